@@ -1,0 +1,65 @@
+import { http, HttpResponse, type HttpHandler, type RequestHandler } from 'msw';
+import { demoDataset, type WireDataset } from './demo/dataset';
+import { ENDPOINTS, notFound, respond, type ApiResult, type Endpoint } from './filter';
+
+export const DEFAULT_BASE_URL = '/api/v1';
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+export interface HandlerOptions {
+  /** Absolute ("https://data.example.gov.cn/api/v1") or a path ("/api/v1"). */
+  baseUrl?: string;
+}
+
+/**
+ * The msw path prefix for a base URL. A path base means "wherever the app is served from", so it
+ * is matched on any origin (and under any sub-path when it is relative): that also makes it work
+ * in Node, where there is no page location to resolve it against.
+ */
+export function handlerBase(baseUrl: string = DEFAULT_BASE_URL): string {
+  const trimmed = baseUrl.trim().replace(/\/+$/, '');
+  if (/^[a-z][a-z\d+.-]*:\/\//i.test(trimmed)) return trimmed;
+  if (trimmed === '') return '*';
+  return `*${trimmed.startsWith('/') ? '' : '/'}${trimmed}`;
+}
+
+export function endpointPath(endpoint: Endpoint, baseUrl?: string): string {
+  return `${handlerBase(baseUrl)}/${endpoint}`;
+}
+
+export function jsonResponse(body: unknown, status = 200): HttpResponse<string> {
+  return new HttpResponse(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': JSON_CONTENT_TYPE },
+  });
+}
+
+export function toResponse(result: ApiResult): HttpResponse<string> {
+  return jsonResponse(result.body, result.status);
+}
+
+export function endpointHandler(
+  dataset: WireDataset,
+  endpoint: Endpoint,
+  baseUrl?: string,
+): HttpHandler {
+  return http.get(endpointPath(endpoint, baseUrl), ({ request }) =>
+    toResponse(respond(dataset, endpoint, new URL(request.url).searchParams)),
+  );
+}
+
+export function createHandlers(
+  dataset: WireDataset,
+  options: HandlerOptions = {},
+): RequestHandler[] {
+  const { baseUrl } = options;
+  return [
+    ...ENDPOINTS.map((endpoint) => endpointHandler(dataset, endpoint, baseUrl)),
+    // Without this, a mistyped endpoint in demo mode would fall through to the dev server and
+    // come back as index.html with status 200.
+    http.get(`${handlerBase(baseUrl)}/*`, ({ request }) =>
+      toResponse(notFound(new URL(request.url).pathname)),
+    ),
+  ];
+}
+
+export const handlers: RequestHandler[] = createHandlers(demoDataset);

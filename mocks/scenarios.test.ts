@@ -1,0 +1,99 @@
+// @vitest-environment node
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  brokenObservations,
+  brokenRankings,
+  brokenRecordCounts,
+  HOSTILE_LABEL,
+} from './broken-records';
+import { demoDataset } from './demo/dataset';
+import { server } from './node';
+import { HTML_ERROR_PAGE, MALFORMED_BODIES, scenarios } from './scenarios';
+
+// The default handlers use a path base, which msw/node matches on any origin.
+const BASE = 'http://localhost/api/v1';
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+describe('scenarios', () => {
+  it('slow answers normally, later', async () => {
+    server.use(scenarios.slow('rankings', 120));
+    const started = Date.now();
+    const response = await fetch(`${BASE}/rankings?assessment=city-overall`);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+    const body = (await response.json()) as { rankings: unknown[] };
+    expect(body.rankings).toHaveLength(7 * 4);
+  });
+
+  it('serverError sends a 500 with the contract error body', async () => {
+    server.use(scenarios.serverError('meta'));
+    const response = await fetch(`${BASE}/meta`);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({
+      error: { code: 'internal-error', message: expect.any(String) as string },
+    });
+  });
+
+  it('htmlError sends a proxy page with a 502', async () => {
+    server.use(scenarios.htmlError('observations'));
+    const response = await fetch(`${BASE}/observations`);
+    expect(response.status).toBe(502);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(await response.text()).toBe(HTML_ERROR_PAGE);
+  });
+
+  it('malformed sends a 200 that is not JSON', async () => {
+    server.use(scenarios.malformed('rankings'));
+    const response = await fetch(`${BASE}/rankings`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toBe(MALFORMED_BODIES.rankings);
+    expect(() => JSON.parse(text) as unknown).toThrow(SyntaxError);
+  });
+
+  it('brokenRecords appends the broken records to the demo records', async () => {
+    server.use(...scenarios.brokenRecords());
+    const obs = (await (await fetch(`${BASE}/observations?from=2020`)).json()) as {
+      observations: unknown[];
+    };
+    expect(obs.observations).toHaveLength(
+      demoDataset.observations.length + brokenRecordCounts.observations,
+    );
+    expect(obs.observations.slice(-brokenObservations.length)).toEqual(
+      brokenObservations.map((b) => b.record),
+    );
+    expect(JSON.stringify(obs.observations)).toContain(HOSTILE_LABEL);
+    const ranks = (await (await fetch(`${BASE}/rankings`)).json()) as { rankings: unknown[] };
+    expect(ranks.rankings).toHaveLength(demoDataset.rankings.length + brokenRankings.length);
+  });
+
+  it('lists every kind of broken record the brief asks for', () => {
+    const kinds = new Set([...brokenObservations, ...brokenRankings].map((b) => b.kind));
+    for (const kind of [
+      'value-nan-string',
+      'value-infinity-string',
+      'unknown-indicator',
+      'unknown-region',
+      'duplicate-cell',
+      'rank-above-of',
+      'year-as-string',
+      'missing-value',
+    ] as const) {
+      expect(kinds.has(kind), kind).toBe(true);
+    }
+    expect(brokenRecordCounts).toEqual({ observations: 8, rankings: 6 });
+  });
+
+  it('hostileLabels puts markup into meta labels', async () => {
+    server.use(scenarios.hostileLabels());
+    const text = await (await fetch(`${BASE}/meta`)).text();
+    expect(text).toContain(HOSTILE_LABEL);
+  });
+
+  it('leaves other endpoints alone', async () => {
+    server.use(scenarios.serverError('meta'));
+    expect((await fetch(`${BASE}/rankings`)).status).toBe(200);
+  });
+});

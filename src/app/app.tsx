@@ -1,0 +1,71 @@
+import { lazy, Suspense } from 'react';
+import type { AppConfig } from '@/features/data/config';
+import { DataError, Loading } from '@/features/data/panel-status';
+import { QualityNotice } from '@/features/data/quality-notice';
+import { useMeta } from '@/features/data/queries';
+import type { Meta } from '@/features/data/types';
+import { useLang, useValidFilters } from '@/features/filters/use-filters';
+import { OverviewView } from '@/features/overview/overview-view';
+import { translator } from '@/lib/i18n';
+import type { Lang, T } from '@/lib/i18n';
+import { Header } from './header';
+import { IgnoredNotice } from './ignored-notice';
+import { ViewTabs } from './view-tabs';
+
+// Views other than the overview load on demand: the first paint needs only the KPI cards.
+const TrendsView = lazy(() =>
+  import('@/features/trends/trends-view').then((m) => ({ default: m.TrendsView })),
+);
+const ProgrammesView = lazy(() =>
+  import('@/features/programmes/programmes-view').then((m) => ({ default: m.ProgrammesView })),
+);
+const RankingsView = lazy(() =>
+  import('@/features/rankings/rankings-view').then((m) => ({ default: m.RankingsView })),
+);
+
+function Views({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
+  const valid = useValidFilters(meta);
+  const props = { meta, lang, t };
+  return (
+    <>
+      <ViewTabs current={valid.view} t={t} />
+      <IgnoredNotice ignored={valid.ignored} t={t} />
+      <QualityNotice t={t} />
+      <Suspense fallback={<Loading t={t} rows={6} />}>
+        {valid.view === 'overview' && <OverviewView {...props} />}
+        {valid.view === 'trends' && <TrendsView {...props} />}
+        {valid.view === 'programmes' && <ProgrammesView {...props} />}
+        {valid.view === 'rankings' && <RankingsView {...props} />}
+      </Suspense>
+    </>
+  );
+}
+
+export function App({ config }: { config: AppConfig }) {
+  const lang = useLang();
+  const t = translator(lang);
+  const meta = useMeta();
+  return (
+    <div className="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <Header config={config} meta={meta.data?.data} lang={lang} t={t} />
+      <main id="main" className="app-main">
+        {meta.isPending ? (
+          <Loading t={t} rows={6} />
+        ) : meta.isError ? (
+          <DataError error={meta.error} onRetry={() => void meta.refetch()} t={t} />
+        ) : (
+          <Views meta={meta.data.data} lang={lang} t={t} />
+        )}
+      </main>
+      {meta.data?.data.source && (
+        <footer className="app-footer">
+          {t('app.source', { source: meta.data.data.source[lang] })}
+          {config.mode === 'demo' && ` · ${t('app.demo')}`}
+        </footer>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { AppConfig } from '@/features/data/config';
+import type { Meta } from '@/features/data/types';
+import { useSetFilters } from '@/features/filters/use-filters';
+import type { Lang, T } from '@/lib/i18n';
+
+export function Header({
+  config,
+  meta,
+  lang,
+  t,
+}: {
+  config: AppConfig;
+  meta: Meta | undefined;
+  lang: Lang;
+  t: T;
+}) {
+  const set = useSetFilters();
+  const title = config.title?.[lang] ?? meta?.title?.[lang] ?? t('app.title');
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <div className="app-header__titles">
+          <h1 className="app-header__title">{title}</h1>
+          {meta?.dataAsOf && (
+            <p className="app-header__asof">{t('app.dataAsOf', { date: meta.dataAsOf })}</p>
+          )}
+        </div>
+        {config.mode === 'demo' && (
+          <p className="demo-marker" title={t('app.demoLong')}>
+            <strong>演示数据 / Demo data</strong>
+          </p>
+        )}
+        <button
+          type="button"
+          className="btn btn--light"
+          lang={lang === 'zh' ? 'en' : 'zh'}
+          onClick={() => set({ lang: lang === 'zh' ? 'en' : null })}
+        >
+          {t('app.switchTo')}
+        </button>
+      </div>
+      {config.mode === 'demo' && <p className="demo-banner">{t('app.demoLong')}</p>}
+    </header>
+  );
+}

@@ -1,0 +1,43 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import type { AppConfig } from '@/features/data/config';
+import { ConfigProvider } from '@/features/data/config-context';
+import { ApiError } from '@/features/data/errors';
+
+/** Retry network trouble and 5xx a couple of times; a 4xx or a malformed body will not heal. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (failureCount >= 2) return false;
+  if (!(error instanceof ApiError)) return false;
+  if (error.kind === 'network' || error.kind === 'timeout') return true;
+  return error.kind === 'http' && (error.status ?? 0) >= 500;
+}
+
+export function createQueryClient(retry = true): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        retry: retry ? shouldRetry : false,
+        retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 8000),
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+}
+
+export function Providers({
+  config,
+  client,
+  children,
+}: {
+  config: AppConfig;
+  client?: QueryClient;
+  children: ReactNode;
+}) {
+  const [queryClient] = useState(() => client ?? createQueryClient());
+  return (
+    <ConfigProvider config={config}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </ConfigProvider>
+  );
+}

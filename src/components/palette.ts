@@ -1,0 +1,30 @@
+/**
+ * Okabe–Ito qualitative colours (safe for the common colour-vision deficiencies) with the
+ * institutional blue reserved for the selected region. Series are also told apart by dash
+ * pattern so that a greyscale print still separates them.
+ */
+export const SELECTED = '#1d3f8f';
+export const SERIES = [
+  '#e69f00',
+  '#009e73',
+  '#cc79a7',
+  '#56b4e9',
+  '#d55e00',
+  '#7f7f7f',
+  '#b8860b',
+  '#000000',
+];
+export const DASHES = ['', '6 3', '2 3', '8 3 2 3', '4 4', '1 2', '10 4', '3 6'];
+export const GOOD = '#0f6e7a';
+export const BAD = '#c2410c';
+export const NEUTRAL = '#5b6472';
+
+export function seriesStyle(i: number, selected: boolean) {
+  return selected
+    ? { color: SELECTED, dash: '', width: 3.5 }
+    : {
+        color: SERIES[i % SERIES.length] ?? '#555',
+        dash: DASHES[i % DASHES.length] ?? '',
+        width: 2,
+      };
+}

@@ -1,0 +1,37 @@
+import type { ObservationIndex } from '@/features/data/observation-index';
+import { cellNotes, provisionalYears } from '@/features/data/select';
+import type { Indicator, Lang, Meta, Region } from '@/features/data/types';
+import { translator } from '@/lib/i18n';
+
+/** Source, as-of date and notes on provisional or missing values, in the UI language. */
+export function captionLines(meta: Meta, lang: Lang, extra: string[] = []): string[] {
+  const t = translator(lang);
+  const lines: string[] = [];
+  if (meta.source) lines.push(t('app.source', { source: meta.source[lang] }));
+  if (meta.dataAsOf) lines.push(t('app.dataAsOf', { date: meta.dataAsOf }));
+  return [...lines, ...extra];
+}
+
+export function indicatorNotes(
+  index: ObservationIndex,
+  indicator: Indicator,
+  regions: readonly Region[],
+  years: readonly number[],
+  lang: Lang,
+  hasMissing: boolean,
+): string[] {
+  const t = translator(lang);
+  const notes: string[] = [];
+  const prov = provisionalYears(
+    index,
+    indicator.id,
+    regions.map((r) => r.id),
+    years,
+  );
+  if (prov.length > 0)
+    notes.push(
+      `${t('chart.notes')}* ${t('chart.provisionalNote', { years: prov.join(lang === 'zh' ? '、' : ', ') })}`,
+    );
+  if (hasMissing) notes.push(t('chart.missingNote'));
+  return [...notes, ...cellNotes(index, indicator.id, regions, years, lang).slice(0, 12)];
+}

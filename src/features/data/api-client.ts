@@ -1,0 +1,86 @@
+import type { AppConfig } from './config';
+import { ApiError } from './errors';
+import type { Endpoint } from './types';
+
+export type QueryParams = Record<
+  string,
+  string | number | readonly (string | number)[] | undefined
+>;
+
+export function buildUrl(base: string, endpoint: Endpoint, params: QueryParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(',') : String(value);
+    if (text !== '') search.set(key, text);
+  }
+  const qs = search.toString();
+  return `${base}/${endpoint}${qs ? `?${qs}` : ''}`;
+}
+
+/** Pull a readable message out of an error body: contract JSON, plain text or a proxy's HTML page. */
+export function errorMessageFrom(body: string): string {
+  try {
+    const json: unknown = JSON.parse(body);
+    if (typeof json === 'object' && json !== null && 'error' in json) {
+      const err = json.error;
+      if (typeof err === 'object' && err !== null && 'message' in err) {
+        const message = err.message;
+        if (typeof message === 'string') return message.slice(0, 200);
+      }
+    }
+  } catch {
+    // not JSON: fall through to text
+  }
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1];
+  const text = (title ?? body.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return text.slice(0, 200);
+}
+
+/** GET one endpoint and return its JSON, with a timeout and the caller's abort signal. */
+export async function getJson(
+  config: Pick<AppConfig, 'apiBaseUrl' | 'credentials' | 'timeoutMs'>,
+  endpoint: Endpoint,
+  params: QueryParams,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  const url = buildUrl(config.apiBaseUrl, endpoint, params);
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const state = { timedOut: false };
+  const timer = setTimeout(() => {
+    state.timedOut = true;
+    controller.abort();
+  }, config.timeoutMs);
+  try {
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        credentials: config.credentials,
+        signal: controller.signal,
+        headers: { Accept: 'application/json' },
+      });
+    } catch (err) {
+      if (state.timedOut)
+        throw new ApiError(
+          endpoint,
+          'timeout',
+          `no answer within ${Math.round(config.timeoutMs / 1000)} s`,
+        );
+      if (signal?.aborted) throw err;
+      throw new ApiError(endpoint, 'network', 'the server could not be reached');
+    }
+    const body = await res.text();
+    if (!res.ok)
+      throw new ApiError(endpoint, 'http', errorMessageFrom(body) || res.statusText, res.status);
+    try {
+      return JSON.parse(body) as unknown;
+    } catch {
+      throw new ApiError(endpoint, 'not-json', 'the response is not JSON', res.status);
+    }
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}

@@ -1,0 +1,95 @@
+import * as v from 'valibot';
+import { ApiError } from './errors';
+import { configSchema } from './schema';
+import type { Localized } from './types';
+
+export const DEMO_API_BASE = '/api/v1';
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+export interface AppConfig {
+  /** 'demo': the bundled msw data, marked as such on every screen and export. */
+  mode: 'demo' | 'api';
+  apiBaseUrl: string;
+  credentials: RequestCredentials;
+  title: Localized | null;
+  suppressBelow: number | null;
+  timeoutMs: number;
+}
+
+/** A same-origin path, or an absolute http(s) URL. Everything else (javascript:, ftp:, //x) is refused. */
+export function checkApiBaseUrl(url: string): string | null {
+  const trimmed = url.trim().replace(/\/+$/, '');
+  if (/^https?:\/\/[^/\s]+/i.test(trimmed)) return trimmed;
+  if (trimmed.startsWith('/') && !trimmed.startsWith('//')) return trimmed;
+  if (/^\.{1,2}\//.test(trimmed)) return trimmed;
+  return null;
+}
+
+/**
+ * Turn the text of config.json (or its absence) into the deployment's settings.
+ * `text === null` means no config file: fall back to the build-time URL, then to the demo.
+ * A file that exists but is broken throws: silently showing demo data instead of a
+ * district's real figures would be far worse than a clear start-up message.
+ */
+export function resolveConfig(
+  text: string | null,
+  buildTimeBaseUrl: string | undefined,
+): AppConfig {
+  let raw: v.InferOutput<typeof configSchema> = {};
+  if (text !== null) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ApiError('config', 'not-json', 'config.json is not valid JSON');
+    }
+    const res = v.safeParse(configSchema, json);
+    if (!res.success) {
+      const issue = res.issues[0];
+      const where = v.getDotPath(issue) ?? 'config.json';
+      throw new ApiError('config', 'shape', `config.json: "${where}" ${issue.message}`);
+    }
+    raw = res.output;
+  }
+  const chosen = raw.apiBaseUrl ?? (buildTimeBaseUrl?.trim() ? buildTimeBaseUrl : undefined);
+  let apiBaseUrl = DEMO_API_BASE;
+  if (chosen !== undefined) {
+    const checked = checkApiBaseUrl(chosen);
+    if (checked === null) {
+      throw new ApiError(
+        'config',
+        'shape',
+        `apiBaseUrl "${chosen.slice(0, 100)}" must be an http(s) URL or a path on this site such as /api/v1`,
+      );
+    }
+    apiBaseUrl = checked;
+  }
+  return {
+    mode: chosen === undefined ? 'demo' : 'api',
+    apiBaseUrl,
+    credentials: raw.apiCredentials === 'include' ? 'include' : 'omit',
+    title: raw.title ?? null,
+    suppressBelow: raw.suppressBelow ?? null,
+    timeoutMs: raw.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
+}
+
+/** Fetch config.json next to index.html. A 404 (or an SPA fallback page) means "no file". */
+export async function loadConfig(baseUri: string = document.baseURI): Promise<AppConfig> {
+  const res = await fetch(new URL('config.json', baseUri), { cache: 'no-store' });
+  let text: string | null = null;
+  if (res.ok) {
+    const body = await res.text();
+    const looksLikeHtml =
+      /text\/html/i.test(res.headers.get('content-type') ?? '') && /^\s*</.test(body);
+    text = looksLikeHtml ? null : body;
+  } else if (res.status !== 404) {
+    throw new ApiError(
+      'config',
+      'http',
+      `config.json could not be read (HTTP ${res.status})`,
+      res.status,
+    );
+  }
+  return resolveConfig(text, import.meta.env.VITE_API_BASE_URL as string | undefined);
+}

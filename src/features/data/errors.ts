@@ -1,0 +1,18 @@
+import type { Endpoint } from './types';
+
+/** The server answered, but not with a usable response: non-2xx, not JSON, or the wrong shape. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly endpoint: Endpoint | 'config',
+    readonly kind: 'http' | 'network' | 'timeout' | 'not-json' | 'shape',
+    message: string,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export function shapeError(endpoint: Endpoint, message: string): ApiError {
+  return new ApiError(endpoint, 'shape', message);
+}

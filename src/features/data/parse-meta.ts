@@ -1,0 +1,247 @@
+import * as v from 'valibot';
+import { shapeError } from './errors';
+import {
+  assessmentSchema,
+  campaignSchema,
+  indicatorSchema,
+  localized,
+  programmeSchema,
+  regionSchema,
+} from './schema';
+import type { Meta, Parsed, QualityIssue, Region } from './types';
+import { describeValue, validateRecord } from './validate-record';
+
+type Raw = Record<string, unknown>;
+
+function recordsOf<T extends { id: string }>(
+  raw: Raw,
+  field: string,
+  schema: v.GenericSchema<unknown, T>,
+  issues: QualityIssue[],
+  required: boolean,
+): T[] {
+  const list = raw[field];
+  if (!Array.isArray(list)) {
+    if (required) throw shapeError('meta', `meta.${field} must be an array`);
+    issues.push({
+      endpoint: 'meta',
+      index: null,
+      record: 'meta',
+      field,
+      reason: 'missing',
+      detail: describeValue(list),
+    });
+    return [];
+  }
+  const seen = new Set<string>();
+  const out: T[] = [];
+  list.forEach((item: unknown, index) => {
+    const rec = validateRecord(schema, item, {
+      endpoint: 'meta',
+      index,
+      labelKeys: ['id'],
+      issues,
+    });
+    if (!rec) return;
+    if (seen.has(rec.id)) {
+      issues.push({
+        endpoint: 'meta',
+        index,
+        record: `${field}: ${rec.id}`,
+        field: 'id',
+        reason: 'duplicate',
+        detail: rec.id,
+      });
+      return;
+    }
+    seen.add(rec.id);
+    out.push(rec);
+  });
+  return out;
+}
+
+/** Keep regions whose parent chain ends at a root inside the list; others break the forest rule. */
+function keepForest(regions: Region[], issues: QualityIssue[]): Region[] {
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const ok = new Map<string, boolean>();
+  const resolve = (r: Region, trail: Set<string>): boolean => {
+    const known = ok.get(r.id);
+    if (known !== undefined) return known;
+    if (r.parent === null) return true;
+    const parent = byId.get(r.parent);
+    if (!parent || trail.has(parent.id)) return false;
+    trail.add(r.id);
+    const res = resolve(parent, trail);
+    ok.set(r.id, res);
+    return res;
+  };
+  return regions.filter((r, index) => {
+    const good = resolve(r, new Set());
+    if (!good) {
+      issues.push({
+        endpoint: 'meta',
+        index,
+        record: `regions: ${r.id}`,
+        field: 'parent',
+        reason: 'unknown-id',
+        detail: describeValue(r.parent),
+      });
+    }
+    return good;
+  });
+}
+
+function optionalLocalized(raw: Raw, field: string, issues: QualityIssue[]) {
+  if (raw[field] === undefined) return null;
+  const res = v.safeParse(localized, raw[field]);
+  if (res.success) return res.output;
+  issues.push({
+    endpoint: 'meta',
+    index: null,
+    record: 'meta',
+    field,
+    reason: 'invalid',
+    detail: describeValue(raw[field]),
+  });
+  return null;
+}
+
+export function parseMeta(input: unknown): Parsed<Meta> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw shapeError('meta', 'meta must be a JSON object');
+  }
+  const raw = input as Raw;
+  const issues: QualityIssue[] = [];
+
+  const yearsRaw = raw.years;
+  if (!Array.isArray(yearsRaw) || yearsRaw.length === 0)
+    throw shapeError('meta', 'meta.years must be a non-empty array of years');
+  const years: number[] = [];
+  yearsRaw.forEach((y: unknown, index) => {
+    if (typeof y === 'number' && Number.isInteger(y) && !years.includes(y)) years.push(y);
+    else
+      issues.push({
+        endpoint: 'meta',
+        index,
+        record: 'years',
+        field: `years.${index}`,
+        reason: 'invalid',
+        detail: describeValue(y),
+      });
+  });
+  if (years.length === 0) throw shapeError('meta', 'meta.years has no valid year');
+  if (years.some((y, i) => i > 0 && y < (years[i - 1] ?? y))) {
+    issues.push({
+      endpoint: 'meta',
+      index: null,
+      record: 'meta',
+      field: 'years',
+      reason: 'unsorted-years',
+      detail: describeValue(yearsRaw),
+    });
+    years.sort((a, b) => a - b);
+  }
+
+  const regions = keepForest(recordsOf(raw, 'regions', regionSchema, issues, true), issues);
+  if (regions.length === 0) throw shapeError('meta', 'meta.regions has no valid region');
+  const regionIds = new Set(regions.map((r) => r.id));
+
+  const programmes = recordsOf(raw, 'programmes', programmeSchema, issues, false);
+  const programmeIds = new Set(programmes.map((p) => p.id));
+
+  const campaigns = recordsOf(raw, 'campaigns', campaignSchema, issues, false).filter(
+    (c, index) => {
+      const good = c.startYear <= c.endYear && c.baselineYear < c.startYear;
+      if (!good)
+        issues.push({
+          endpoint: 'meta',
+          index,
+          record: `campaigns: ${c.id}`,
+          field: 'startYear',
+          reason: 'bad-campaign-years',
+          detail: `${c.baselineYear}/${c.startYear}–${c.endYear}`,
+        });
+      return good;
+    },
+  );
+
+  const indicators = recordsOf(raw, 'indicators', indicatorSchema, issues, true)
+    .filter((ind, index) => {
+      const good = ind.programme == null || programmeIds.has(ind.programme);
+      if (!good)
+        issues.push({
+          endpoint: 'meta',
+          index,
+          record: `indicators: ${ind.id}`,
+          field: 'programme',
+          reason: 'unknown-id',
+          detail: describeValue(ind.programme),
+        });
+      return good;
+    })
+    .map((ind) => ({
+      id: ind.id,
+      name: ind.name,
+      unit: ind.unit,
+      unitLabel: ind.unitLabel ?? null,
+      decimals: ind.decimals,
+      better: ind.better,
+      programme: ind.programme ?? null,
+      headline: ind.headline ?? false,
+      description: ind.description ?? null,
+    }));
+  if (indicators.length === 0) throw shapeError('meta', 'meta.indicators has no valid indicator');
+
+  const assessments = recordsOf(raw, 'assessments', assessmentSchema, issues, false).filter(
+    (a, index) => {
+      const good = regionIds.has(a.scope);
+      if (!good)
+        issues.push({
+          endpoint: 'meta',
+          index,
+          record: `assessments: ${a.id}`,
+          field: 'scope',
+          reason: 'unknown-id',
+          detail: a.scope,
+        });
+      return good;
+    },
+  );
+
+  const dataAsOf =
+    typeof raw.dataAsOf === 'string' && raw.dataAsOf.trim()
+      ? raw.dataAsOf.trim().slice(0, 40)
+      : null;
+  if (raw.dataAsOf !== undefined && dataAsOf === null) {
+    issues.push({
+      endpoint: 'meta',
+      index: null,
+      record: 'meta',
+      field: 'dataAsOf',
+      reason: 'invalid',
+      detail: describeValue(raw.dataAsOf),
+    });
+  }
+
+  return {
+    data: {
+      apiVersion: typeof raw.apiVersion === 'number' ? raw.apiVersion : 1,
+      title: optionalLocalized(raw, 'title', issues),
+      source: optionalLocalized(raw, 'source', issues),
+      dataAsOf,
+      years,
+      regions: regions.map((r) => ({ id: r.id, level: r.level, parent: r.parent, name: r.name })),
+      campaigns: campaigns.map((c) => ({
+        id: c.id,
+        name: c.name,
+        startYear: c.startYear,
+        endYear: c.endYear,
+        baselineYear: c.baselineYear,
+      })),
+      programmes: programmes.map((p) => ({ id: p.id, name: p.name })),
+      indicators,
+      assessments: assessments.map((a) => ({ id: a.id, name: a.name, scope: a.scope })),
+    },
+    issues,
+  };
+}

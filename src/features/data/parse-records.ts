@@ -1,0 +1,158 @@
+import { shapeError } from './errors';
+import { observationSchema, rankingSchema } from './schema';
+import type { Endpoint, Meta, Observation, Parsed, QualityIssue, Ranking } from './types';
+import { describeValue, recordLabel, validateRecord } from './validate-record';
+
+function listOf(input: unknown, endpoint: Endpoint, key: string): unknown[] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw shapeError(endpoint, `${endpoint} response must be a JSON object`);
+  }
+  const list = (input as Record<string, unknown>)[key];
+  if (!Array.isArray(list))
+    throw shapeError(endpoint, `${endpoint} response needs a "${key}" array`);
+  return list;
+}
+
+interface RefCheck {
+  field: string;
+  known: (value: string | number) => boolean;
+  reason: 'unknown-id' | 'year-not-in-meta';
+}
+
+/** Shared loop: validate each record, check its references, drop duplicates; report every drop. */
+function parseList<T>(
+  list: unknown[],
+  endpoint: Endpoint,
+  labelKeys: readonly string[],
+  validate: (raw: unknown, index: number, issues: QualityIssue[]) => T | null,
+  refs: readonly RefCheck[],
+  keyOf: (rec: T) => string,
+  extra?: (rec: T, index: number, issues: QualityIssue[]) => boolean,
+): Parsed<T[]> {
+  const issues: QualityIssue[] = [];
+  const seen = new Set<string>();
+  const data: T[] = [];
+  list.forEach((raw, index) => {
+    const rec = validate(raw, index, issues);
+    if (!rec) return;
+    const fields = rec as Record<string, string | number>;
+    const badRef = refs.find((r) => {
+      const value = fields[r.field];
+      return value === undefined || !r.known(value);
+    });
+    if (badRef) {
+      issues.push({
+        endpoint,
+        index,
+        record: recordLabel(raw, labelKeys),
+        field: badRef.field,
+        reason: badRef.reason,
+        detail: describeValue(fields[badRef.field]),
+      });
+      return;
+    }
+    if (extra && !extra(rec, index, issues)) return;
+    const key = keyOf(rec);
+    if (seen.has(key)) {
+      issues.push({
+        endpoint,
+        index,
+        record: recordLabel(raw, labelKeys),
+        field: labelKeys.join('+'),
+        reason: 'duplicate',
+        detail: key,
+      });
+      return;
+    }
+    seen.add(key);
+    data.push(rec);
+  });
+  return { data, issues };
+}
+
+export function parseObservations(input: unknown, meta: Meta): Parsed<Observation[]> {
+  const list = listOf(input, 'observations', 'observations');
+  const indicators = new Set(meta.indicators.map((i) => i.id));
+  const regions = new Set(meta.regions.map((r) => r.id));
+  const years = new Set(meta.years);
+  const keys = ['indicator', 'region', 'year'] as const;
+  return parseList<Observation>(
+    list,
+    'observations',
+    keys,
+    (raw, index, issues) => {
+      const rec = validateRecord(observationSchema, raw, {
+        endpoint: 'observations',
+        index,
+        labelKeys: keys,
+        issues,
+      });
+      return (
+        rec && {
+          indicator: rec.indicator,
+          region: rec.region,
+          year: rec.year,
+          value: rec.value,
+          target: rec.target ?? null,
+          provisional: rec.provisional ?? false,
+          note: rec.note ?? null,
+        }
+      );
+    },
+    [
+      { field: 'indicator', known: (x) => indicators.has(String(x)), reason: 'unknown-id' },
+      { field: 'region', known: (x) => regions.has(String(x)), reason: 'unknown-id' },
+      { field: 'year', known: (x) => years.has(Number(x)), reason: 'year-not-in-meta' },
+    ],
+    (o) => `${o.indicator}|${o.region}|${o.year}`,
+  );
+}
+
+export function parseRankings(input: unknown, meta: Meta): Parsed<Ranking[]> {
+  const list = listOf(input, 'rankings', 'rankings');
+  const assessments = new Set(meta.assessments.map((a) => a.id));
+  const regions = new Set(meta.regions.map((r) => r.id));
+  const years = new Set(meta.years);
+  const keys = ['assessment', 'region', 'year'] as const;
+  return parseList<Ranking>(
+    list,
+    'rankings',
+    keys,
+    (raw, index, issues) => {
+      const rec = validateRecord(rankingSchema, raw, {
+        endpoint: 'rankings',
+        index,
+        labelKeys: keys,
+        issues,
+      });
+      return (
+        rec && {
+          assessment: rec.assessment,
+          year: rec.year,
+          region: rec.region,
+          rank: rec.rank,
+          of: rec.of,
+          score: rec.score ?? null,
+        }
+      );
+    },
+    [
+      { field: 'assessment', known: (x) => assessments.has(String(x)), reason: 'unknown-id' },
+      { field: 'region', known: (x) => regions.has(String(x)), reason: 'unknown-id' },
+      { field: 'year', known: (x) => years.has(Number(x)), reason: 'year-not-in-meta' },
+    ],
+    (r) => `${r.assessment}|${r.region}|${r.year}`,
+    (r, index, issues) => {
+      if (r.rank <= r.of) return true;
+      issues.push({
+        endpoint: 'rankings',
+        index,
+        record: `${r.assessment} · ${r.region} · ${r.year}`,
+        field: 'rank',
+        reason: 'rank-exceeds-of',
+        detail: `${r.rank} > ${r.of}`,
+      });
+      return false;
+    },
+  );
+}

@@ -1,0 +1,78 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useSyncExternalStore } from 'react';
+import type { T } from '@/lib/i18n';
+import type { QualityIssue } from './types';
+
+function isParsed(data: unknown): data is { issues: QualityIssue[] } {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    Array.isArray((data as { issues?: unknown }).issues)
+  );
+}
+
+/** Every issue reported by every loaded response, deduplicated. */
+export function useQualityIssues(): QualityIssue[] {
+  const cache = useQueryClient().getQueryCache();
+  const version = useSyncExternalStore(
+    (notify) => cache.subscribe(notify),
+    () =>
+      cache
+        .getAll()
+        .map((q) => q.state.dataUpdatedAt)
+        .join(','),
+  );
+  return useMemo(() => {
+    const seen = new Set<string>();
+    const out: QualityIssue[] = [];
+    for (const q of cache.getAll()) {
+      if (!isParsed(q.state.data)) continue;
+      for (const issue of q.state.data.issues) {
+        const key = `${issue.endpoint}|${String(issue.index)}|${issue.record}|${issue.field}|${issue.reason}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(issue);
+      }
+    }
+    return out;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version changes whenever any query's data does
+  }, [cache, version]);
+}
+
+export function QualityNotice({ t }: { t: T }) {
+  const issues = useQualityIssues();
+  if (issues.length === 0) return null;
+  return (
+    <section className="quality-notice" aria-label={t('quality.title', { count: issues.length })}>
+      <details>
+        <summary>{t('quality.title', { count: issues.length })}</summary>
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('quality.endpoint')}</th>
+                <th scope="col">{t('quality.record')}</th>
+                <th scope="col">{t('quality.field')}</th>
+                <th scope="col">{t('quality.reason')}</th>
+                <th scope="col">{t('quality.value')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {issues.slice(0, 500).map((i) => (
+                <tr key={`${i.endpoint}|${String(i.index)}|${i.record}|${i.field}|${i.reason}`}>
+                  <td>{i.endpoint}</td>
+                  <td>{i.index === null ? i.record : `#${i.index} ${i.record}`}</td>
+                  <td>{i.field}</td>
+                  <td>{t(`quality.reasons.${i.reason}`)}</td>
+                  <td>
+                    <code>{i.detail}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * One place for every server read: key factory, query options and hooks. Responses are
+ * validated inside the query function, so a bad response becomes the query's error and bad
+ * records become issues next to the data.
+ */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { getJson } from './api-client';
+import type { AppConfig } from './config';
+import { useConfig } from './config-context';
+import { indexObservations } from './observation-index';
+import type { ObservationIndex } from './observation-index';
+import { parseMeta } from './parse-meta';
+import { parseObservations, parseRankings } from './parse-records';
+import type { Meta, Observation, Parsed, Ranking } from './types';
+
+export interface ObservationFilter {
+  indicators?: readonly string[];
+  region?: string;
+  from?: number;
+  to?: number;
+}
+export interface RankingFilter {
+  assessments?: readonly string[];
+  from?: number;
+  to?: number;
+}
+
+export const dataKeys = {
+  all: (base: string) => ['data', base] as const,
+  meta: (base: string) => [...dataKeys.all(base), 'meta'] as const,
+  observations: (base: string, f: ObservationFilter) =>
+    [...dataKeys.all(base), 'observations', f] as const,
+  rankings: (base: string, f: RankingFilter) => [...dataKeys.all(base), 'rankings', f] as const,
+};
+
+export function metaOptions(config: AppConfig) {
+  return queryOptions({
+    queryKey: dataKeys.meta(config.apiBaseUrl),
+    queryFn: async ({ signal }): Promise<Parsed<Meta>> =>
+      parseMeta(await getJson(config, 'meta', {}, signal)),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export interface ObservationData extends Parsed<Observation[]> {
+  index: ObservationIndex;
+}
+
+export function observationsOptions(
+  config: AppConfig,
+  meta: Meta | undefined,
+  f: ObservationFilter,
+) {
+  return queryOptions({
+    queryKey: dataKeys.observations(config.apiBaseUrl, f),
+    queryFn: async ({ signal }): Promise<ObservationData> => {
+      if (!meta) throw new Error('meta not loaded');
+      const json = await getJson(
+        config,
+        'observations',
+        { indicator: f.indicators, region: f.region, from: f.from, to: f.to },
+        signal,
+      );
+      const parsed = parseObservations(json, meta);
+      return { ...parsed, index: indexObservations(parsed.data) };
+    },
+    enabled: meta !== undefined,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function rankingsOptions(config: AppConfig, meta: Meta | undefined, f: RankingFilter) {
+  return queryOptions({
+    queryKey: dataKeys.rankings(config.apiBaseUrl, f),
+    queryFn: async ({ signal }): Promise<Parsed<Ranking[]>> => {
+      if (!meta) throw new Error('meta not loaded');
+      const json = await getJson(
+        config,
+        'rankings',
+        { assessment: f.assessments, from: f.from, to: f.to },
+        signal,
+      );
+      return parseRankings(json, meta);
+    },
+    enabled: meta !== undefined,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useMeta() {
+  return useQuery(metaOptions(useConfig()));
+}
+
+export function useObservations(meta: Meta | undefined, f: ObservationFilter) {
+  return useQuery(observationsOptions(useConfig(), meta, f));
+}
+
+export function useRankings(meta: Meta | undefined, f: RankingFilter) {
+  return useQuery(rankingsOptions(useConfig(), meta, f));
+}

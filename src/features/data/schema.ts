@@ -1,0 +1,82 @@
+/**
+ * Wire schemas for one record of each kind (CONTRACT.md, version 1). Loose objects: fields we
+ * do not know are ignored, as the contract's forward-compatibility rule requires. Cross-record
+ * rules (known ids, duplicates, years in meta) are checked in parse-*.ts.
+ */
+import * as v from 'valibot';
+import { REGION_LEVELS } from './types';
+import type { Localized } from './types';
+
+const text = v.pipe(v.string(), v.maxLength(2000));
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const year = v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2200));
+const finite = v.pipe(v.number(), v.finite());
+
+/** {zh, en} with at least one non-empty; the empty one falls back to the other. */
+export const localized = v.pipe(
+  v.looseObject({ zh: v.optional(v.nullable(text)), en: v.optional(v.nullable(text)) }),
+  v.check((l) => Boolean(l.zh?.trim() || l.en?.trim()), 'needs zh or en text'),
+  v.transform((l): Localized => {
+    const zh = l.zh?.trim() ?? '';
+    const en = l.en?.trim() ?? '';
+    return { zh: zh || en, en: en || zh };
+  }),
+);
+
+export const regionSchema = v.looseObject({
+  id,
+  level: v.picklist(REGION_LEVELS),
+  parent: v.nullable(id),
+  name: localized,
+});
+
+export const campaignSchema = v.looseObject({
+  id,
+  name: localized,
+  startYear: year,
+  endYear: year,
+  baselineYear: year,
+});
+
+export const programmeSchema = v.looseObject({ id, name: localized });
+
+export const indicatorSchema = v.looseObject({
+  id,
+  name: localized,
+  unit: v.picklist(['count', 'percent', 'permille', 'cny', 'kg', 'score']),
+  unitLabel: v.optional(v.nullable(localized)),
+  decimals: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4)),
+  better: v.picklist(['lower', 'higher', 'neutral']),
+  programme: v.optional(v.nullable(id)),
+  headline: v.optional(v.boolean()),
+  description: v.optional(v.nullable(localized)),
+});
+
+export const assessmentSchema = v.looseObject({ id, name: localized, scope: id });
+
+export const observationSchema = v.looseObject({
+  indicator: id,
+  region: id,
+  year,
+  value: v.nullable(finite),
+  target: v.optional(v.nullable(finite)),
+  provisional: v.optional(v.boolean()),
+  note: v.optional(v.nullable(localized)),
+});
+
+export const rankingSchema = v.looseObject({
+  assessment: id,
+  year,
+  region: id,
+  rank: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  of: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  score: v.optional(v.nullable(finite)),
+});
+
+export const configSchema = v.looseObject({
+  apiBaseUrl: v.optional(v.pipe(v.string(), v.minLength(1))),
+  apiCredentials: v.optional(v.picklist(['omit', 'include'])),
+  title: v.optional(localized),
+  suppressBelow: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  requestTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000))),
+});

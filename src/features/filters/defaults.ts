@@ -1,0 +1,39 @@
+import type { Campaign, Meta, Region } from '@/features/data/types';
+import { REGION_LEVELS } from '@/features/data/types';
+
+/** The highest-level region that has data (meta order breaks ties); the first root without data. */
+export function topRegion(meta: Meta, withData: ReadonlySet<string> | null): Region | null {
+  const candidates = withData
+    ? meta.regions.filter((r) => withData.has(r.id))
+    : meta.regions.filter((r) => r.parent === null);
+  let best: Region | null = null;
+  for (const r of candidates) {
+    if (!best || REGION_LEVELS.indexOf(r.level) < REGION_LEVELS.indexOf(best.level)) best = r;
+  }
+  return best ?? meta.regions[0] ?? null;
+}
+
+/** Latest year with data; within a chosen campaign when one is chosen and has data. */
+export function defaultYear(
+  meta: Meta,
+  dataYears: readonly number[],
+  campaign: Campaign | null,
+): number {
+  const pool = dataYears.length > 0 ? dataYears : meta.years;
+  const inCampaign = campaign
+    ? pool.filter((y) => y >= campaign.startYear && y <= campaign.endYear)
+    : [];
+  const list = inCampaign.length > 0 ? inCampaign : pool;
+  return list[list.length - 1] ?? meta.years[meta.years.length - 1] ?? new Date().getFullYear();
+}
+
+/** The campaign a year belongs to; else the latest one that started before it; else the first. */
+export function campaignForYear(meta: Meta, year: number): Campaign | null {
+  const sorted = [...meta.campaigns].sort((a, b) => a.startYear - b.startYear);
+  return (
+    sorted.find((c) => year >= c.startYear && year <= c.endYear) ??
+    [...sorted].reverse().find((c) => c.startYear <= year) ??
+    sorted[0] ??
+    null
+  );
+}

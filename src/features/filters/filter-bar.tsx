@@ -1,0 +1,163 @@
+import { useId } from 'react';
+import type { Meta } from '@/features/data/types';
+import type { Lang, T } from '@/lib/i18n';
+import { districtsOf, townshipsOf } from './resolve';
+import { useFiltersOpen, useUiActions } from './ui-store';
+import type { Selection } from './use-filters';
+import { useSetFilters } from './use-filters';
+
+interface Props {
+  meta: Meta;
+  selection: Selection;
+  lang: Lang;
+  t: T;
+}
+
+function Select({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: { value: string; label: string }[];
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The sticky filter bar; on a phone it folds into a sheet behind one button. */
+export function FilterBar({ meta, selection, lang, t }: Props) {
+  const set = useSetFilters();
+  const open = useFiltersOpen();
+  const { toggleFilters } = useUiActions();
+  const districts = districtsOf(meta);
+  const towns = selection.district ? townshipsOf(meta, selection.district.id) : [];
+  const chosenTowns = new Set(selection.towns.map((r) => r.id));
+  const view = selection.view;
+
+  return (
+    <div className={`filter-bar${open ? ' filter-bar--open' : ''}`}>
+      <button
+        type="button"
+        className="btn filter-bar__toggle"
+        aria-expanded={open}
+        aria-controls="filter-fields"
+        onClick={toggleFilters}
+      >
+        {t('filters.open')}
+        <span className="filter-bar__summary">
+          {t('filters.showing', {
+            region: selection.selected?.name[lang] ?? '',
+            year: selection.year,
+          })}
+        </span>
+      </button>
+      <form
+        id="filter-fields"
+        className="filter-bar__fields"
+        aria-label={t('filters.label')}
+        onSubmit={(e) => e.preventDefault()}
+      >
+        {meta.campaigns.length > 0 && (
+          <Select
+            label={t('filters.campaign')}
+            value={selection.campaign?.id ?? ''}
+            onChange={(v) => set({ campaign: v, year: null, compare: null })}
+            options={meta.campaigns.map((c) => ({
+              value: c.id,
+              label: `${c.name[lang]} (${c.startYear}–${c.endYear})`,
+            }))}
+          />
+        )}
+        <Select
+          label={t('filters.year')}
+          value={String(selection.year)}
+          onChange={(v) => set({ year: v })}
+          options={[...meta.years].reverse().map((y) => ({ value: String(y), label: String(y) }))}
+        />
+        {view === 'overview' && (
+          <Select
+            label={t('filters.compare')}
+            value={String(selection.compare ?? '')}
+            onChange={(v) =>
+              set({ compare: v === String(selection.campaign?.baselineYear) ? null : v })
+            }
+            options={meta.years
+              .filter((y) => y < selection.year)
+              .reverse()
+              .map((y) => ({
+                value: String(y),
+                label:
+                  y === selection.campaign?.baselineYear
+                    ? t('filters.baseline', { year: y })
+                    : String(y),
+              }))}
+          />
+        )}
+        {districts.length > 0 && (
+          <Select
+            label={t('filters.district')}
+            value={selection.district?.id ?? ''}
+            onChange={(v) => set({ district: v || null, town: [] })}
+            options={[
+              { value: '', label: `${t('filters.all')}（${selection.top?.name[lang] ?? ''}）` },
+              ...districts.map((d) => ({ value: d.id, label: d.name[lang] })),
+            ]}
+          />
+        )}
+        {view === 'trends' && (
+          <Select
+            label={t('filters.indicator')}
+            value={selection.indicator?.id ?? ''}
+            onChange={(v) => set({ indicator: v })}
+            options={meta.indicators.map((i) => ({ value: i.id, label: i.name[lang] }))}
+          />
+        )}
+        {view === 'programmes' && meta.programmes.length > 0 && (
+          <Select
+            label={t('filters.programme')}
+            value={selection.programme?.id ?? ''}
+            onChange={(v) => set({ programme: v })}
+            options={meta.programmes.map((p) => ({ value: p.id, label: p.name[lang] }))}
+          />
+        )}
+        {towns.length > 0 && view !== 'rankings' && view !== 'programmes' && (
+          <fieldset className="field field--towns">
+            <legend>{t('filters.township')}</legend>
+            <div className="towns">
+              {towns.map((r) => (
+                <label key={r.id} className="check">
+                  <input
+                    type="checkbox"
+                    checked={chosenTowns.has(r.id)}
+                    onChange={(e) => {
+                      const next = e.target.checked
+                        ? [...selection.towns.map((x) => x.id), r.id]
+                        : selection.towns.map((x) => x.id).filter((id) => id !== r.id);
+                      set({ town: next });
+                    }}
+                  />
+                  {r.name[lang]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useMemo } from 'react';
+import { useSearchParams } from 'wouter';
+import type { ObservationIndex } from '@/features/data/observation-index';
+import { regionsWithData, yearsWithData } from '@/features/data/observation-index';
+import type { Campaign, Meta, Region } from '@/features/data/types';
+import type { Lang } from '@/lib/i18n';
+import { campaignForYear, defaultYear, topRegion } from './defaults';
+import { validateFilters } from './resolve';
+import type { ValidFilters } from './resolve';
+import { readRaw, writeParams } from './url-params';
+import type { FilterPatch, RawFilters } from './url-params';
+
+export function useRawFilters(): RawFilters {
+  const [params] = useSearchParams();
+  const key = params.toString();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the query string is the identity
+  return useMemo(() => readRaw(params), [key]);
+}
+
+export function useLang(): Lang {
+  const [params] = useSearchParams();
+  return params.get('lang') === 'en' ? 'en' : 'zh';
+}
+
+/** Write filter changes to the URL: a new history entry, so back/forward step through views. */
+export function useSetFilters(): (patch: FilterPatch) => void {
+  const [, setParams] = useSearchParams();
+  return (patch) => setParams((prev) => writeParams(prev, patch));
+}
+
+export function useValidFilters(meta: Meta): ValidFilters {
+  const raw = useRawFilters();
+  return useMemo(() => validateFilters(raw, meta), [raw, meta]);
+}
+
+/** Everything a view needs to know about "what is selected", with data-driven defaults filled. */
+export interface Selection extends Omit<ValidFilters, 'year' | 'campaign' | 'compare'> {
+  year: number;
+  campaign: Campaign | null;
+  /** The year changes are measured against: the chosen one, else the campaign's baseline. */
+  compare: number | null;
+  top: Region | null;
+  /** First chosen township, else the district, else the top region. */
+  selected: Region | null;
+  yearExplicit: boolean;
+}
+
+export function resolveSelection(
+  valid: ValidFilters,
+  meta: Meta,
+  index: ObservationIndex | undefined,
+): Selection {
+  const dataYears = index ? yearsWithData(index) : [];
+  const withData = index ? regionsWithData(index) : null;
+  const year = valid.year ?? defaultYear(meta, dataYears, valid.campaign);
+  const campaign = valid.campaign ?? campaignForYear(meta, year);
+  const top = topRegion(meta, withData);
+  return {
+    ...valid,
+    year,
+    campaign,
+    compare: valid.compare ?? campaign?.baselineYear ?? null,
+    top,
+    selected: valid.towns[0] ?? valid.district ?? top,
+    yearExplicit: valid.year !== null,
+  };
+}
+
+export function useSelection(meta: Meta, index: ObservationIndex | undefined): Selection {
+  const valid = useValidFilters(meta);
+  return useMemo(() => resolveSelection(valid, meta, index), [valid, meta, index]);
+}

@@ -1,0 +1,69 @@
+import { KpiCard } from '@/components/kpi-card';
+import { Sparkline } from '@/components/sparkline';
+import { DataError, Loading } from '@/features/data/panel-status';
+import { useObservations } from '@/features/data/queries';
+import { headlineIndicators, seriesValues } from '@/features/data/select';
+import type { Meta } from '@/features/data/types';
+import { FilterBar } from '@/features/filters/filter-bar';
+import { useSelection } from '@/features/filters/use-filters';
+import type { Lang, T } from '@/lib/i18n';
+import { buildCard } from './build-card';
+import { RankBadges } from './rank-badges';
+
+export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
+  const { list, fallback } = headlineIndicators(meta);
+  const query = useObservations(meta, { indicators: list.map((i) => i.id) });
+  const selection = useSelection(meta, query.data?.index);
+  const region = selection.selected;
+
+  return (
+    <div className="view">
+      <FilterBar meta={meta} selection={selection} lang={lang} t={t} />
+      <section aria-labelledby="kpi-heading">
+        <h2 id="kpi-heading" className="section-title">
+          {t('overview.headline')}
+          {region && (
+            <span className="section-title__sub">
+              {t('overview.region', { region: region.name[lang], year: selection.year })}
+            </span>
+          )}
+        </h2>
+        {fallback && <p className="hint">{t('overview.noHeadline', { count: list.length })}</p>}
+        {query.isPending ? (
+          <Loading t={t} rows={4} />
+        ) : query.isError ? (
+          <DataError error={query.error} onRetry={() => void query.refetch()} t={t} />
+        ) : (
+          <div className="kpi-grid">
+            {region &&
+              list.map((ind) => {
+                const card = buildCard({
+                  indicator: ind,
+                  index: query.data.index,
+                  region: region.id,
+                  year: selection.year,
+                  compareYear: selection.compare,
+                  lang,
+                });
+                const years = meta.years.filter((y) => y <= selection.year);
+                return (
+                  <KpiCard
+                    key={ind.id}
+                    {...card}
+                    trend={
+                      <Sparkline
+                        values={seriesValues(query.data.index, ind.id, region.id, years)}
+                        label={t('card.trend', { from: years[0], to: selection.year })}
+                      />
+                    }
+                    footer={card.targetText}
+                  />
+                );
+              })}
+          </div>
+        )}
+      </section>
+      <RankBadges meta={meta} region={region} year={selection.year} lang={lang} t={t} />
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { DataError, Loading } from '@/features/data/panel-status';
+import { useRankings } from '@/features/data/queries';
+import { regionById } from '@/features/data/select';
+import type { Assessment, Meta, Ranking, Region } from '@/features/data/types';
+import type { Lang, T } from '@/lib/i18n';
+
+function scopeWord(meta: Meta, a: Assessment, lang: Lang): string {
+  const scope = regionById(meta, a.scope);
+  if (!scope) return a.scope;
+  const words = {
+    province: ['全省', 'province'],
+    city: ['全市', 'city'],
+    district: ['全区', 'district'],
+    township: ['全镇', 'township'],
+  } as const;
+  const [zh, en] = words[scope.level];
+  return lang === 'zh' ? zh : `the ${en}`;
+}
+
+function ordinal(n: number): string {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${s}`;
+}
+
+export function rankText(
+  meta: Meta,
+  a: Assessment,
+  r: Ranking,
+  tied: boolean,
+  lang: Lang,
+  t: T,
+): string {
+  const scope = scopeWord(meta, a, lang);
+  const rank = lang === 'zh' ? String(r.rank) : ordinal(r.rank);
+  return `${tied ? t('rank.tied') : ''}${t('rank.badge', { scope, rank })}${t('rank.of', { of: r.of })}`;
+}
+
+export function RankBadges({
+  meta,
+  region,
+  year,
+  lang,
+  t,
+}: {
+  meta: Meta;
+  region: Region | null;
+  year: number;
+  lang: Lang;
+  t: T;
+}) {
+  const query = useRankings(meta, {});
+  if (meta.assessments.length === 0) return null;
+  return (
+    <section aria-labelledby="ranks-heading" className="rank-section">
+      <h2 id="ranks-heading" className="section-title">
+        {t('overview.ranks')}
+        {region && (
+          <span className="section-title__sub">
+            {t('overview.region', { region: region.name[lang], year })}
+          </span>
+        )}
+      </h2>
+      {query.isPending ? (
+        <Loading t={t} rows={1} />
+      ) : query.isError ? (
+        <DataError error={query.error} onRetry={() => void query.refetch()} t={t} />
+      ) : (
+        <ul className="rank-badges">
+          {meta.assessments.map((a) => {
+            const r = query.data.data.find(
+              (x) => x.assessment === a.id && x.region === region?.id && x.year === year,
+            );
+            const tied =
+              r !== undefined &&
+              query.data.data.some(
+                (x) => x !== r && x.assessment === a.id && x.year === year && x.rank === r.rank,
+              );
+            return (
+              <li key={a.id} className={`rank-badge${r?.rank === 1 ? ' rank-badge--first' : ''}`}>
+                <span className="rank-badge__name">{a.name[lang]}</span>
+                <span className="rank-badge__value">
+                  {r ? rankText(meta, a, r, tied, lang, t) : t('state.missing')}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import type { Change, Unit } from './change';
+import { localeOf, translator } from './i18n';
+import type { Lang } from './i18n';
+
+export interface Localized {
+  zh: string;
+  en: string;
+}
+/** What formatting needs to know about an indicator. */
+export interface UnitSpec {
+  unit: Unit;
+  decimals: number;
+  unitLabel: Localized | null;
+}
+export interface FormattedValue {
+  /** The figure itself, e.g. "2,968" or "1.27". "—" when missing. */
+  number: string;
+  /** The unit written after it, e.g. "万元", "‰", "人". May be empty. */
+  unit: string;
+  missing: boolean;
+}
+
+export const MISSING = '—';
+
+const formatters = new Map<string, Intl.NumberFormat>();
+export function formatNumber(
+  value: number,
+  decimals: number,
+  lang: Lang,
+  maxDecimals = decimals,
+): string {
+  const key = `${lang}|${decimals}|${maxDecimals}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(localeOf(lang), {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: maxDecimals,
+    });
+    formatters.set(key, f);
+  }
+  return f.format(value);
+}
+
+export function unitText(spec: UnitSpec, lang: Lang, value?: number): string {
+  switch (spec.unit) {
+    case 'percent':
+      return '%';
+    case 'permille':
+      return '‰';
+    case 'kg':
+      return lang === 'zh' ? '千克' : 'kg';
+    case 'cny':
+      if (lang === 'zh') return '万元';
+      return value !== undefined && Math.abs(value) >= 1e6 ? 'million yuan' : 'yuan';
+    case 'score':
+      return spec.unitLabel?.[lang] ?? (lang === 'zh' ? '分' : 'points');
+    case 'count':
+      return spec.unitLabel?.[lang] ?? '';
+  }
+}
+
+/** Yuan are published in 万元 in Chinese reports and in millions in English ones. */
+function scaled(
+  value: number,
+  spec: UnitSpec,
+  lang: Lang,
+): { value: number; decimals: number; max: number } {
+  if (spec.unit !== 'cny') return { value, decimals: spec.decimals, max: spec.decimals };
+  if (lang === 'zh') return { value: value / 1e4, decimals: 0, max: 2 };
+  if (Math.abs(value) >= 1e6) return { value: value / 1e6, decimals: 0, max: 2 };
+  return { value, decimals: 0, max: spec.decimals };
+}
+
+export function formatValue(
+  value: number | null | undefined,
+  spec: UnitSpec,
+  lang: Lang,
+): FormattedValue {
+  if (value == null || !Number.isFinite(value)) return { number: MISSING, unit: '', missing: true };
+  const s = scaled(value, spec, lang);
+  return {
+    number: formatNumber(s.value, s.decimals, lang, s.max),
+    unit: unitText(spec, lang, value),
+    missing: false,
+  };
+}
+
+/** "1.27‰", "10 人", "2,968万元": one string for tables, tooltips and summaries. */
+export function formatValueText(
+  value: number | null | undefined,
+  spec: UnitSpec,
+  lang: Lang,
+): string {
+  const f = formatValue(value, spec, lang);
+  if (f.missing) return f.number;
+  const tight = f.unit === '%' || f.unit === '‰' || (lang === 'zh' && f.unit !== '');
+  return tight ? `${f.number}${f.unit}` : f.unit ? `${f.number} ${f.unit}` : f.number;
+}
+
+export const ARROWS = { up: '▲', down: '▼', flat: '■' } as const;
+
+/** "▼ 93.4%" or "▼ 3.00个千分点": the change itself, with an arrow that does not rely on colour. */
+export function formatChange(change: Change, spec: UnitSpec, lang: Lang): string {
+  const t = translator(lang);
+  const arrow = ARROWS[change.direction];
+  const magnitude = Math.abs(change.amount);
+  if (change.kind === 'relative') return `${arrow} ${formatNumber(magnitude, 1, lang)}%`;
+  const unit = spec.unit === 'percent' ? t('card.percentPoint') : t('card.permillePoint');
+  return `${arrow} ${t('card.points', { amount: formatNumber(magnitude, spec.decimals, lang), unit })}`;
+}
+
+export function verdictWord(change: Change, lang: Lang): string {
+  return translator(lang)(`card.${change.verdict}`);
+}
