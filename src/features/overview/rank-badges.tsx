@@ -35,6 +35,15 @@ export function rankText(
   return `${tied ? t('rank.tied') : ''}${t('rank.badge', { scope, rank })}${t('rank.of', { of: r.of })}`;
 }
 
+function isBelow(meta: Meta, id: string, ancestor: string): boolean {
+  let current = regionById(meta, id)?.parent;
+  for (let depth = 0; current && depth < 20; depth++) {
+    if (current === ancestor) return true;
+    current = regionById(meta, current)?.parent;
+  }
+  return false;
+}
+
 export function RankBadges({
   meta,
   region,
@@ -67,20 +76,34 @@ export function RankBadges({
       ) : (
         <ul className="rank-badges">
           {meta.assessments.map((a) => {
-            const r = query.data.data.find(
-              (x) => x.assessment === a.id && x.region === region?.id && x.year === year,
-            );
-            const tied =
-              r !== undefined &&
-              query.data.data.some(
-                (x) => x !== r && x.assessment === a.id && x.year === year && x.rank === r.rank,
-              );
+            const rows = query.data.data.filter((x) => x.assessment === a.id && x.year === year);
+            const own = rows.find((x) => x.region === region?.id);
+            // A region that is not itself ranked (a city) shows how its ranked sub-regions did.
+            const shown = own
+              ? [own]
+              : region
+                ? rows
+                    .filter((x) => isBelow(meta, x.region, region.id))
+                    .sort((p, q) => p.rank - q.rank)
+                    .slice(0, 4)
+                : [];
             return (
-              <li key={a.id} className={`rank-badge${r?.rank === 1 ? ' rank-badge--first' : ''}`}>
+              <li key={a.id} className={`rank-badge${own?.rank === 1 ? ' rank-badge--first' : ''}`}>
                 <span className="rank-badge__name">{a.name[lang]}</span>
-                <span className="rank-badge__value">
-                  {r ? rankText(meta, a, r, tied, lang, t) : t('state.missing')}
-                </span>
+                {shown.length === 0 && (
+                  <span className="rank-badge__value">{t('state.missing')}</span>
+                )}
+                {shown.map((r) => {
+                  const tied = rows.some((x) => x !== r && x.rank === r.rank);
+                  const text = rankText(meta, a, r, tied, lang, t);
+                  return (
+                    <span key={r.region} className={own ? 'rank-badge__value' : 'rank-badge__sub'}>
+                      {own
+                        ? text
+                        : `${regionById(meta, r.region)?.name[lang] ?? r.region}：${text}`}
+                    </span>
+                  );
+                })}
               </li>
             );
           })}

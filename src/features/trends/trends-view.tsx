@@ -25,8 +25,11 @@ export function TrendsView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) 
     const years = meta.years;
     const top = selection.top;
     const districts = districtsOf(meta).filter((d) => withData.has(d.id));
+    // A parent's own rate is a fair reference line; its count would dwarf its parts.
+    const isRate =
+      indicator.unit === 'percent' || indicator.unit === 'permille' || indicator.unit === 'score';
     const compared = [
-      ...(top && top.level !== 'district' && withData.has(top.id) ? [top] : []),
+      ...(isRate && top && top.level !== 'district' && withData.has(top.id) ? [top] : []),
       ...districts,
     ];
     const district = selection.district;
@@ -56,8 +59,10 @@ export function TrendsView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) 
               meta={meta}
               index={index}
               indicator={indicator}
-              regions={[district, ...towns]}
-              selectedIds={chosenTowns.size > 0 ? chosenTowns : new Set([district.id])}
+              regions={isRate ? [district, ...towns] : towns}
+              selectedIds={
+                chosenTowns.size > 0 ? chosenTowns : new Set(isRate ? [district.id] : [])
+              }
               years={years}
               campaign={selection.campaign}
               title={t('chart.townshipsTitle', {
