@@ -31,7 +31,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@/features/*', '@/app/*', '@mocks/*', '**/mocks/*'], message: 'shared code must not import features, app or mocks' }] },
+        {
+          patterns: [
+            {
+              group: ['@/features/*', '@/app/*', '@mocks/*', '**/mocks/*'],
+              message: 'shared code must not import features, app or mocks',
+            },
+          ],
+        },
       ],
     },
   },
@@ -40,7 +47,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@/app/*', '@mocks/*', '**/mocks/*'], message: 'features must not import app or mocks' }] },
+        {
+          patterns: [
+            {
+              group: ['@/app/*', '@mocks/*', '**/mocks/*'],
+              message: 'features must not import app or mocks',
+            },
+          ],
+        },
       ],
     },
   },

@@ -32,7 +32,7 @@ export function rankText(
 ): string {
   const scope = scopeWord(meta, a, lang);
   const rank = lang === 'zh' ? String(r.rank) : ordinal(r.rank);
-  return `${tied ? t('rank.tied') : ''}${t('rank.badge', { scope, rank })}${t('rank.of', { of: r.of })}`;
+  return `${tied ? t('rank.tied') : ''}${t('rank.badge', { scope, rank, of: r.of })}`;
 }
 
 function isBelow(meta: Meta, id: string, ancestor: string): boolean {

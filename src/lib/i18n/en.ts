@@ -89,8 +89,7 @@ export const en: Catalogue<typeof zh> = {
     noChange: 'not comparable',
   },
   rank: {
-    badge: '{{rank}} in {{scope}}',
-    of: ' of {{of}}',
+    badge: '{{rank}} of {{of}} in {{scope}}',
     tied: 'tied ',
     lowerIsBetter: 'Rank (lower is better)',
   },

@@ -84,8 +84,7 @@ export const zh = {
     noChange: '无法比较',
   },
   rank: {
-    badge: '{{scope}}第{{rank}}名',
-    of: '（共{{of}}个）',
+    badge: '{{scope}}第{{rank}}名（共{{of}}个）',
     tied: '并列',
     lowerIsBetter: '名次（越小越好）',
   },

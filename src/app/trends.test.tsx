@@ -1,0 +1,88 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp, startDemoServer } from '@/test/render-app';
+
+startDemoServer();
+
+const DISTRICTS = '新发现吸毒人员：各区对比';
+const TOWNSHIPS = '新发现吸毒人员：龙华区各镇/街道对比';
+
+/** Recharts draws one curve per series; the first svg on a page may be a legend icon. */
+const curves = (figure: HTMLElement) =>
+  figure.querySelectorAll('.recharts-wrapper > svg.recharts-surface .recharts-line-curve');
+
+describe('trends', () => {
+  it('draws the districts and the townships of the chosen district', async () => {
+    renderApp('/?view=trends&indicator=new-users&district=460106');
+    const districts = await screen.findByRole('figure', { name: DISTRICTS });
+    const towns = screen.getByRole('figure', { name: TOWNSHIPS });
+    expect(screen.getAllByRole('figure')).toHaveLength(2);
+    expect(screen.getByRole('combobox', { name: '指标' })).toHaveValue('new-users');
+    expect(curves(districts)).toHaveLength(4);
+    // Counts are compared without the parent, whose total would dwarf its parts.
+    expect(curves(towns)).toHaveLength(11);
+    for (const path of curves(districts))
+      expect(path.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(within(districts).getByText('龙华区')).toBeInTheDocument();
+    expect(districts).toHaveTextContent('来源：');
+  });
+
+  it('shows the table twin, captioned with the chart title, with Longhua values', async () => {
+    const { user } = renderApp('/?view=trends&indicator=new-users&district=460106');
+    const districts = await screen.findByRole('figure', { name: DISTRICTS });
+    expect(within(districts).queryByRole('table')).not.toBeInTheDocument();
+
+    await user.click(within(districts).getByRole('button', { name: '显示表格' }));
+
+    const table = within(districts).getByRole('table', { name: DISTRICTS });
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent);
+    expect(headers).toEqual(['地区', '2016', '2017', '2018', '2019', '2020', '2021', '2022']);
+    const longhua = within(table).getByRole('rowheader', { name: '龙华区' }).closest('tr');
+    if (!longhua) throw new Error('no Longhua row');
+    const cells = within(longhua)
+      .getAllByRole('cell')
+      .map((td) => td.textContent);
+    // 2022 is provisional in the demo data, hence the asterisk.
+    expect(cells).toEqual(['152人', '96人', '41人', '10人', '8人', '6人', '5人*']);
+    expect(within(districts).getByRole('button', { name: '隐藏表格' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    // The other figure keeps its chart.
+    expect(within(screen.getByRole('figure', { name: TOWNSHIPS })).queryByRole('table')).toBeNull();
+
+    await user.click(within(districts).getByRole('button', { name: '隐藏表格' }));
+    expect(within(districts).queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it("compares a rate with the city's own figure as a reference", async () => {
+    const { user } = renderApp('/?view=trends&indicator=user-share');
+    const figure = await screen.findByRole('figure', { name: /吸毒人员占常住人口比例：各区对比/ });
+    expect(screen.getAllByRole('figure')).toHaveLength(1);
+    await user.click(within(figure).getByRole('button', { name: '显示表格' }));
+    const rows = within(figure)
+      .getAllByRole('rowheader')
+      .map((th) => th.textContent);
+    expect(rows).toEqual(['海口市', '秀英区', '龙华区', '琼山区', '美兰区']);
+    const longhua = within(figure).getByRole('rowheader', { name: '龙华区' }).closest('tr');
+    expect(longhua).toHaveTextContent('4.27‰');
+  });
+
+  it('switches indicator with the Indicator select', async () => {
+    const { user } = renderApp('/?view=trends&district=460106');
+    await screen.findAllByRole('figure');
+    await user.selectOptions(screen.getByRole('combobox', { name: '指标' }), '新发现吸毒人员');
+    expect(await screen.findByRole('figure', { name: DISTRICTS })).toBeInTheDocument();
+    expect(new URLSearchParams(window.location.search).get('indicator')).toBe('new-users');
+  });
+
+  it('opens from the view tab', async () => {
+    const { user } = renderApp('/?district=460106');
+    await screen.findAllByRole('article');
+    await user.click(screen.getByRole('link', { name: '趋势' }));
+    expect(await screen.findByRole('figure', { name: /龙华区各镇\/街道对比/ })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '趋势' })).toHaveAttribute('aria-current', 'page');
+  });
+});

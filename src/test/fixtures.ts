@@ -1,0 +1,15 @@
+/**
+ * Demo data and broken-record catalogues for tests under src/features, which the lint rules keep
+ * from importing mocks/ directly (that rule is there for production code).
+ */
+import { parseMeta } from '@/features/data/parse-meta';
+import type { Meta } from '@/features/data/types';
+import { demoDataset, demoMeta } from '@mocks/demo/dataset';
+
+export { demoDataset, demoMeta };
+export { brokenObservations, brokenRankings } from '@mocks/broken-records';
+
+/** The demo meta as the app sees it after parsing. */
+export function parsedDemoMeta(): Meta {
+  return parseMeta(structuredClone(demoMeta)).data;
+}

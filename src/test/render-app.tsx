@@ -1,0 +1,45 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { App } from '@/app/app';
+import { createQueryClient, Providers } from '@/app/providers';
+import { resolveConfig } from '@/features/data/config';
+import type { AppConfig } from '@/features/data/config';
+import { server } from '@mocks/node';
+
+export { server };
+export { scenarios } from '@mocks/scenarios';
+export { brokenRecordCounts } from '@mocks/broken-records';
+
+/** The configuration the built app gets when there is no config.json: demo data on /api/v1. */
+export const demoConfig: AppConfig = resolveConfig(null, undefined);
+
+/**
+ * Start the demo API for this test file. Every request must be answered by a handler, and
+ * per-test overrides (`server.use(...)`) are dropped after each test.
+ */
+export function startDemoServer(): void {
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+}
+
+/** Render the whole app, with real providers and a fresh non-retrying QueryClient, at `url`. */
+export function renderApp(url = '/', config: AppConfig = demoConfig) {
+  window.history.replaceState(null, '', url);
+  const user = userEvent.setup();
+  const client = createQueryClient(false);
+  const result = render(
+    <Providers config={config} client={client}>
+      <App config={config} />
+    </Providers>,
+  );
+  return { user, client, ...result };
+}
+
+/** Resolves once the headline cards have data (their heading carries the region and year). */
+export async function findKpiSection(): Promise<HTMLElement> {
+  const section = await screen.findByRole('region', { name: /重点指标|Key indicators/ });
+  await screen.findAllByRole('article');
+  return section;
+}
