@@ -9,7 +9,6 @@ import { OverviewView } from '@/features/overview/overview-view';
 import { translator } from '@/lib/i18n';
 import type { Lang, T } from '@/lib/i18n';
 import { Header } from './header';
-import { IgnoredNotice } from './ignored-notice';
 import { ViewTabs } from './view-tabs';
 
 // Views other than the overview load on demand: the first paint needs only the KPI cards.
@@ -29,7 +28,6 @@ function Views({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
   return (
     <>
       <ViewTabs current={valid.view} t={t} />
-      <IgnoredNotice ignored={valid.ignored} t={t} />
       <QualityNotice t={t} />
       <Suspense fallback={<Loading t={t} rows={6} />}>
         {valid.view === 'overview' && <OverviewView {...props} />}

@@ -98,4 +98,12 @@ describe('failures and bad data', () => {
     expect(screen.queryByText(/无法识别/)).not.toBeInTheDocument();
     expect(screen.queryByRole('region', { name: /数据质量提示/ })).not.toBeInTheDocument();
   });
+
+  it('ignores a comparison year that is not before the year shown, and says so', async () => {
+    renderApp('/?district=460106&year=2019&compare=2021');
+    expect(await screen.findByText(/compare=2021/)).toBeInTheDocument();
+    const card = await screen.findByRole('article', { name: '新发现吸毒人员' });
+    expect(card).toHaveTextContent('较2016年（基线）');
+    expect(card).toHaveTextContent('▼ 93.4%');
+  });
 });

@@ -25,6 +25,8 @@ export interface LineChartProps {
   series: Series[];
   yLabel: string;
   format: (value: number) => string;
+  /** Tooltip text for one value, with its unit; defaults to `format`. */
+  formatTooltip?: (value: number) => string;
   band?: { from: number; to: number; label: string } | null;
   baseline?: { year: number; label: string } | null;
   /** Ranks: 1 at the top. */
@@ -42,6 +44,7 @@ export function TrendLineChart({
   series,
   yLabel,
   format,
+  formatTooltip = format,
   band,
   baseline,
   reversed = false,
@@ -106,7 +109,7 @@ export function TrendLineChart({
         }}
       />
       <Tooltip
-        formatter={(value) => (typeof value === 'number' ? format(value) : '—')}
+        formatter={(value) => (typeof value === 'number' ? formatTooltip(value) : '—')}
         labelFormatter={(label) =>
           typeof label === 'number' || typeof label === 'string' ? String(label) : ''
         }

@@ -112,3 +112,24 @@ export function formatChange(change: Change, spec: UnitSpec, lang: Lang): string
 export function verdictWord(change: Change, lang: Lang): string {
   return translator(lang)(`card.${change.verdict}`);
 }
+
+/** One scale for a whole axis, chosen from its largest value, so ticks and axis label agree. */
+export function axisFormat(
+  spec: UnitSpec,
+  lang: Lang,
+  maxAbs: number,
+): { unit: string; format: (v: number) => string } {
+  if (spec.unit === 'cny') {
+    if (lang === 'zh') return { unit: '万元', format: (v) => formatNumber(v / 1e4, 0, lang, 2) };
+    if (maxAbs >= 1e6)
+      return { unit: 'million yuan', format: (v) => formatNumber(v / 1e6, 0, lang, 2) };
+    return { unit: 'yuan', format: (v) => formatNumber(v, 0, lang, 0) };
+  }
+  return { unit: unitText(spec, lang), format: (v) => formatNumber(v, 0, lang, spec.decimals) };
+}
+
+/** "名称（单位）" in Chinese, "Name (unit)" in English. */
+export function withUnit(name: string, unit: string, lang: Lang): string {
+  if (!unit) return name;
+  return lang === 'zh' ? `${name}（${unit}）` : `${name} (${unit})`;
+}

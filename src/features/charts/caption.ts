@@ -1,4 +1,5 @@
 import type { ObservationIndex } from '@/features/data/observation-index';
+import { cell } from '@/features/data/observation-index';
 import { cellNotes, provisionalYears } from '@/features/data/select';
 import type { Indicator, Lang, Meta, Region } from '@/features/data/types';
 import { translator } from '@/lib/i18n';
@@ -32,6 +33,10 @@ export function indicatorNotes(
     notes.push(
       `${t('chart.notes')}* ${t('chart.provisionalNote', { years: prov.join(lang === 'zh' ? '、' : ', ') })}`,
     );
+  const suppressed = regions
+    .flatMap((r) => years.map((y) => cell(index, indicator.id, r.id, y)?.suppressedBelow ?? null))
+    .find((n) => n !== null);
+  if (suppressed != null) notes.push(t('chart.suppressedNote', { n: suppressed }));
   if (hasMissing) notes.push(t('chart.missingNote'));
   return [...notes, ...cellNotes(index, indicator.id, regions, years, lang).slice(0, 12)];
 }

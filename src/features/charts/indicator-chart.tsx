@@ -3,8 +3,9 @@ import { TrendLineChart } from '@/components/line-chart';
 import type { Series } from '@/components/line-chart';
 import type { ObservationIndex } from '@/features/data/observation-index';
 import { cell } from '@/features/data/observation-index';
+import { cellText } from '@/features/data/suppress';
 import type { Campaign, Indicator, Lang, Meta, Region } from '@/features/data/types';
-import { formatValueText, formatValue, unitText } from '@/lib/format';
+import { axisFormat, formatValueText, withUnit } from '@/lib/format';
 import { translator } from '@/lib/i18n';
 import { captionLines, indicatorNotes } from './caption';
 
@@ -44,7 +45,8 @@ export function IndicatorChart({
     values: years.map((y) => cell(index, indicator.id, r.id, y)?.value ?? null),
   }));
   const hasMissing = series.some((s) => s.values.some((v) => v === null));
-  const unit = unitText(indicator, lang);
+  const maxAbs = Math.max(0, ...series.flatMap((s) => s.values.map((v) => Math.abs(v ?? 0))));
+  const axis = axisFormat(indicator, lang, maxAbs);
   const table = {
     rowHeader: t('chart.region'),
     columns: years.map(String),
@@ -52,7 +54,7 @@ export function IndicatorChart({
       header: r.name[lang],
       cells: years.map((y) => {
         const o = cell(index, indicator.id, r.id, y);
-        const text = formatValueText(o?.value, indicator, lang);
+        const text = cellText(o, indicator, lang);
         return o?.provisional && o.value !== null ? `${text}*` : text;
       }),
     })),
@@ -84,8 +86,9 @@ export function IndicatorChart({
       <TrendLineChart
         years={years}
         series={series}
-        yLabel={unit ? `${indicator.name[lang]}（${unit}）` : indicator.name[lang]}
-        format={(v) => formatValue(v, indicator, lang).number}
+        yLabel={withUnit(indicator.name[lang], axis.unit, lang)}
+        format={axis.format}
+        formatTooltip={(v) => formatValueText(v, indicator, lang)}
         band={band}
         baseline={baseline}
         height={height}

@@ -5,6 +5,13 @@ import { ApiError } from './errors';
 const json = (value: unknown) => JSON.stringify(value);
 
 describe('resolveConfig', () => {
+  it.each(['[]', '"x"', '42', 'null'])(
+    'refuses a config.json that is not an object: %s',
+    (text) => {
+      expect(() => resolveConfig(text, undefined)).toThrow(/must be a JSON object/);
+    },
+  );
+
   it('runs on demo data when there is neither config.json nor a build-time URL', () => {
     expect(resolveConfig(null, undefined)).toEqual({
       mode: 'demo',

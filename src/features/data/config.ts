@@ -43,6 +43,13 @@ export function resolveConfig(
     } catch {
       throw new ApiError('config', 'not-json', 'config.json is not valid JSON');
     }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      throw new ApiError(
+        'config',
+        'shape',
+        'config.json must be a JSON object such as {"apiBaseUrl": "/api/v1"}',
+      );
+    }
     const res = v.safeParse(configSchema, json);
     if (!res.success) {
       const issue = res.issues[0];

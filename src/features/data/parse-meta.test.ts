@@ -27,6 +27,22 @@ function shapeErrorOf(input: unknown): ApiError {
 }
 
 describe('parseMeta', () => {
+  it('reports the position in the response, not in the filtered list', () => {
+    const meta = structuredClone(demoMeta) as unknown as {
+      regions: unknown[];
+      indicators: unknown[];
+    };
+    meta.regions.unshift({ id: 'bad', level: 'nowhere', parent: null, name: { zh: '坏' } });
+    meta.regions.push({ id: 'orphan', level: 'township', parent: 'missing', name: { zh: '孤' } });
+    const { issues } = parseMeta(meta);
+    const orphan = issues.find((i) => i.record.includes('orphan'));
+    expect(orphan).toMatchObject({
+      field: 'parent',
+      reason: 'unknown-id',
+      index: meta.regions.length - 1,
+    });
+  });
+
   it('accepts the demo meta without issues and fills optional fields', () => {
     const { data, issues } = parseMeta(rawMeta());
     expect(issues).toEqual([]);

@@ -13,6 +13,10 @@ import { describeValue, validateRecord } from './validate-record';
 
 type Raw = Record<string, unknown>;
 
+/** Where each parsed record stood in the response, so later checks report the right position. */
+const sourceIndex = new WeakMap<object, number>();
+const at = (rec: object): number | null => sourceIndex.get(rec) ?? null;
+
 function recordsOf<T extends { id: string }>(
   raw: Raw,
   field: string,
@@ -55,6 +59,7 @@ function recordsOf<T extends { id: string }>(
       return;
     }
     seen.add(rec.id);
+    sourceIndex.set(rec, index);
     out.push(rec);
   });
   return out;
@@ -75,7 +80,8 @@ function keepForest(regions: Region[], issues: QualityIssue[]): Region[] {
     ok.set(r.id, res);
     return res;
   };
-  return regions.filter((r, index) => {
+  return regions.filter((r) => {
+    const index = at(r);
     const good = resolve(r, new Set());
     if (!good) {
       issues.push({
@@ -149,24 +155,24 @@ export function parseMeta(input: unknown): Parsed<Meta> {
   const programmes = recordsOf(raw, 'programmes', programmeSchema, issues, false);
   const programmeIds = new Set(programmes.map((p) => p.id));
 
-  const campaigns = recordsOf(raw, 'campaigns', campaignSchema, issues, false).filter(
-    (c, index) => {
-      const good = c.startYear <= c.endYear && c.baselineYear < c.startYear;
-      if (!good)
-        issues.push({
-          endpoint: 'meta',
-          index,
-          record: `campaigns: ${c.id}`,
-          field: 'startYear',
-          reason: 'bad-campaign-years',
-          detail: `${c.baselineYear}/${c.startYear}–${c.endYear}`,
-        });
-      return good;
-    },
-  );
+  const campaigns = recordsOf(raw, 'campaigns', campaignSchema, issues, false).filter((c) => {
+    const index = at(c);
+    const good = c.startYear <= c.endYear && c.baselineYear < c.startYear;
+    if (!good)
+      issues.push({
+        endpoint: 'meta',
+        index,
+        record: `campaigns: ${c.id}`,
+        field: 'startYear',
+        reason: 'bad-campaign-years',
+        detail: `${c.baselineYear}/${c.startYear}–${c.endYear}`,
+      });
+    return good;
+  });
 
   const indicators = recordsOf(raw, 'indicators', indicatorSchema, issues, true)
-    .filter((ind, index) => {
+    .filter((ind) => {
+      const index = at(ind);
       const good = ind.programme == null || programmeIds.has(ind.programme);
       if (!good)
         issues.push({
@@ -192,21 +198,20 @@ export function parseMeta(input: unknown): Parsed<Meta> {
     }));
   if (indicators.length === 0) throw shapeError('meta', 'meta.indicators has no valid indicator');
 
-  const assessments = recordsOf(raw, 'assessments', assessmentSchema, issues, false).filter(
-    (a, index) => {
-      const good = regionIds.has(a.scope);
-      if (!good)
-        issues.push({
-          endpoint: 'meta',
-          index,
-          record: `assessments: ${a.id}`,
-          field: 'scope',
-          reason: 'unknown-id',
-          detail: a.scope,
-        });
-      return good;
-    },
-  );
+  const assessments = recordsOf(raw, 'assessments', assessmentSchema, issues, false).filter((a) => {
+    const index = at(a);
+    const good = regionIds.has(a.scope);
+    if (!good)
+      issues.push({
+        endpoint: 'meta',
+        index,
+        record: `assessments: ${a.id}`,
+        field: 'scope',
+        reason: 'unknown-id',
+        detail: a.scope,
+      });
+    return good;
+  });
 
   const dataAsOf =
     typeof raw.dataAsOf === 'string' && raw.dataAsOf.trim()

@@ -96,6 +96,7 @@ export function parseObservations(input: unknown, meta: Meta): Parsed<Observatio
           target: rec.target ?? null,
           provisional: rec.provisional ?? false,
           note: rec.note ?? null,
+          suppressedBelow: null,
         }
       );
     },

@@ -10,6 +10,7 @@ import { useConfig } from './config-context';
 import { indexObservations } from './observation-index';
 import type { ObservationIndex } from './observation-index';
 import { parseMeta } from './parse-meta';
+import { suppressSmallCounts } from './suppress';
 import { parseObservations, parseRankings } from './parse-records';
 import type { Meta, Observation, Parsed, Ranking } from './types';
 
@@ -62,7 +63,8 @@ export function observationsOptions(
         signal,
       );
       const parsed = parseObservations(json, meta);
-      return { ...parsed, index: indexObservations(parsed.data) };
+      const data = suppressSmallCounts(parsed.data, meta, config.suppressBelow);
+      return { data, issues: parsed.issues, index: indexObservations(data) };
     },
     enabled: meta !== undefined,
     staleTime: 5 * 60_000,

@@ -63,6 +63,8 @@ export interface Observation {
   target: number | null;
   provisional: boolean;
   note: Localized | null;
+  /** Set when a small township count is hidden: the value is null and shows as "<N". */
+  suppressedBelow: number | null;
 }
 export interface Ranking {
   assessment: string;

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Meta } from '@/features/data/types';
 import type { Lang, T } from '@/lib/i18n';
+import { IgnoredNotice } from './ignored-notice';
 import { districtsOf, townshipsOf } from './resolve';
 import { useFiltersOpen, useUiActions } from './ui-store';
 import type { Selection } from './use-filters';
@@ -50,114 +51,124 @@ export function FilterBar({ meta, selection, lang, t }: Props) {
   const view = selection.view;
 
   return (
-    <div className={`filter-bar${open ? ' filter-bar--open' : ''}`}>
-      <button
-        type="button"
-        className="btn filter-bar__toggle"
-        aria-expanded={open}
-        aria-controls="filter-fields"
-        onClick={toggleFilters}
-      >
-        {t('filters.open')}
-        <span className="filter-bar__summary">
-          {t('filters.showing', {
-            region: selection.selected?.name[lang] ?? '',
-            year: selection.year,
-          })}
-        </span>
-      </button>
-      <form
-        id="filter-fields"
-        className="filter-bar__fields"
-        aria-label={t('filters.label')}
-        onSubmit={(e) => e.preventDefault()}
-      >
-        {meta.campaigns.length > 0 && (
-          <Select
-            label={t('filters.campaign')}
-            value={selection.campaign?.id ?? ''}
-            onChange={(v) => set({ campaign: v, year: null, compare: null })}
-            options={meta.campaigns.map((c) => ({
-              value: c.id,
-              label: `${c.name[lang]} (${c.startYear}–${c.endYear})`,
-            }))}
-          />
-        )}
-        <Select
-          label={t('filters.year')}
-          value={String(selection.year)}
-          onChange={(v) => set({ year: v })}
-          options={[...meta.years].reverse().map((y) => ({ value: String(y), label: String(y) }))}
-        />
-        {view === 'overview' && (
-          <Select
-            label={t('filters.compare')}
-            value={String(selection.compare ?? '')}
-            onChange={(v) =>
-              set({ compare: v === String(selection.campaign?.baselineYear) ? null : v })
-            }
-            options={meta.years
-              .filter((y) => y < selection.year)
-              .reverse()
-              .map((y) => ({
-                value: String(y),
-                label:
-                  y === selection.campaign?.baselineYear
-                    ? t('filters.baseline', { year: y })
-                    : String(y),
+    <>
+      <div className={`filter-bar${open ? ' filter-bar--open' : ''}`}>
+        <button
+          type="button"
+          className="btn filter-bar__toggle"
+          aria-expanded={open}
+          aria-controls="filter-fields"
+          onClick={toggleFilters}
+        >
+          {t('filters.open')}
+          <span className="filter-bar__summary">
+            {t('filters.showing', {
+              region: selection.selected?.name[lang] ?? '',
+              year: selection.year,
+            })}
+          </span>
+        </button>
+        <form
+          id="filter-fields"
+          className="filter-bar__fields"
+          aria-label={t('filters.label')}
+          onSubmit={(e) => e.preventDefault()}
+        >
+          {meta.campaigns.length > 0 && (
+            <Select
+              label={t('filters.campaign')}
+              value={selection.campaign?.id ?? ''}
+              onChange={(v) => set({ campaign: v, year: null, compare: null })}
+              options={meta.campaigns.map((c) => ({
+                value: c.id,
+                label: `${c.name[lang]} (${c.startYear}–${c.endYear})`,
               }))}
-          />
-        )}
-        {districts.length > 0 && (
+            />
+          )}
           <Select
-            label={t('filters.district')}
-            value={selection.district?.id ?? ''}
-            onChange={(v) => set({ district: v || null, town: [] })}
-            options={[
-              { value: '', label: `${t('filters.all')}（${selection.top?.name[lang] ?? ''}）` },
-              ...districts.map((d) => ({ value: d.id, label: d.name[lang] })),
-            ]}
+            label={t('filters.year')}
+            value={String(selection.year)}
+            onChange={(v) =>
+              set({
+                year: v,
+                ...(selection.compare !== null && selection.compare >= Number(v)
+                  ? { compare: null }
+                  : {}),
+              })
+            }
+            options={[...meta.years].reverse().map((y) => ({ value: String(y), label: String(y) }))}
           />
-        )}
-        {view === 'trends' && (
-          <Select
-            label={t('filters.indicator')}
-            value={selection.indicator?.id ?? ''}
-            onChange={(v) => set({ indicator: v })}
-            options={meta.indicators.map((i) => ({ value: i.id, label: i.name[lang] }))}
-          />
-        )}
-        {view === 'programmes' && meta.programmes.length > 0 && (
-          <Select
-            label={t('filters.programme')}
-            value={selection.programme?.id ?? ''}
-            onChange={(v) => set({ programme: v })}
-            options={meta.programmes.map((p) => ({ value: p.id, label: p.name[lang] }))}
-          />
-        )}
-        {towns.length > 0 && view !== 'rankings' && view !== 'programmes' && (
-          <fieldset className="field field--towns">
-            <legend>{t('filters.township')}</legend>
-            <div className="towns">
-              {towns.map((r) => (
-                <label key={r.id} className="check">
-                  <input
-                    type="checkbox"
-                    checked={chosenTowns.has(r.id)}
-                    onChange={(e) => {
-                      const next = e.target.checked
-                        ? [...selection.towns.map((x) => x.id), r.id]
-                        : selection.towns.map((x) => x.id).filter((id) => id !== r.id);
-                      set({ town: next });
-                    }}
-                  />
-                  {r.name[lang]}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        )}
-      </form>
-    </div>
+          {view === 'overview' && (
+            <Select
+              label={t('filters.compare')}
+              value={String(selection.compare ?? '')}
+              onChange={(v) =>
+                set({ compare: v === String(selection.campaign?.baselineYear) ? null : v })
+              }
+              options={meta.years
+                .filter((y) => y < selection.year)
+                .reverse()
+                .map((y) => ({
+                  value: String(y),
+                  label:
+                    y === selection.campaign?.baselineYear
+                      ? t('filters.baseline', { year: y })
+                      : String(y),
+                }))}
+            />
+          )}
+          {districts.length > 0 && (
+            <Select
+              label={t('filters.district')}
+              value={selection.district?.id ?? ''}
+              onChange={(v) => set({ district: v || null, town: [] })}
+              options={[
+                { value: '', label: `${t('filters.all')}（${selection.top?.name[lang] ?? ''}）` },
+                ...districts.map((d) => ({ value: d.id, label: d.name[lang] })),
+              ]}
+            />
+          )}
+          {view === 'trends' && (
+            <Select
+              label={t('filters.indicator')}
+              value={selection.indicator?.id ?? ''}
+              onChange={(v) => set({ indicator: v })}
+              options={meta.indicators.map((i) => ({ value: i.id, label: i.name[lang] }))}
+            />
+          )}
+          {view === 'programmes' && meta.programmes.length > 0 && (
+            <Select
+              label={t('filters.programme')}
+              value={selection.programme?.id ?? ''}
+              onChange={(v) => set({ programme: v })}
+              options={meta.programmes.map((p) => ({ value: p.id, label: p.name[lang] }))}
+            />
+          )}
+          {towns.length > 0 && view !== 'rankings' && view !== 'programmes' && (
+            <fieldset className="field field--towns">
+              <legend>{t('filters.township')}</legend>
+              <div className="towns">
+                {towns.map((r) => (
+                  <label key={r.id} className="check">
+                    <input
+                      type="checkbox"
+                      checked={chosenTowns.has(r.id)}
+                      onChange={(e) => {
+                        const next = e.target.checked
+                          ? [...selection.towns.map((x) => x.id), r.id]
+                          : selection.towns.map((x) => x.id).filter((id) => id !== r.id);
+                        set({ town: next });
+                      }}
+                    />
+                    {r.name[lang]}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
+        </form>
+      </div>
+      <IgnoredNotice ignored={selection.ignored} t={t} />
+    </>
   );
 }

@@ -55,11 +55,18 @@ export function resolveSelection(
   const year = valid.year ?? defaultYear(meta, dataYears, valid.campaign);
   const campaign = valid.campaign ?? campaignForYear(meta, year);
   const top = topRegion(meta, withData);
+  // A comparison year must lie before the year shown; a link that says otherwise is told so.
+  const compareValid = valid.compare !== null && valid.compare < year ? valid.compare : null;
+  const ignored =
+    compareValid === null && valid.compare !== null
+      ? [...valid.ignored, { param: 'compare', value: String(valid.compare) }]
+      : valid.ignored;
   return {
     ...valid,
+    ignored,
     year,
     campaign,
-    compare: valid.compare ?? campaign?.baselineYear ?? null,
+    compare: compareValid ?? campaign?.baselineYear ?? null,
     top,
     selected: valid.towns[0] ?? valid.district ?? top,
     yearExplicit: valid.year !== null,

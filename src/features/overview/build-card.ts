@@ -57,7 +57,10 @@ export function buildCard(
     number: value.number,
     unit: value.unit,
     missing: value.missing,
-    missingText: obs?.note?.[lang] ?? t('state.missing'),
+    missingText:
+      obs?.suppressedBelow != null
+        ? `<${obs.suppressedBelow}`
+        : (obs?.note?.[lang] ?? t('state.missing')),
     badges,
     changes,
     targetText,

@@ -100,7 +100,7 @@ export function RankBadges({
                     <span key={r.region} className={own ? 'rank-badge__value' : 'rank-badge__sub'}>
                       {own
                         ? text
-                        : `${regionById(meta, r.region)?.name[lang] ?? r.region}：${text}`}
+                        : `${regionById(meta, r.region)?.name[lang] ?? r.region}${lang === 'zh' ? '：' : ': '}${text}`}
                     </span>
                   );
                 })}

@@ -105,6 +105,7 @@ export const en: Catalogue<typeof zh> = {
     notes: 'Notes: ',
     provisionalNote: '{{years}} figures are provisional',
     missingNote: '“—” means no data',
+    suppressedNote: '“<{{n}}”: township counts below {{n}} are hidden to protect privacy',
     districtsTitle: '{{indicator}}: districts compared',
     townshipsTitle: '{{indicator}}: townships of {{district}}',
     noTownships: 'The chosen district has no township data.',

@@ -100,6 +100,7 @@ export const zh = {
     notes: '注：',
     provisionalNote: '{{years}}年为初步数据',
     missingNote: '“—”表示暂无数据',
+    suppressedNote: '“<{{n}}”表示镇/街道小于{{n}}的人数已隐藏，以保护个人隐私',
     districtsTitle: '{{indicator}}：各区对比',
     townshipsTitle: '{{indicator}}：{{district}}各镇/街道对比',
     noTownships: '所选区没有镇/街道数据。',
