@@ -9,6 +9,7 @@ import { OverviewView } from '@/features/overview/overview-view';
 import { translator } from '@/lib/i18n';
 import type { Lang, T } from '@/lib/i18n';
 import { Header } from './header';
+import { ReportButton } from './report-button';
 import { ViewTabs } from './view-tabs';
 
 // Views other than the overview load on demand: the first paint needs only the KPI cards.
@@ -27,7 +28,10 @@ function Views({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
   const props = { meta, lang, t };
   return (
     <>
-      <ViewTabs current={valid.view} t={t} />
+      <div className="toolbar">
+        <ViewTabs current={valid.view} t={t} />
+        <ReportButton meta={meta} valid={valid} lang={lang} />
+      </div>
       <QualityNotice t={t} />
       <Suspense fallback={<Loading t={t} rows={6} />}>
         {valid.view === 'overview' && <OverviewView {...props} />}

@@ -12,6 +12,8 @@ export interface ChartFrameProps {
   labels: { showTable: string; hideTable: string };
   /** Plain-language description for screen readers (and later the written summary). */
   description?: string;
+  /** Buttons next to the table toggle, e.g. the export menu. */
+  actions?: ReactNode;
   children: ReactNode;
 }
 
@@ -23,6 +25,7 @@ export function ChartFrame({
   table,
   labels,
   description,
+  actions,
   children,
 }: ChartFrameProps) {
   const [showTable, setShowTable] = useState(false);
@@ -41,14 +44,17 @@ export function ChartFrame({
           </h3>
           {subtitle && <p className="chart-frame__subtitle">{subtitle}</p>}
         </div>
-        <button
-          type="button"
-          className="btn btn--ghost"
-          aria-pressed={showTable}
-          onClick={() => setShowTable((s) => !s)}
-        >
-          {showTable ? labels.hideTable : labels.showTable}
-        </button>
+        <div className="chart-frame__actions">
+          <button
+            type="button"
+            className="btn btn--ghost"
+            aria-pressed={showTable}
+            onClick={() => setShowTable((s) => !s)}
+          >
+            {showTable ? labels.hideTable : labels.showTable}
+          </button>
+          {actions}
+        </div>
       </div>
       {description && (
         <p id={descId} className="chart-frame__summary">

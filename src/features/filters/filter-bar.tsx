@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Meta } from '@/features/data/types';
 import type { Lang, T } from '@/lib/i18n';
+import { describeFilters } from './describe';
 import { IgnoredNotice } from './ignored-notice';
 import { districtsOf, townshipsOf } from './resolve';
 import { useFiltersOpen, useUiActions } from './ui-store';
@@ -168,6 +169,9 @@ export function FilterBar({ meta, selection, lang, t }: Props) {
           )}
         </form>
       </div>
+      <p className="print-only">
+        {t('print.filters', { filters: describeFilters(meta, selection, lang) })}
+      </p>
       <IgnoredNotice ignored={selection.ignored} t={t} />
     </>
   );

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'wouter';
 import type { ObservationIndex } from '@/features/data/observation-index';
-import { regionsWithData, yearsWithData } from '@/features/data/observation-index';
-import type { Campaign, Meta, Region } from '@/features/data/types';
+import type { Meta } from '@/features/data/types';
 import type { Lang } from '@/lib/i18n';
-import { campaignForYear, defaultYear, topRegion } from './defaults';
 import { validateFilters } from './resolve';
+import { resolveSelection } from './selection';
+import type { Selection } from './selection';
 import type { ValidFilters } from './resolve';
 import { readRaw, writeParams } from './url-params';
 import type { FilterPatch, RawFilters } from './url-params';
@@ -33,47 +33,9 @@ export function useValidFilters(meta: Meta): ValidFilters {
   return useMemo(() => validateFilters(raw, meta), [raw, meta]);
 }
 
-/** Everything a view needs to know about "what is selected", with data-driven defaults filled. */
-export interface Selection extends Omit<ValidFilters, 'year' | 'campaign' | 'compare'> {
-  year: number;
-  campaign: Campaign | null;
-  /** The year changes are measured against: the chosen one, else the campaign's baseline. */
-  compare: number | null;
-  top: Region | null;
-  /** First chosen township, else the district, else the top region. */
-  selected: Region | null;
-  yearExplicit: boolean;
-}
-
-export function resolveSelection(
-  valid: ValidFilters,
-  meta: Meta,
-  index: ObservationIndex | undefined,
-): Selection {
-  const dataYears = index ? yearsWithData(index) : [];
-  const withData = index ? regionsWithData(index) : null;
-  const year = valid.year ?? defaultYear(meta, dataYears, valid.campaign);
-  const campaign = valid.campaign ?? campaignForYear(meta, year);
-  const top = topRegion(meta, withData);
-  // A comparison year must lie before the year shown; a link that says otherwise is told so.
-  const compareValid = valid.compare !== null && valid.compare < year ? valid.compare : null;
-  const ignored =
-    compareValid === null && valid.compare !== null
-      ? [...valid.ignored, { param: 'compare', value: String(valid.compare) }]
-      : valid.ignored;
-  return {
-    ...valid,
-    ignored,
-    year,
-    campaign,
-    compare: compareValid ?? campaign?.baselineYear ?? null,
-    top,
-    selected: valid.towns[0] ?? valid.district ?? top,
-    yearExplicit: valid.year !== null,
-  };
-}
-
 export function useSelection(meta: Meta, index: ObservationIndex | undefined): Selection {
   const valid = useValidFilters(meta);
   return useMemo(() => resolveSelection(valid, meta, index), [valid, meta, index]);
 }
+
+export type { Selection };

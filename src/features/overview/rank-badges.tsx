@@ -1,21 +1,9 @@
+import { scopeWord } from '@/features/charts/scope-word';
 import { DataError, Loading } from '@/features/data/panel-status';
 import { useRankings } from '@/features/data/queries';
 import { regionById } from '@/features/data/select';
 import type { Assessment, Meta, Ranking, Region } from '@/features/data/types';
 import type { Lang, T } from '@/lib/i18n';
-
-function scopeWord(meta: Meta, a: Assessment, lang: Lang): string {
-  const scope = regionById(meta, a.scope);
-  if (!scope) return a.scope;
-  const words = {
-    province: ['全省', 'province'],
-    city: ['全市', 'city'],
-    district: ['全区', 'district'],
-    township: ['全镇', 'township'],
-  } as const;
-  const [zh, en] = words[scope.level];
-  return lang === 'zh' ? zh : `the ${en}`;
-}
 
 function ordinal(n: number): string {
   const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');

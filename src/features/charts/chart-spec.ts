@@ -1,0 +1,70 @@
+/**
+ * A chart described once, as plain data, in the UI language: the screen draws it with
+ * recharts, the exporters draw it as a static SVG/PNG and write its records as CSV/XLSX, and
+ * the report pack places its summary under the figure. Views build specs; nothing downstream
+ * touches the data layer.
+ */
+import type { TableSpec } from '@/components/data-table';
+import type { Better, Unit } from '@/lib/change';
+import type { Lang } from '@/lib/i18n';
+
+export interface SpecSeries {
+  id: string;
+  name: string;
+  /** The selected region: drawn thicker in the institutional blue. */
+  selected: boolean;
+  /** One per year of the spec; null is a gap (missing or suppressed). */
+  values: (number | null)[];
+  provisional: boolean[];
+}
+
+/** One row of exactly what the chart shows, for CSV and XLSX. */
+export interface ExportRecord {
+  indicator: string;
+  unit: string;
+  region: string;
+  year: number;
+  /** Unformatted number; null when missing. */
+  value: number | null;
+  /** Text that replaces the value when it may not be shown (e.g. "<5"). */
+  masked: string | null;
+  provisional: boolean;
+  note: string;
+  decimals: number;
+}
+
+export interface ChartSpec {
+  /** Stable id, unique within a view (used for DOM ids and file names). */
+  id: string;
+  kind: 'line' | 'rank';
+  lang: Lang;
+  title: string;
+  /** Regions, years and other active filters, in words. */
+  subtitle: string;
+  years: number[];
+  series: SpecSeries[];
+  unit: { unit: Unit; decimals: number; label: string; better: Better } | null;
+  /** Axis title with its unit, e.g. "新发现吸毒人员（人）" or "名次（越小越好）". */
+  yLabel: string;
+  /** Tick text for the value axis (one scale for the whole axis). */
+  formatTick: (v: number) => string;
+  /** Full value text with unit, for tooltips and labels. */
+  formatValue: (v: number) => string;
+  band: { from: number; to: number; label: string } | null;
+  baseline: { year: number; label: string } | null;
+  /** Ranks: 1 at the top. */
+  reversed: boolean;
+  /** Source, as-of date and notes, one line each, already in the UI language. */
+  captionLines: string[];
+  source: string | null;
+  dataAsOf: string | null;
+  /** Provisional, missing and suppression notes, and cell footnotes. */
+  notes: string[];
+  /** One paragraph in the UI language, written from the data by rules. */
+  summary: string;
+  /** Marks every rendering and file as demo data. */
+  demo: boolean;
+  /** The table twin on screen. */
+  table: TableSpec;
+  records: ExportRecord[];
+}

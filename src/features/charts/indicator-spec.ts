@@ -1,0 +1,176 @@
+import type { ObservationIndex } from '@/features/data/observation-index';
+import { cell } from '@/features/data/observation-index';
+import { cellText } from '@/features/data/suppress';
+import type { Campaign, Indicator, Lang, Meta, Region } from '@/features/data/types';
+import { axisFormat, formatValueText, unitText, withUnit } from '@/lib/format';
+import { translator } from '@/lib/i18n';
+import { summarizeIndicator } from '@/lib/summary';
+import { captionLines, indicatorNotes } from './caption';
+import type { ChartSpec, ExportRecord, SpecSeries } from './chart-spec';
+import { peerGroupLabel } from './peer-label';
+
+export interface IndicatorSpecInput {
+  id: string;
+  meta: Meta;
+  index: ObservationIndex;
+  indicator: Indicator;
+  regions: Region[];
+  selectedIds: ReadonlySet<string>;
+  years: number[];
+  campaign: Campaign | null;
+  title: string;
+  /** Active filters in words, shown under the title and inside exports. */
+  filters: string;
+  lang: Lang;
+  demo: boolean;
+  /** What the summary talks about: a region of the chart, the year shown, the comparison year. */
+  focus: { regionId: string | null; year: number; compareYear: number | null };
+}
+
+function bandOf(campaign: Campaign | null, years: number[], lang: Lang) {
+  const t = translator(lang);
+  const last = years[years.length - 1];
+  if (
+    !campaign ||
+    last === undefined ||
+    campaign.startYear > last ||
+    campaign.endYear < (years[0] ?? last)
+  )
+    return null;
+  return {
+    from: Math.max(campaign.startYear, years[0] ?? campaign.startYear),
+    to: Math.min(campaign.endYear, last),
+    label: t('chart.campaignBand'),
+  };
+}
+
+export function campaignMarks(campaign: Campaign | null, years: number[], lang: Lang) {
+  const t = translator(lang);
+  return {
+    band: bandOf(campaign, years, lang),
+    baseline:
+      campaign && years.includes(campaign.baselineYear)
+        ? { year: campaign.baselineYear, label: t('chart.baseline') }
+        : null,
+  };
+}
+
+/** One indicator over the years for several regions, as a ChartSpec. */
+export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
+  const { meta, index, indicator, regions, selectedIds, years, campaign, lang } = input;
+  const t = translator(lang);
+  const series: SpecSeries[] = regions.map((r) => ({
+    id: r.id,
+    name: r.name[lang],
+    selected: selectedIds.has(r.id),
+    values: years.map((y) => cell(index, indicator.id, r.id, y)?.value ?? null),
+    provisional: years.map((y) => cell(index, indicator.id, r.id, y)?.provisional ?? false),
+  }));
+  const hasMissing = series.some((s) => s.values.some((v) => v === null));
+  const maxAbs = Math.max(0, ...series.flatMap((s) => s.values.map((v) => Math.abs(v ?? 0))));
+  const axis = axisFormat(indicator, lang, maxAbs);
+  const unitName = unitText(indicator, lang);
+  const records: ExportRecord[] = regions.flatMap((r) =>
+    years.map((year) => {
+      const o = cell(index, indicator.id, r.id, year);
+      return {
+        indicator: indicator.name[lang],
+        unit: unitName,
+        region: r.name[lang],
+        year,
+        value: o?.value ?? null,
+        masked: o?.suppressedBelow != null ? `<${o.suppressedBelow}` : null,
+        provisional: o?.provisional ?? false,
+        note: o?.note?.[lang] ?? '',
+        decimals: indicator.decimals,
+      };
+    }),
+  );
+  const notes = indicatorNotes(index, indicator, regions, years, lang, hasMissing);
+
+  const { focus } = input;
+  const focusRegion =
+    regions.find((r) => r.id === focus.regionId) ??
+    regions.find((r) => selectedIds.has(r.id)) ??
+    regions[0];
+  const at = (year: number) =>
+    focusRegion ? cell(index, indicator.id, focusRegion.id, year) : undefined;
+  const focusObs = at(focus.year);
+  const peers = focusRegion
+    ? regions.filter((r) => r.level === focusRegion.level && r.parent === focusRegion.parent)
+    : [];
+  const summary = focusRegion
+    ? summarizeIndicator({
+        lang,
+        indicatorName: indicator.name[lang],
+        unit: indicator,
+        regionName: focusRegion.name[lang],
+        year: focus.year,
+        value: focusObs?.value ?? null,
+        provisional: focusObs?.provisional ?? false,
+        suppressedBelow: focusObs?.suppressedBelow ?? null,
+        compare:
+          focus.compareYear !== null && focus.compareYear < focus.year
+            ? {
+                year: focus.compareYear,
+                value: at(focus.compareYear)?.value ?? null,
+                baseline: focus.compareYear === campaign?.baselineYear,
+              }
+            : null,
+        previous:
+          focus.compareYear === focus.year - 1
+            ? null
+            : { value: at(focus.year - 1)?.value ?? null },
+        peers:
+          peers.length >= 2
+            ? {
+                groupLabel: peerGroupLabel(meta, peers, lang),
+                values: peers.map((p) => ({
+                  name: p.name[lang],
+                  value: cell(index, indicator.id, p.id, focus.year)?.value ?? null,
+                })),
+              }
+            : null,
+      })
+    : '';
+
+  return {
+    id: input.id,
+    kind: 'line',
+    lang,
+    title: input.title,
+    subtitle: input.filters,
+    years,
+    series,
+    unit: {
+      unit: indicator.unit,
+      decimals: indicator.decimals,
+      label: unitName,
+      better: indicator.better,
+    },
+    yLabel: withUnit(indicator.name[lang], axis.unit, lang),
+    formatTick: axis.format,
+    formatValue: (v) => formatValueText(v, indicator, lang),
+    ...campaignMarks(campaign, years, lang),
+    reversed: false,
+    captionLines: captionLines(meta, lang),
+    source: meta.source?.[lang] ?? null,
+    dataAsOf: meta.dataAsOf,
+    notes,
+    summary,
+    demo: input.demo,
+    table: {
+      rowHeader: t('chart.region'),
+      columns: years.map(String),
+      rows: regions.map((r) => ({
+        header: r.name[lang],
+        cells: years.map((y) => {
+          const o = cell(index, indicator.id, r.id, y);
+          const text = cellText(o, indicator, lang);
+          return o?.provisional && o.value !== null ? `${text}*` : text;
+        }),
+      })),
+    },
+    records,
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * CSV of exactly what a chart shows (its `records`), for Excel, WPS and LibreOffice.
+ *
+ * This module pulls in papaparse, so callers load it with `await import('./csv')` and it stays
+ * out of the first load.
+ */
+import Papa from 'papaparse';
+import type { ChartSpec, ExportRecord } from '@/features/charts/chart-spec';
+import type { Lang } from '@/lib/i18n';
+
+export const CSV_HEADERS: Record<Lang, readonly string[]> = {
+  zh: ['指标', '单位', '地区', '年份', '数值', '初步数据', '备注'],
+  en: ['indicator', 'unit', 'region', 'year', 'value', 'provisional', 'note'],
+};
+
+const YES: Record<Lang, string> = { zh: '是', en: 'yes' };
+
+/** Excel and WPS need the byte order mark to read the file as UTF-8 rather than GBK/ANSI. */
+const BOM = '\uFEFF';
+
+/** First characters that make a spreadsheet read a text cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Neutralises a TEXT cell against formula injection (labels come from data servers we do not
+ * control): a leading `'` makes spreadsheets show the cell as text.
+ *
+ * We do this ourselves instead of papaparse's `escapeFormulae: true`. In papaparse 5.7.1 that
+ * option tests `/^[=+\-@\t\r].*$/`: number primitives are skipped (good, -3 stays -3) and tab/CR
+ * are covered, but `.` does not match line breaks and there is no `s` flag, so `$` fails for
+ * any value containing "\n" or "\r" after its first character. `=HYPERLINK(…)\nclick` or
+ * `"\r\n=1"` would go out unescaped. Anchoring only the first character fixes that.
+ */
+export function neutraliseText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+type Cell = string | number;
+
+function valueCell(r: ExportRecord): Cell {
+  if (r.masked != null) return neutraliseText(r.masked);
+  if (r.value == null || !Number.isFinite(r.value)) return '';
+  // Numbers go out as JS writes them (1.27, 29680000, -3): no separators, never escaped.
+  return r.value;
+}
+
+function row(r: ExportRecord, lang: Lang): Cell[] {
+  return [
+    neutraliseText(r.indicator),
+    neutraliseText(r.unit),
+    neutraliseText(r.region),
+    r.year,
+    valueCell(r),
+    r.provisional ? YES[lang] : '',
+    neutraliseText(r.note),
+  ];
+}
+
+/** UTF-8 CSV with BOM and CRLF line ends: one header row, then one row per record. */
+export function chartCsv(spec: ChartSpec): string {
+  const rows: Cell[][] = [
+    [...CSV_HEADERS[spec.lang]],
+    ...spec.records.map((r) => row(r, spec.lang)),
+  ];
+  // Rows as arrays, header included: with `{ fields, data: [] }` papaparse 5.7.1 wraps the
+  // empty data into one empty row and writes a stray blank line after the header.
+  // escapeFormulae stays off: cells are already neutralised (see neutraliseText).
+  const body = Papa.unparse(rows, { newline: '\r\n', quotes: false, escapeFormulae: false });
+  return BOM + body;
+}

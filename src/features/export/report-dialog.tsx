@@ -1,0 +1,152 @@
+import { useId, useRef, useState } from 'react';
+import type { Lang } from '@/lib/i18n';
+import { translator } from '@/lib/i18n';
+import type { ReportMeta } from './report-model';
+import type { PackFormat, PackSource } from './report-pack';
+
+export type ReportScope = 'view' | 'all';
+
+interface Props {
+  lang: Lang;
+  viewName: string;
+  /** Fetches what the chosen views need and builds their chart specs (composed by the app). */
+  collect: (
+    scope: ReportScope,
+    signal: AbortSignal,
+  ) => Promise<{ meta: ReportMeta; sources: PackSource[] }>;
+}
+
+/** "导出报告 / Export report": every chart of this view or of all views, as Word or ZIP. */
+export function ReportDialog({ lang, viewName, collect }: Props) {
+  const t = translator(lang);
+  const [open, setOpen] = useState(false);
+  const [scope, setScope] = useState<ReportScope>('view');
+  const [format, setFormat] = useState<PackFormat>('docx');
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [status, setStatus] = useState('');
+  const controller = useRef<AbortController | null>(null);
+  const titleId = useId();
+
+  const start = async () => {
+    const abort = new AbortController();
+    controller.current = abort;
+    setStatus('');
+    setProgress({ done: 0, total: 1 });
+    try {
+      const { meta, sources } = await collect(scope, abort.signal);
+      if (sources.every((s) => s.specs.length === 0)) {
+        setStatus(t('report.empty'));
+        return;
+      }
+      const [{ buildReportPack }, { downloadBlob }] = await Promise.all([
+        import('./report-pack'),
+        import('./download'),
+      ]);
+      const { blob, fileName } = await buildReportPack(format, meta, sources, {
+        signal: abort.signal,
+        onProgress: (done, total) => setProgress({ done, total }),
+      });
+      downloadBlob(blob, fileName);
+      setStatus(t('report.done', { name: fileName }));
+    } catch (err) {
+      if (abort.signal.aborted) setStatus(t('report.cancelled'));
+      else
+        setStatus(
+          t('report.failed', { message: err instanceof Error ? err.message : String(err) }),
+        );
+    } finally {
+      controller.current = null;
+      setProgress(null);
+    }
+  };
+
+  return (
+    <div className="report">
+      <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        {t('report.button')}
+      </button>
+      {open && (
+        <div className="report__panel" role="dialog" aria-labelledby={titleId}>
+          <h2 id={titleId} className="report__title">
+            {t('report.title')}
+          </h2>
+          <fieldset className="report__group">
+            <legend>{t('report.scope')}</legend>
+            <label className="check">
+              <input
+                type="radio"
+                name="report-scope"
+                checked={scope === 'view'}
+                onChange={() => setScope('view')}
+              />
+              {t('report.scopeView', { view: viewName })}
+            </label>
+            <label className="check">
+              <input
+                type="radio"
+                name="report-scope"
+                checked={scope === 'all'}
+                onChange={() => setScope('all')}
+              />
+              {t('report.scopeAll')}
+            </label>
+          </fieldset>
+          <fieldset className="report__group">
+            <legend>{t('report.format')}</legend>
+            <label className="check">
+              <input
+                type="radio"
+                name="report-format"
+                checked={format === 'docx'}
+                onChange={() => setFormat('docx')}
+              />
+              {t('report.docx')}
+            </label>
+            <label className="check">
+              <input
+                type="radio"
+                name="report-format"
+                checked={format === 'zip'}
+                onChange={() => setFormat('zip')}
+              />
+              {t('report.zip')}
+            </label>
+          </fieldset>
+          {progress && (
+            <div className="report__progress">
+              <progress
+                max={progress.total}
+                value={progress.done}
+                aria-label={t('report.progress', progress)}
+              />
+              <span>{t('report.progress', progress)}</span>
+            </div>
+          )}
+          <p className="report__status" role="status" aria-live="polite">
+            {status}
+          </p>
+          <div className="report__actions">
+            {progress ? (
+              <button
+                type="button"
+                className="btn btn--ghost"
+                onClick={() => controller.current?.abort()}
+              >
+                {t('report.cancel')}
+              </button>
+            ) : (
+              <>
+                <button type="button" className="btn" onClick={() => void start()}>
+                  {t('report.start')}
+                </button>
+                <button type="button" className="btn btn--ghost" onClick={() => setOpen(false)}>
+                  {t('report.close')}
+                </button>
+              </>
+            )}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

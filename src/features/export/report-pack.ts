@@ -1,0 +1,66 @@
+/**
+ * One click, every chart: renders each figure to PNG, then writes a Word document or a ZIP.
+ * Yields to the event loop between figures so the page stays responsive, and stops as soon
+ * as the signal is aborted.
+ */
+import type { ChartSpec } from '@/features/charts/chart-spec';
+import type { ReportMeta, ReportSection } from './report-model';
+import { EXPORT_SIZES } from './sizes';
+
+export type PackFormat = 'docx' | 'zip';
+export interface PackSource {
+  title: string;
+  specs: ChartSpec[];
+}
+
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function buildReportPack(
+  format: PackFormat,
+  meta: ReportMeta,
+  sources: PackSource[],
+  opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<{ blob: Blob; fileName: string }> {
+  const { renderChartPng } = await import('./to-png');
+  const { exportFileName } = await import('./file-names');
+  const total = sources.reduce((n, s) => n + s.specs.length, 0) + 1;
+  let done = 0;
+  const size = EXPORT_SIZES.wide;
+  const sections: ReportSection[] = [];
+  let number = 0;
+  for (const source of sources) {
+    const figures = [];
+    for (const spec of source.specs) {
+      opts.signal?.throwIfAborted();
+      const png = new Uint8Array(await (await renderChartPng(spec, 'wide', 2)).arrayBuffer());
+      figures.push({ number: ++number, spec, png, width: size.width, height: size.height });
+      opts.onProgress?.(++done, total);
+      await yieldToBrowser();
+    }
+    sections.push({ title: source.title, figures });
+  }
+  opts.signal?.throwIfAborted();
+  const all = sources.flatMap((s) => s.specs);
+  let blob: Blob;
+  if (format === 'docx') {
+    const { buildDocx } = await import('./report-docx');
+    blob = await buildDocx(meta, sections);
+  } else {
+    const [{ chartsWorkbook }, { buildZip }] = await Promise.all([
+      import('./xlsx'),
+      import('./report-zip'),
+    ]);
+    const workbook = new Uint8Array(await (await chartsWorkbook(all, meta)).arrayBuffer());
+    opts.signal?.throwIfAborted();
+    const bytes = buildZip(meta, sections, workbook);
+    blob = new Blob([bytes.buffer as ArrayBuffer], { type: 'application/zip' });
+  }
+  opts.onProgress?.(total, total);
+  const fileName = exportFileName({
+    title: meta.title,
+    region: meta.filters.split(' · ')[0],
+    date: meta.exportedAt.slice(0, 10),
+    ext: format,
+  });
+  return { blob, fileName };
+}

@@ -1,0 +1,45 @@
+/** The report pack as a ZIP: numbered PNGs, one workbook with a sheet per chart, the summaries as text. */
+import { strToU8, zipSync } from 'fflate';
+import type { ReportMeta, ReportSection } from './report-model';
+import { coverLines, DEMO_NOTICE, figureLabel } from './report-model';
+
+function safe(name: string): string {
+  return name
+    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_') // eslint-disable-line no-control-regex -- control characters must go
+    .slice(0, 60)
+    .trim();
+}
+
+export function buildZip(
+  meta: ReportMeta,
+  sections: ReportSection[],
+  workbook: Uint8Array,
+): Uint8Array {
+  const zh = meta.lang === 'zh';
+  const files: Record<string, Uint8Array> = {};
+  const lines: string[] = [
+    meta.title,
+    ...(meta.demo ? [DEMO_NOTICE[meta.lang]] : []),
+    ...coverLines(meta),
+    '',
+  ];
+  for (const section of sections) {
+    lines.push(`== ${section.title} ==`, '');
+    for (const fig of section.figures) {
+      const label = figureLabel(fig.number, meta.lang);
+      files[`${String(fig.number).padStart(2, '0')}_${safe(`${label} ${fig.spec.title}`)}.png`] =
+        fig.png;
+      lines.push(
+        `${label}  ${fig.spec.title}`,
+        fig.spec.subtitle,
+        fig.spec.summary,
+        ...fig.spec.notes,
+        '',
+      );
+    }
+  }
+  files[zh ? '数据.xlsx' : 'data.xlsx'] = workbook;
+  // A BOM and CRLF so Windows Notepad shows the Chinese text correctly.
+  files[zh ? '摘要.txt' : 'summaries.txt'] = strToU8(`\uFEFF${lines.join('\r\n')}`);
+  return zipSync(files, { level: 6 });
+}

@@ -1,0 +1,256 @@
+/**
+ * XLSX workbook of what the charts show: one data sheet per chart plus a notes sheet.
+ *
+ * This module pulls in exceljs (large), so callers load it with `await import('./xlsx')` and it
+ * stays out of the first load. Text goes into cells as strings, never as formulas, so labels
+ * from the data server cannot inject formulas here (unlike CSV, no apostrophe is needed).
+ */
+import ExcelJS from 'exceljs';
+import type { ChartSpec, ExportRecord } from '@/features/charts/chart-spec';
+import type { Lang } from '@/lib/i18n';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface WorkbookMeta {
+  title: string;
+  /** Active filters, in words. */
+  filters: string;
+  source: string | null;
+  dataAsOf: string | null;
+  demo: boolean;
+  lang: Lang;
+  /** Already formatted for the UI language. */
+  exportedAt: string;
+}
+
+const L = {
+  zh: {
+    headers: ['指标', '单位', '地区', '年份', '数值', '初步数据', '备注'],
+    value: (unit: string) => `数值（${unit}）`,
+    yes: '是',
+    sheet: (n: number) => `图${n} `,
+    notesSheet: '说明 Notes',
+    title: '标题',
+    filters: '筛选条件',
+    source: '来源',
+    dataAsOf: '数据截至',
+    exportedAt: '导出时间',
+    notes: '说明',
+    demo: '演示数据 / Demo data：本文件数字为演示用模拟数据，不是正式统计。',
+    demoHeader: '演示数据 Demo data',
+  },
+  en: {
+    headers: ['indicator', 'unit', 'region', 'year', 'value', 'provisional', 'note'],
+    value: (unit: string) => `value (${unit})`,
+    yes: 'yes',
+    sheet: (n: number) => `Fig. ${n} `,
+    notesSheet: 'Notes',
+    title: 'Title',
+    filters: 'Filters',
+    source: 'Source',
+    dataAsOf: 'Data as of',
+    exportedAt: 'Exported at',
+    notes: 'Notes',
+    demo: 'Demo data / 演示数据: the figures in this file are simulated for demonstration and are not official statistics.',
+    demoHeader: 'Demo data 演示数据',
+  },
+} as const;
+
+const MISSING = '—';
+const RED = 'FFC00000';
+const MAX_SHEET_NAME = 31;
+
+/** Excel number format for a record's decimals: '#,##0', '#,##0.0', '#,##0.00' … */
+export function numFmtFor(decimals: number): string {
+  const d = Number.isFinite(decimals) ? Math.min(10, Math.max(0, Math.trunc(decimals))) : 0;
+  return d === 0 ? '#,##0' : `#,##0.${'0'.repeat(d)}`;
+}
+
+/** Cut to at most `max` UTF-16 units without splitting a surrogate pair. */
+function cut(text: string, max: number): string {
+  let out = '';
+  for (const ch of text) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * A sheet name Excel accepts: no []:*?/\ or control characters, no leading/trailing apostrophe,
+ * at most 31 characters (an ellipsis marks a cut), unique ignoring case, never "History".
+ */
+export function sheetName(wanted: string, taken: Set<string>): string {
+  let base = wanted
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/[[\]:*?/\\]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^'+|'+$/g, '')
+    .trim();
+  if (!base || base.toLowerCase() === 'history') base = `Sheet ${taken.size + 1}`;
+  const fit = (name: string, room: number) =>
+    name.length <= room ? name : `${cut(name, room - 1).trimEnd()}…`;
+  let name = fit(base, MAX_SHEET_NAME);
+  for (let n = 2; taken.has(name.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    name = fit(base, MAX_SHEET_NAME - suffix.length) + suffix;
+  }
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** Rough display width in Excel columns: CJK and full-width characters take two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    w += c >= 0x2e80 ? 2 : 1;
+  }
+  return w;
+}
+
+function columnWidth(texts: string[], min: number, max: number): number {
+  const widest = texts.reduce((m, t) => Math.max(m, displayWidth(t)), 0);
+  return Math.min(max, Math.max(min, widest + 2));
+}
+
+/** The unit shared by all records (or the spec's), for the value header. */
+function valueUnit(spec: ChartSpec): string {
+  const units = new Set(spec.records.map((r) => r.unit.trim()).filter((u) => u !== ''));
+  if (units.size === 1) return [...units][0] ?? '';
+  if (units.size === 0) return spec.unit?.label.trim() ?? '';
+  return '';
+}
+
+function valueText(r: ExportRecord): string {
+  if (r.masked != null) return r.masked;
+  if (r.value == null || !Number.isFinite(r.value)) return '';
+  // Approximates what numFmt shows, for column widths only.
+  const fixed = r.value.toFixed(Math.min(10, Math.max(0, Math.trunc(r.decimals))));
+  return fixed + ','.repeat(Math.floor(Math.abs(Math.trunc(r.value)).toString().length / 3));
+}
+
+function addDataSheet(wb: ExcelJS.Workbook, spec: ChartSpec, name: string, meta: WorkbookMeta) {
+  const l = L[meta.lang];
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+    ...(meta.demo ? { headerFooter: { oddHeader: `&C${l.demoHeader}` } } : {}),
+  });
+  const unit = valueUnit(spec);
+  const headers: string[] = [...l.headers];
+  if (unit) headers[4] = l.value(unit);
+
+  const header = ws.addRow(headers);
+  header.font = { bold: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF2F7' } };
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FF8A94A6' } } };
+    cell.alignment = { vertical: 'middle' };
+  });
+
+  for (const r of spec.records) {
+    const row = ws.addRow([
+      r.indicator,
+      r.unit,
+      r.region,
+      r.year,
+      null,
+      r.provisional ? l.yes : null,
+      r.note || null,
+    ]);
+    row.getCell(4).numFmt = '0';
+    const value = row.getCell(5);
+    if (r.masked != null) {
+      value.value = r.masked;
+      value.alignment = { horizontal: 'right' };
+    } else if (r.value != null && Number.isFinite(r.value)) {
+      value.value = r.value;
+      value.numFmt = numFmtFor(r.decimals);
+    }
+  }
+
+  const recs = spec.records;
+  const widths = [
+    columnWidth([headers[0] ?? '', ...recs.map((r) => r.indicator)], 12, 40),
+    columnWidth([headers[1] ?? '', ...recs.map((r) => r.unit)], 6, 16),
+    columnWidth([headers[2] ?? '', ...recs.map((r) => r.region)], 10, 30),
+    columnWidth([headers[3] ?? ''], 6, 8),
+    columnWidth([headers[4] ?? '', ...recs.map(valueText)], 10, 24),
+    columnWidth([headers[5] ?? ''], 6, 14),
+    columnWidth([headers[6] ?? '', ...recs.map((r) => r.note)], 16, 60),
+  ];
+  widths.forEach((width, i) => {
+    ws.getColumn(i + 1).width = width;
+  });
+  ws.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
+  if (recs.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 7 } };
+}
+
+function addNotesSheet(
+  wb: ExcelJS.Workbook,
+  specs: ChartSpec[],
+  names: string[],
+  name: string,
+  meta: WorkbookMeta,
+) {
+  const l = L[meta.lang];
+  const ws = wb.addWorksheet(name);
+  ws.getColumn(1).width = 16;
+  ws.getColumn(2).width = 90;
+  ws.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+  ws.getColumn(1).alignment = { vertical: 'top' };
+
+  if (meta.demo) {
+    const row = ws.addRow([l.demo]);
+    row.font = { bold: true, color: { argb: RED } };
+    ws.mergeCells(row.number, 1, row.number, 2);
+  }
+  const labelled = (label: string, text: string | null) => {
+    const row = ws.addRow([label, text]);
+    row.getCell(1).font = { bold: true };
+    return row;
+  };
+  labelled(l.title, meta.title || MISSING);
+  labelled(l.filters, meta.filters || MISSING);
+  labelled(l.source, meta.source || MISSING);
+  labelled(l.dataAsOf, meta.dataAsOf || MISSING);
+  labelled(l.exportedAt, meta.exportedAt || MISSING);
+
+  if (!specs.some((spec) => spec.notes.length > 0)) {
+    labelled(l.notes, MISSING);
+    return;
+  }
+  labelled(l.notes, null);
+  specs.forEach((spec, i) => {
+    spec.notes.forEach((note, j) => {
+      // The sheet name ties each chart's notes to its data sheet.
+      const row = ws.addRow([j === 0 ? (names[i] ?? spec.title) : null, note]);
+      row.getCell(1).font = { italic: true };
+    });
+  });
+}
+
+/** One data sheet per chart, then the notes sheet ("说明 Notes" / "Notes"). */
+export async function chartsWorkbook(specs: ChartSpec[], meta: WorkbookMeta): Promise<Blob> {
+  const l = L[meta.lang];
+  const wb = new ExcelJS.Workbook();
+  wb.title = meta.title;
+  wb.created = new Date();
+
+  const taken = new Set<string>([l.notesSheet.toLowerCase()]);
+  const names = specs.map((spec, i) => sheetName(l.sheet(i + 1) + spec.title, taken));
+  specs.forEach((spec, i) => {
+    addDataSheet(wb, spec, names[i] ?? `Sheet ${i + 1}`, meta);
+  });
+  addNotesSheet(wb, specs, names, l.notesSheet, meta);
+
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Blob([new Uint8Array(buffer)], { type: XLSX_MIME });
+}
+
+/** The workbook for a single chart. */
+export async function chartXlsx(spec: ChartSpec, meta: WorkbookMeta): Promise<Blob> {
+  return chartsWorkbook([spec], meta);
+}

@@ -1,0 +1,27 @@
+import type { Lang, Meta } from '@/features/data/types';
+import type { Selection } from './use-filters';
+
+/** The active filters in words, for chart subtitles and exported files. */
+export function describeFilters(
+  meta: Meta,
+  s: Selection,
+  lang: Lang,
+  years?: readonly number[],
+): string {
+  const parts: string[] = [];
+  const region =
+    s.towns.length > 0
+      ? s.towns.map((r) => r.name[lang]).join(lang === 'zh' ? '、' : ', ')
+      : (s.district ?? s.top)?.name[lang];
+  if (region) parts.push(region);
+  const ys = years ?? meta.years;
+  if (ys.length > 0) parts.push(`${ys[0] ?? ''}–${ys[ys.length - 1] ?? ''}`);
+  if (s.campaign) {
+    parts.push(
+      lang === 'zh'
+        ? `${s.campaign.name.zh}（基线${s.campaign.baselineYear}年）`
+        : `${s.campaign.name.en} (baseline ${s.campaign.baselineYear})`,
+    );
+  }
+  return parts.join(' · ');
+}

@@ -1,0 +1,75 @@
+import type { ChartSpec } from '@/features/charts/chart-spec';
+import { buildIndicatorSpec } from '@/features/charts/indicator-spec';
+import type { ObservationIndex } from '@/features/data/observation-index';
+import { regionsWithData } from '@/features/data/observation-index';
+import type { Indicator, Lang, Meta, Programme } from '@/features/data/types';
+import { describeFilters } from '@/features/filters/describe';
+import type { ValidFilters } from '@/features/filters/resolve';
+import { districtsOf } from '@/features/filters/resolve';
+import type { Selection } from '@/features/filters/selection';
+import { translator } from '@/lib/i18n';
+
+export function chosenProgramme(
+  meta: Meta,
+  valid: Pick<ValidFilters, 'programme'>,
+): { programme: Programme | null; indicators: Indicator[] } {
+  const programme =
+    valid.programme ??
+    meta.programmes.find((p) => meta.indicators.some((i) => i.programme === p.id)) ??
+    meta.programmes[0] ??
+    null;
+  return {
+    programme,
+    indicators: meta.indicators.filter((i) => i.programme === (programme?.id ?? null)),
+  };
+}
+
+/** The campaign years with their baseline in front: what a programme report compares. */
+export function programmeYears(meta: Meta, selection: Selection): number[] {
+  const c = selection.campaign;
+  return c ? meta.years.filter((y) => y >= c.baselineYear && y <= c.endYear) : meta.years;
+}
+
+export function buildProgrammeSpecs(
+  meta: Meta,
+  index: ObservationIndex,
+  selection: Selection,
+  programme: Programme | null,
+  indicators: Indicator[],
+  lang: Lang,
+  demo: boolean,
+): ChartSpec[] {
+  const t = translator(lang);
+  const withData = regionsWithData(index);
+  const districts = districtsOf(meta).filter((d) => withData.has(d.id));
+  const regions =
+    districts.length > 0 ? districts : meta.regions.filter((r) => withData.has(r.id)).slice(0, 8);
+  const years = programmeYears(meta, selection);
+  const lastYear = years[years.length - 1] ?? selection.year;
+  const focusYear = years.includes(selection.year) ? selection.year : lastYear;
+  const filters = describeFilters(meta, selection, lang, years);
+  return indicators.map((ind) =>
+    buildIndicatorSpec({
+      id: `programme-${programme?.id ?? 'none'}-${ind.id}`,
+      meta,
+      index,
+      indicator: ind,
+      regions,
+      selectedIds: new Set(selection.district ? [selection.district.id] : []),
+      years,
+      campaign: selection.campaign,
+      title: t('chart.programmeTitle', {
+        programme: programme?.name[lang] ?? '',
+        indicator: ind.name[lang],
+      }),
+      filters,
+      lang,
+      demo,
+      focus: {
+        regionId: selection.district?.id ?? null,
+        year: focusYear,
+        compareYear: selection.campaign?.baselineYear ?? null,
+      },
+    }),
+  );
+}

@@ -1,0 +1,34 @@
+import type { ChartSpec } from '@/features/charts/chart-spec';
+import { buildRankSpec } from '@/features/charts/rank-spec';
+import type { Lang, Meta, Ranking } from '@/features/data/types';
+import { describeFilters } from '@/features/filters/describe';
+import type { Selection } from '@/features/filters/selection';
+
+export function buildRankingSpecs(
+  meta: Meta,
+  rankings: readonly Ranking[],
+  selection: Selection,
+  lang: Lang,
+  demo: boolean,
+): ChartSpec[] {
+  const selectedId = selection.district?.id ?? selection.selected?.id ?? null;
+  return meta.assessments
+    .filter((a) => rankings.some((r) => r.assessment === a.id))
+    .map((a) => {
+      const years = meta.years.filter((y) =>
+        rankings.some((r) => r.assessment === a.id && r.year === y),
+      );
+      return buildRankSpec({
+        id: `ranking-${a.id}`,
+        meta,
+        assessment: a,
+        rankings,
+        selectedId,
+        campaign: selection.campaign,
+        filters: describeFilters(meta, { ...selection, towns: [] }, lang, years),
+        focusYear: selection.year,
+        lang,
+        demo,
+      });
+    });
+}
