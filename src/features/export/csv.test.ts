@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ChartSpec, ExportRecord } from '@/features/charts/chart-spec';
 import type { Lang } from '@/lib/i18n';
-import { chartCsv, neutraliseText } from './csv';
+import { chartCsv, DEMO_COLUMN, neutraliseText } from './csv';
 
 function rec(over: Partial<ExportRecord> = {}): ExportRecord {
   return {
@@ -136,5 +136,17 @@ describe('chartCsv', () => {
     expect(cell(csv, 1, 2)).toBe(label);
     expect(cell(csv, 1, 6)).toBe('a,b');
     expect(parse(csv)).toHaveLength(2);
+  });
+});
+
+describe('demo marker in CSV', () => {
+  it('adds a demo column to every row in demo mode only', () => {
+    const base = spec([rec(), rec({ year: 2020 })]);
+    const demoRows = parse(chartCsv({ ...base, demo: true }));
+    expect(demoRows.length).toBe(3);
+    expect(demoRows.every((r) => r[r.length - 1] === DEMO_COLUMN)).toBe(true);
+    expect(parse(chartCsv({ ...base, demo: false })).some((r) => r.includes(DEMO_COLUMN))).toBe(
+      false,
+    );
   });
 });

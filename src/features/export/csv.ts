@@ -56,11 +56,17 @@ function row(r: ExportRecord, lang: Lang): Cell[] {
   ];
 }
 
-/** UTF-8 CSV with BOM and CRLF line ends: one header row, then one row per record. */
+export const DEMO_COLUMN = '演示数据 / Demo data';
+
+/**
+ * UTF-8 CSV with BOM and CRLF line ends: one header row, then one row per record. Demo data
+ * carries one more column saying so on every row, so a pasted excerpt cannot lose the mark.
+ */
 export function chartCsv(spec: ChartSpec): string {
+  const demo = (cells: Cell[]): Cell[] => (spec.demo ? [...cells, DEMO_COLUMN] : cells);
   const rows: Cell[][] = [
-    [...CSV_HEADERS[spec.lang]],
-    ...spec.records.map((r) => row(r, spec.lang)),
+    demo([...CSV_HEADERS[spec.lang]]),
+    ...spec.records.map((r) => demo(row(r, spec.lang))),
   ];
   // Rows as arrays, header included: with `{ fields, data: [] }` papaparse 5.7.1 wraps the
   // empty data into one empty row and writes a stray blank line after the header.
