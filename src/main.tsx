@@ -3,8 +3,22 @@ import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
 import { Providers } from '@/app/providers';
 import { StartupError } from '@/app/startup-error';
+import { createQueryClient } from '@/app/providers';
 import { loadConfig } from '@/features/data/config';
+import { persistCache, restoreCache } from '@/features/data/persist';
 import './app/styles.css';
+
+/**
+ * A second CSP narrows connect-src to this site and the configured API. Browsers enforce every
+ * policy present, so this can only tighten the baseline one in index.html.
+ */
+function restrictConnections(apiBaseUrl: string): void {
+  const api = new URL(apiBaseUrl, document.baseURI).origin;
+  const meta = document.createElement('meta');
+  meta.httpEquiv = 'Content-Security-Policy';
+  meta.content = `connect-src 'self' ${api === window.location.origin ? '' : api}`.trim();
+  document.head.append(meta);
+}
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') ?? document.body);
@@ -15,9 +29,15 @@ async function start(): Promise<void> {
       const { startDemoWorker } = await import('../mocks/browser');
       await startDemoWorker();
     }
+    restrictConnections(config.apiBaseUrl);
+    const client = createQueryClient();
+    if (config.mode === 'api') {
+      restoreCache(client, config.apiBaseUrl);
+      persistCache(client, config.apiBaseUrl);
+    }
     root.render(
       <StrictMode>
-        <Providers config={config}>
+        <Providers config={config} client={client}>
           <App config={config} />
         </Providers>
       </StrictMode>,

@@ -1,12 +1,22 @@
 import { createServer } from 'node:http';
 import type { WireDataset } from '../../mocks/demo/wire-types';
 import { matchEndpoint, notFound, respond } from '../../mocks/filter';
+import type { Endpoint } from '../../mocks/filter';
 import { closer, listen } from './static-server';
 import type { RunningServer } from './static-server';
+
+/** Ways a real data service fails, switchable per endpoint while a test runs. */
+export type Fault =
+  | { kind: 'status'; status: number }
+  | { kind: 'html'; status: number }
+  | { kind: 'slow'; ms: number }
+  | { kind: 'truncate' }
+  | { kind: 'drop' };
 
 export interface ApiServer extends RunningServer {
   /** Every request path + query the server received, to check what the app asks for. */
   requests: string[];
+  faults: Map<Endpoint | '*', Fault>;
 }
 
 /**
@@ -15,6 +25,7 @@ export interface ApiServer extends RunningServer {
  */
 export async function serveApi(dataset: WireDataset, basePath = '/api/v1'): Promise<ApiServer> {
   const requests: string[] = [];
+  const faults = new Map<Endpoint | '*', Fault>();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     requests.push(url.pathname + url.search);
@@ -25,10 +36,45 @@ export async function serveApi(dataset: WireDataset, basePath = '/api/v1'): Prom
     }
     const endpoint = matchEndpoint(url.pathname, basePath);
     const result = endpoint ? respond(dataset, endpoint, url.searchParams) : notFound(url.pathname);
-    res
-      .writeHead(result.status, { ...cors, 'content-type': 'application/json; charset=utf-8' })
-      .end(JSON.stringify(result.body));
+    const body = JSON.stringify(result.body);
+    const send = () =>
+      res
+        .writeHead(result.status, { ...cors, 'content-type': 'application/json; charset=utf-8' })
+        .end(body);
+    const fault = (endpoint && faults.get(endpoint)) ?? faults.get('*');
+    switch (fault?.kind) {
+      case undefined:
+        return send();
+      case 'status':
+        res.writeHead(fault.status, { ...cors, 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            error: {
+              code: 'test',
+              message: `failure ${fault.status} injected by the test server`,
+            },
+          }),
+        );
+        return;
+      case 'html':
+        res
+          .writeHead(fault.status, { ...cors, 'content-type': 'text/html' })
+          .end(
+            `<html><head><title>${fault.status} Bad Gateway</title></head><body><center><h1>${fault.status} Bad Gateway</h1></center><hr><center>nginx</center></body></html>`,
+          );
+        return;
+      case 'slow':
+        setTimeout(send, fault.ms);
+        return;
+      case 'truncate':
+        res
+          .writeHead(200, { ...cors, 'content-type': 'application/json' })
+          .end(body.slice(0, Math.floor(body.length / 2)));
+        return;
+      case 'drop':
+        req.socket.destroy();
+        return;
+    }
   });
   const url = await listen(server);
-  return { url: `${url}${basePath}`, requests, close: closer(server) };
+  return { url: `${url}${basePath}`, requests, faults, close: closer(server) };
 }

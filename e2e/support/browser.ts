@@ -34,6 +34,12 @@ export async function openBrowser(
     viewport,
     acceptDownloads: true,
   });
+  // Every CSP violation becomes a console error, which each test asserts is absent.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

@@ -23,8 +23,10 @@ export function pngSize(bytes: Buffer): { width: number; height: number } {
 /** Share of pixels that are not near-white, measured by the browser's own PNG decoder. */
 export async function inkShare(page: Page, bytes: Buffer): Promise<number> {
   return page.evaluate(async (b64) => {
-    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
-    const bmp = await createImageBitmap(blob);
+    // An <img> from a data: URL (img-src allows it; connect-src would not allow fetch).
+    const bmp = new Image();
+    bmp.src = `data:image/png;base64,${b64}`;
+    await bmp.decode();
     const canvas = new OffscreenCanvas(bmp.width, bmp.height);
     const ctx = canvas.getContext('2d');
     if (!ctx) return 0;

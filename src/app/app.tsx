@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { AppConfig } from '@/features/data/config';
-import { DataError, Loading } from '@/features/data/panel-status';
+import { Panel } from '@/features/data/panel';
+import { Loading } from '@/features/data/panel-status';
 import { QualityNotice } from '@/features/data/quality-notice';
 import { useMeta } from '@/features/data/queries';
 import type { Meta } from '@/features/data/types';
@@ -54,13 +55,9 @@ export function App({ config }: { config: AppConfig }) {
       </a>
       <Header config={config} meta={meta.data?.data} lang={lang} t={t} />
       <main id="main" className="app-main">
-        {meta.isPending ? (
-          <Loading t={t} rows={6} />
-        ) : meta.isError ? (
-          <DataError error={meta.error} onRetry={() => void meta.refetch()} t={t} />
-        ) : (
-          <Views meta={meta.data.data} lang={lang} t={t} />
-        )}
+        <Panel query={meta} t={t} rows={6}>
+          {(parsed) => <Views meta={parsed.data} lang={lang} t={t} />}
+        </Panel>
       </main>
       {meta.data?.data.source && (
         <footer className="app-footer">

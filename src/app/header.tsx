@@ -40,6 +40,13 @@ export function Header({
         </button>
       </div>
       {config.mode === 'demo' && <p className="demo-banner">{t('app.demoLong')}</p>}
+      {config.offlineSince !== null && (
+        <p className="demo-banner" role="status">
+          {t('state.offline', {
+            time: new Date(config.offlineSince).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB'),
+          })}
+        </p>
+      )}
     </header>
   );
 }

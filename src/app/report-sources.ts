@@ -6,7 +6,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ChartSpec } from '@/features/charts/chart-spec';
 import type { AppConfig } from '@/features/data/config';
-import { observationsOptions, rankingsOptions } from '@/features/data/queries';
+import { observationsOptions, rankingsOptions, withIndex } from '@/features/data/queries';
 import { headlineIndicators } from '@/features/data/select';
 import type { Lang, Meta } from '@/features/data/types';
 import { localStamp } from '@/features/export/export-chart';
@@ -34,7 +34,9 @@ interface Ctx {
 }
 
 async function observations(ctx: Ctx, indicators: string[]) {
-  return ctx.client.query(observationsOptions(ctx.config, ctx.meta, { indicators }));
+  return withIndex(
+    await ctx.client.query(observationsOptions(ctx.config, ctx.meta, { indicators })),
+  );
 }
 
 async function specsFor(view: View, ctx: Ctx): Promise<ChartSpec[]> {

@@ -20,6 +20,7 @@ describe('resolveConfig', () => {
       title: null,
       suppressBelow: null,
       timeoutMs: 20_000,
+      offlineSince: null,
     });
     expect(resolveConfig('{}', '  ').mode).toBe('demo');
   });

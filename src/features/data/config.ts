@@ -14,6 +14,8 @@ export interface AppConfig {
   title: Localized | null;
   suppressBelow: number | null;
   timeoutMs: number;
+  /** Set when config.json could not be fetched and the copy saved at this time is used. */
+  offlineSince: number | null;
 }
 
 /** A same-origin path, or an absolute http(s) URL. Everything else (javascript:, ftp:, //x) is refused. */
@@ -78,12 +80,36 @@ export function resolveConfig(
     title: raw.title ?? null,
     suppressBelow: raw.suppressBelow ?? null,
     timeoutMs: raw.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+    offlineSince: null,
   };
 }
 
 /** Fetch config.json next to index.html. A 404 (or an SPA fallback page) means "no file". */
+const SAVED_CONFIG = 'jindu-dashboard:config';
+
+function savedConfig(): { text: string; savedAt: number } | null {
+  try {
+    const raw = localStorage.getItem(SAVED_CONFIG);
+    return raw ? (JSON.parse(raw) as { text: string; savedAt: number }) : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function loadConfig(baseUri: string = document.baseURI): Promise<AppConfig> {
-  const res = await fetch(new URL('config.json', baseUri), { cache: 'no-store' });
+  let res: Response;
+  try {
+    res = await fetch(new URL('config.json', baseUri), { cache: 'no-store' });
+  } catch (err) {
+    // Offline: the deployment's last known configuration, so cached data can be shown — never
+    // a silent switch to demo data.
+    const saved = savedConfig();
+    if (!saved) throw err;
+    return {
+      ...resolveConfig(saved.text, import.meta.env.VITE_API_BASE_URL as string | undefined),
+      offlineSince: saved.savedAt,
+    };
+  }
   let text: string | null = null;
   if (res.ok) {
     const body = await res.text();
@@ -98,5 +124,13 @@ export async function loadConfig(baseUri: string = document.baseURI): Promise<Ap
       res.status,
     );
   }
-  return resolveConfig(text, import.meta.env.VITE_API_BASE_URL as string | undefined);
+  const config = resolveConfig(text, import.meta.env.VITE_API_BASE_URL as string | undefined);
+  if (text !== null && config.mode === 'api') {
+    try {
+      localStorage.setItem(SAVED_CONFIG, JSON.stringify({ text, savedAt: Date.now() }));
+    } catch {
+      // storage unavailable: offline start-up will not be possible, everything else works
+    }
+  }
+  return config;
 }

@@ -47,6 +47,18 @@ export interface ObservationData extends Parsed<Observation[]> {
   index: ObservationIndex;
 }
 
+const indexes = new WeakMap<Observation[], ObservationIndex>();
+
+/**
+ * The cache holds plain JSON (so it can be persisted for offline use); the index is built from
+ * it once per response, however many components select it.
+ */
+export function withIndex(d: Parsed<Observation[]>): ObservationData {
+  let index = indexes.get(d.data);
+  if (!index) indexes.set(d.data, (index = indexObservations(d.data)));
+  return { ...d, index };
+}
+
 export function observationsOptions(
   config: AppConfig,
   meta: Meta | undefined,
@@ -54,7 +66,7 @@ export function observationsOptions(
 ) {
   return queryOptions({
     queryKey: dataKeys.observations(config.apiBaseUrl, f),
-    queryFn: async ({ signal }): Promise<ObservationData> => {
+    queryFn: async ({ signal }): Promise<Parsed<Observation[]>> => {
       if (!meta) throw new Error('meta not loaded');
       const json = await getJson(
         config,
@@ -64,7 +76,7 @@ export function observationsOptions(
       );
       const parsed = parseObservations(json, meta);
       const data = suppressSmallCounts(parsed.data, meta, config.suppressBelow);
-      return { data, issues: parsed.issues, index: indexObservations(data) };
+      return { data, issues: parsed.issues };
     },
     enabled: meta !== undefined,
     staleTime: 5 * 60_000,
@@ -94,7 +106,7 @@ export function useMeta() {
 }
 
 export function useObservations(meta: Meta | undefined, f: ObservationFilter) {
-  return useQuery(observationsOptions(useConfig(), meta, f));
+  return useQuery({ ...observationsOptions(useConfig(), meta, f), select: withIndex });
 }
 
 export function useRankings(meta: Meta | undefined, f: RankingFilter) {

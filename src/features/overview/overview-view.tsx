@@ -1,6 +1,6 @@
 import { KpiCard } from '@/components/kpi-card';
 import { Sparkline } from '@/components/sparkline';
-import { DataError, Loading } from '@/features/data/panel-status';
+import { Panel } from '@/features/data/panel';
 import { useObservations } from '@/features/data/queries';
 import { headlineIndicators, seriesValues } from '@/features/data/select';
 import type { Meta } from '@/features/data/types';
@@ -29,39 +29,37 @@ export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
           )}
         </h2>
         {fallback && <p className="hint">{t('overview.noHeadline', { count: list.length })}</p>}
-        {query.isPending ? (
-          <Loading t={t} rows={4} />
-        ) : query.isError ? (
-          <DataError error={query.error} onRetry={() => void query.refetch()} t={t} />
-        ) : (
-          <div className="kpi-grid">
-            {region &&
-              list.map((ind) => {
-                const card = buildCard({
-                  indicator: ind,
-                  index: query.data.index,
-                  region: region.id,
-                  year: selection.year,
-                  compareYear: selection.compare,
-                  lang,
-                });
-                const years = meta.years.filter((y) => y <= selection.year);
-                return (
-                  <KpiCard
-                    key={ind.id}
-                    {...card}
-                    trend={
-                      <Sparkline
-                        values={seriesValues(query.data.index, ind.id, region.id, years)}
-                        label={t('card.trend', { from: years[0], to: selection.year })}
-                      />
-                    }
-                    footer={card.targetText}
-                  />
-                );
-              })}
-          </div>
-        )}
+        <Panel query={query} t={t} rows={4}>
+          {(data) => (
+            <div className="kpi-grid">
+              {region &&
+                list.map((ind) => {
+                  const card = buildCard({
+                    indicator: ind,
+                    index: data.index,
+                    region: region.id,
+                    year: selection.year,
+                    compareYear: selection.compare,
+                    lang,
+                  });
+                  const years = meta.years.filter((y) => y <= selection.year);
+                  return (
+                    <KpiCard
+                      key={ind.id}
+                      {...card}
+                      trend={
+                        <Sparkline
+                          values={seriesValues(data.index, ind.id, region.id, years)}
+                          label={t('card.trend', { from: years[0], to: selection.year })}
+                        />
+                      }
+                      footer={card.targetText}
+                    />
+                  );
+                })}
+            </div>
+          )}
+        </Panel>
       </section>
       <RankBadges meta={meta} region={region} year={selection.year} lang={lang} t={t} />
     </div>

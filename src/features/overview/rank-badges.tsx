@@ -1,5 +1,5 @@
 import { scopeWord } from '@/features/charts/scope-word';
-import { DataError, Loading } from '@/features/data/panel-status';
+import { Panel } from '@/features/data/panel';
 import { useRankings } from '@/features/data/queries';
 import { regionById } from '@/features/data/select';
 import type { Assessment, Meta, Ranking, Region } from '@/features/data/types';
@@ -57,46 +57,50 @@ export function RankBadges({
           </span>
         )}
       </h2>
-      {query.isPending ? (
-        <Loading t={t} rows={1} />
-      ) : query.isError ? (
-        <DataError error={query.error} onRetry={() => void query.refetch()} t={t} />
-      ) : (
-        <ul className="rank-badges">
-          {meta.assessments.map((a) => {
-            const rows = query.data.data.filter((x) => x.assessment === a.id && x.year === year);
-            const own = rows.find((x) => x.region === region?.id);
-            // A region that is not itself ranked (a city) shows how its ranked sub-regions did.
-            const shown = own
-              ? [own]
-              : region
-                ? rows
-                    .filter((x) => isBelow(meta, x.region, region.id))
-                    .sort((p, q) => p.rank - q.rank)
-                    .slice(0, 4)
-                : [];
-            return (
-              <li key={a.id} className={`rank-badge${own?.rank === 1 ? ' rank-badge--first' : ''}`}>
-                <span className="rank-badge__name">{a.name[lang]}</span>
-                {shown.length === 0 && (
-                  <span className="rank-badge__value">{t('state.missing')}</span>
-                )}
-                {shown.map((r) => {
-                  const tied = rows.some((x) => x !== r && x.rank === r.rank);
-                  const text = rankText(meta, a, r, tied, lang, t);
-                  return (
-                    <span key={r.region} className={own ? 'rank-badge__value' : 'rank-badge__sub'}>
-                      {own
-                        ? text
-                        : `${regionById(meta, r.region)?.name[lang] ?? r.region}${lang === 'zh' ? '：' : ': '}${text}`}
-                    </span>
-                  );
-                })}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <Panel query={query} t={t} rows={1}>
+        {(ranked) => (
+          <ul className="rank-badges">
+            {meta.assessments.map((a) => {
+              const rows = ranked.data.filter((x) => x.assessment === a.id && x.year === year);
+              const own = rows.find((x) => x.region === region?.id);
+              // A region that is not itself ranked (a city) shows how its ranked sub-regions did.
+              const shown = own
+                ? [own]
+                : region
+                  ? rows
+                      .filter((x) => isBelow(meta, x.region, region.id))
+                      .sort((p, q) => p.rank - q.rank)
+                      .slice(0, 4)
+                  : [];
+              return (
+                <li
+                  key={a.id}
+                  className={`rank-badge${own?.rank === 1 ? ' rank-badge--first' : ''}`}
+                >
+                  <span className="rank-badge__name">{a.name[lang]}</span>
+                  {shown.length === 0 && (
+                    <span className="rank-badge__value">{t('state.missing')}</span>
+                  )}
+                  {shown.map((r) => {
+                    const tied = rows.some((x) => x !== r && x.rank === r.rank);
+                    const text = rankText(meta, a, r, tied, lang, t);
+                    return (
+                      <span
+                        key={r.region}
+                        className={own ? 'rank-badge__value' : 'rank-badge__sub'}
+                      >
+                        {own
+                          ? text
+                          : `${regionById(meta, r.region)?.name[lang] ?? r.region}${lang === 'zh' ? '：' : ': '}${text}`}
+                      </span>
+                    );
+                  })}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Panel>
     </section>
   );
 }

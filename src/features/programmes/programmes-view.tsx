@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { SpecChart } from '@/features/charts/spec-chart';
 import { ExportMenu } from '@/features/export/export-menu';
 import { useConfig } from '@/features/data/config-context';
-import { DataError, Loading } from '@/features/data/panel-status';
+import { Panel } from '@/features/data/panel';
 import { useObservations } from '@/features/data/queries';
 import type { Meta } from '@/features/data/types';
 import { FilterBar } from '@/features/filters/filter-bar';
@@ -25,15 +25,21 @@ export function ProgrammesView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T
 
   const body = () => {
     if (indicators.length === 0) return <p className="empty">{t('programmes.noIndicators')}</p>;
-    if (query.isPending) return <Loading t={t} rows={6} />;
-    if (query.isError)
-      return <DataError error={query.error} onRetry={() => void query.refetch()} t={t} />;
     return (
-      <div className="chart-grid">
-        {specs.map((spec) => (
-          <SpecChart key={spec.id} spec={spec} actions={<ExportMenu spec={spec} />} height={260} />
-        ))}
-      </div>
+      <Panel query={query} t={t} rows={6}>
+        {() => (
+          <div className="chart-grid">
+            {specs.map((spec) => (
+              <SpecChart
+                key={spec.id}
+                spec={spec}
+                actions={<ExportMenu spec={spec} />}
+                height={260}
+              />
+            ))}
+          </div>
+        )}
+      </Panel>
     );
   };
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { SpecChart } from '@/features/charts/spec-chart';
 import { ExportMenu } from '@/features/export/export-menu';
 import { useConfig } from '@/features/data/config-context';
-import { DataError, Loading } from '@/features/data/panel-status';
+import { Panel } from '@/features/data/panel';
 import { useObservations, useRankings } from '@/features/data/queries';
 import { headlineIndicators } from '@/features/data/select';
 import type { Meta } from '@/features/data/types';
@@ -26,16 +26,20 @@ export function RankingsView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
 
   const body = () => {
     if (meta.assessments.length === 0) return <p className="empty">{t('rankings.none')}</p>;
-    if (query.isPending) return <Loading t={t} rows={6} />;
-    if (query.isError)
-      return <DataError error={query.error} onRetry={() => void query.refetch()} t={t} />;
-    if (specs.length === 0) return <p className="empty">{t('rankings.none')}</p>;
     return (
-      <div className="chart-grid">
-        {specs.map((spec) => (
-          <SpecChart key={spec.id} spec={spec} actions={<ExportMenu spec={spec} />} />
-        ))}
-      </div>
+      <Panel query={query} t={t} rows={6}>
+        {() =>
+          specs.length === 0 ? (
+            <p className="empty">{t('rankings.none')}</p>
+          ) : (
+            <div className="chart-grid">
+              {specs.map((spec) => (
+                <SpecChart key={spec.id} spec={spec} actions={<ExportMenu spec={spec} />} />
+              ))}
+            </div>
+          )
+        }
+      </Panel>
     );
   };
   return (

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { SpecChart } from '@/features/charts/spec-chart';
-import { ExportMenu } from '@/features/export/export-menu';
 import { useConfig } from '@/features/data/config-context';
-import { DataError, Loading } from '@/features/data/panel-status';
+import { Panel } from '@/features/data/panel';
 import { useObservations } from '@/features/data/queries';
 import type { Meta } from '@/features/data/types';
+import { ExportMenu } from '@/features/export/export-menu';
 import { FilterBar } from '@/features/filters/filter-bar';
 import { useSelection, useValidFilters } from '@/features/filters/use-filters';
 import type { Lang, T } from '@/lib/i18n';
@@ -21,24 +21,7 @@ export function TrendsView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) 
       index && indicator ? buildTrendsSpecs(meta, index, selection, indicator, lang, demo) : [],
     [meta, index, selection, indicator, lang, demo],
   );
-  if (!indicator) return null;
-
-  const body = () => {
-    if (query.isPending) return <Loading t={t} rows={6} />;
-    if (query.isError)
-      return <DataError error={query.error} onRetry={() => void query.refetch()} t={t} />;
-    if (specs.length === 0) return <p className="empty">{t('state.empty')}</p>;
-    return (
-      <div className="chart-grid chart-grid--wide">
-        {specs.map((spec) => (
-          <SpecChart key={spec.id} spec={spec} actions={<ExportMenu spec={spec} />} />
-        ))}
-        {selection.district && specs.length < 2 && (
-          <p className="empty">{t('chart.noTownships')}</p>
-        )}
-      </div>
-    );
-  };
+  if (!indicator) return <p className="empty">{t('state.empty')}</p>;
 
   return (
     <div className="view">
@@ -49,7 +32,22 @@ export function TrendsView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) 
           <span className="section-title__sub">{indicator.description[lang]}</span>
         )}
       </h2>
-      {body()}
+      <Panel query={query} t={t} rows={6}>
+        {() =>
+          specs.length === 0 ? (
+            <p className="empty">{t('state.empty')}</p>
+          ) : (
+            <div className="chart-grid chart-grid--wide">
+              {specs.map((spec) => (
+                <SpecChart key={spec.id} spec={spec} actions={<ExportMenu spec={spec} />} />
+              ))}
+              {selection.district && specs.length < 2 && (
+                <p className="empty">{t('chart.noTownships')}</p>
+              )}
+            </div>
+          )
+        }
+      </Panel>
     </div>
   );
 }

@@ -50,6 +50,8 @@ export const en: Catalogue<typeof zh> = {
     errorOther: 'Something went wrong: {{message}}',
     empty: 'No data for this selection.',
     noTarget: 'no target',
+    staleTitle: 'Could not refresh: showing cached data fetched at {{time}}.',
+    offline: 'The server cannot be reached: using the configuration and data saved at {{time}}.',
   },
   quality: {
     title: 'Data quality: {{count}} records break the API contract and were left out',

@@ -45,6 +45,8 @@ export const zh = {
     errorOther: '发生错误：{{message}}',
     empty: '所选条件下没有数据。',
     noTarget: '无目标值',
+    staleTitle: '数据未能刷新，显示的是 {{time}} 获取的缓存数据。',
+    offline: '无法连接服务器：使用上次保存的配置和数据（{{time}}）。',
   },
   quality: {
     title: '数据质量提示：{{count}} 条记录不符合接口约定，已略去',
