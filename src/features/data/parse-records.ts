@@ -1,4 +1,5 @@
 import { shapeError } from './errors';
+import { fastObservation } from './fast-observation';
 import { observationSchema, rankingSchema } from './schema';
 import type { Endpoint, Meta, Observation, Parsed, QualityIssue, Ranking } from './types';
 import { describeValue, recordLabel, validateRecord } from './validate-record';
@@ -81,6 +82,8 @@ export function parseObservations(input: unknown, meta: Meta): Parsed<Observatio
     'observations',
     keys,
     (raw, index, issues) => {
+      const fast = fastObservation(raw);
+      if (fast) return fast;
       const rec = validateRecord(observationSchema, raw, {
         endpoint: 'observations',
         index,
