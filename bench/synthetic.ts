@@ -33,7 +33,7 @@ export function syntheticDataset(o: {
   const indicators = Array.from({ length: o.indicators }, (_, i) => ({
     id: `ind-${i}`,
     name: { zh: `指标${i + 1}`, en: `Indicator ${i + 1}` },
-    unit: (i % 3 === 0 ? 'percent' : 'count') as 'percent' | 'count',
+    unit: i % 3 === 0 ? 'percent' : 'count',
     decimals: i % 3 === 0 ? 1 : 0,
     better: 'lower' as const,
     programme: null,
