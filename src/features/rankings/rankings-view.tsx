@@ -45,6 +45,10 @@ export function RankingsView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
   return (
     <div className="view">
       <FilterBar meta={meta} selection={selection} lang={lang} t={t} />
+      <h2 className="section-title">
+        {t('views.rankings')}
+        <span className="section-title__sub">{t('rank.lowerIsBetter')}</span>
+      </h2>
       {body()}
     </div>
   );
