@@ -1,4 +1,6 @@
-import type { WireDataset, WireObservation, WireRegion } from '../mocks/demo/wire-types';
+import type { WireDataset, WireObservation, WireRegion, WireUnit } from '../mocks/demo/wire-types';
+
+const unitOf = (i: number): WireUnit => (i % 3 === 0 ? 'percent' : 'count');
 
 /**
  * A contract-shaped dataset of any size, for benchmarks: `districts` districts with
@@ -33,7 +35,7 @@ export function syntheticDataset(o: {
   const indicators = Array.from({ length: o.indicators }, (_, i) => ({
     id: `ind-${i}`,
     name: { zh: `指标${i + 1}`, en: `Indicator ${i + 1}` },
-    unit: i % 3 === 0 ? 'percent' : 'count',
+    unit: unitOf(i),
     decimals: i % 3 === 0 ? 1 : 0,
     better: 'lower' as const,
     programme: null,

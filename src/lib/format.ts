@@ -50,7 +50,7 @@ export function unitText(spec: UnitSpec, lang: Lang, value?: number): string {
     case 'kg':
       return lang === 'zh' ? '千克' : 'kg';
     case 'cny':
-      if (lang === 'zh') return '万元';
+      if (lang === 'zh') return value !== undefined && Math.abs(value) < 1e4 ? '元' : '万元';
       return value !== undefined && Math.abs(value) >= 1e6 ? 'million yuan' : 'yuan';
     case 'score':
       return spec.unitLabel?.[lang] ?? (lang === 'zh' ? '分' : 'points');
@@ -66,7 +66,11 @@ function scaled(
   lang: Lang,
 ): { value: number; decimals: number; max: number } {
   if (spec.unit !== 'cny') return { value, decimals: spec.decimals, max: spec.decimals };
-  if (lang === 'zh') return { value: value / 1e4, decimals: 0, max: 2 };
+  // Under 1万元 the amount is written in 元: "0万元" would hide a real, non-zero figure.
+  if (lang === 'zh')
+    return Math.abs(value) < 1e4
+      ? { value, decimals: 0, max: spec.decimals }
+      : { value: value / 1e4, decimals: 0, max: 2 };
   if (Math.abs(value) >= 1e6) return { value: value / 1e6, decimals: 0, max: 2 };
   return { value, decimals: 0, max: spec.decimals };
 }

@@ -93,17 +93,22 @@ describe('parseMeta', () => {
       expect.objectContaining({
         endpoint: 'meta',
         index: 2,
-        record: '460105',
+        record: 'regions: 460105',
         field: 'level',
         reason: 'invalid',
       }),
       expect.objectContaining({
         index: 1,
-        record: 'registered-users',
+        record: 'indicators: registered-users',
         field: 'name',
         reason: 'invalid',
       }),
-      expect.objectContaining({ index: 2, record: 'new-users', field: 'decimals', detail: '7' }),
+      expect.objectContaining({
+        index: 2,
+        record: 'indicators: new-users',
+        field: 'decimals',
+        detail: '7',
+      }),
     ]);
   });
 

@@ -46,7 +46,12 @@ function recordsOf<T extends { id: string }>(
       labelKeys: ['id'],
       issues,
     });
-    if (!rec) return;
+    if (!rec) {
+      // Name the list too: "regions: null" and "indicators: null" are two different records.
+      const last = issues[issues.length - 1];
+      if (last) last.record = `${field}: ${last.record}`;
+      return;
+    }
     if (seen.has(rec.id)) {
       issues.push({
         endpoint: 'meta',
@@ -69,20 +74,34 @@ function recordsOf<T extends { id: string }>(
 function keepForest(regions: Region[], issues: QualityIssue[]): Region[] {
   const byId = new Map(regions.map((r) => [r.id, r]));
   const ok = new Map<string, boolean>();
-  const resolve = (r: Region, trail: Set<string>): boolean => {
-    const known = ok.get(r.id);
-    if (known !== undefined) return known;
-    if (r.parent === null) return true;
-    const parent = byId.get(r.parent);
-    if (!parent || trail.has(parent.id)) return false;
-    trail.add(r.id);
-    const res = resolve(parent, trail);
-    ok.set(r.id, res);
-    return res;
+  // Iterative, so a very deep hierarchy cannot overflow the stack.
+  const resolve = (start: Region): boolean => {
+    const trail: Region[] = [];
+    const onTrail = new Set<string>();
+    let current: Region | undefined = start;
+    let result = false;
+    while (current) {
+      const known = ok.get(current.id);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      if (current.parent === null) {
+        result = true;
+        trail.push(current);
+        break;
+      }
+      if (onTrail.has(current.id)) break; // a cycle: no root
+      trail.push(current);
+      onTrail.add(current.id);
+      current = byId.get(current.parent);
+    }
+    for (const r of trail) ok.set(r.id, result);
+    return result;
   };
   return regions.filter((r) => {
     const index = at(r);
-    const good = resolve(r, new Set());
+    const good = resolve(r);
     if (!good) {
       issues.push({
         endpoint: 'meta',

@@ -16,10 +16,13 @@ export function useQualityIssues(): QualityIssue[] {
   const cache = useQueryClient().getQueryCache();
   const version = useSyncExternalStore(
     (notify) => cache.subscribe(notify),
+    // Only queries that hold data: a view creating its query while rendering must not change
+    // this snapshot (React would warn of an update during another component's render).
     () =>
       cache
         .getAll()
-        .map((q) => q.state.dataUpdatedAt)
+        .filter((q) => q.state.data !== undefined)
+        .map((q) => `${q.queryHash}@${q.state.dataUpdatedAt}`)
         .join(','),
   );
   return useMemo(() => {

@@ -1,0 +1,325 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
+import type { ParseTiming } from './parse-timing';
+import type { ChunkGroup, FirstLoad } from './sizes';
+import type { Summary } from './stats';
+
+export interface LighthouseSummary {
+  performance: Summary;
+  accessibility: Summary;
+  bestPractices: Summary;
+  lcp: Summary;
+  fcp: Summary;
+  tbt: Summary;
+  cls: Summary;
+  warnings: string[];
+}
+
+export interface FilterChangeResult {
+  name: string;
+  latency: Summary;
+  longestTask: Summary;
+  requestsPerChange: Summary;
+  bytesPerChange: Summary;
+  recordsPerChange: Summary;
+  examplePaths: string[];
+}
+
+export interface ScaleResult {
+  id: string;
+  label: string;
+  observations: number;
+  regions: number;
+  indicators: number;
+  years: number;
+  overviewFilled: Summary;
+  overviewLongestTask: Summary;
+  firstChart: Summary;
+  trendsLongestTask: Summary;
+  /** API traffic of the first cold Overview load. */
+  loadData: { requests: number; bytes: number; records: number; paths: string[] };
+  firstLoad: FirstLoad | null;
+  /** JS/CSS fetched on a cold visit of ?view=trends before its first chart line is drawn. */
+  trendsFirstLoad: FirstLoad | null;
+  changes: FilterChangeResult[];
+  errors: string[];
+}
+
+interface ExportTiming {
+  time: Summary;
+  bytes: number;
+  name: string;
+}
+
+export interface BenchReport {
+  generatedAt: string;
+  runs: number;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    node: string;
+    chromium: string;
+    loadAverage: { start: number[]; during: number[][]; end: number[] };
+  };
+  durationSeconds: number;
+  sizes: {
+    appFirstLoad: FirstLoad | null;
+    appTrendsFirstLoad: FirstLoad | null;
+    floorFirstLoad: FirstLoad | null;
+    appChunks: ChunkGroup[];
+    /** dist/assets files not fetched before the Overview was filled. */
+    appLazyChunks: ChunkGroup[];
+    floorChunks: ChunkGroup[];
+  };
+  lighthouse: Record<'app' | 'floor', Record<'mobile' | 'desktop', LighthouseSummary>>;
+  floor: { firstChart: Summary; longestTask: Summary; errors: string[] };
+  scales: ScaleResult[];
+  parse: Record<string, ParseTiming>;
+  exports: {
+    png: ExportTiming;
+    reportTrends: ExportTiming;
+    reportAll: ExportTiming;
+    errors: string[];
+  };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : kb(bytes);
+const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(0)} ms`);
+const ratio = (a: number, b: number) =>
+  b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(2)}×` : '—';
+
+/** "median (min–max)" with a unit formatter; a single sample shows just the value. */
+function spread(s: Summary, unit: (x: number) => string = ms): string {
+  if (s.n === 0) return '—';
+  if (s.min === s.max) return unit(s.median);
+  return `${unit(s.median)} (${unit(s.min)}–${unit(s.max)})`;
+}
+const plain = (digits: number) => (x: number) => x.toFixed(digits);
+const count = (x: number) => Math.round(x).toLocaleString('en-US');
+
+function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export function markdown(r: BenchReport): string {
+  const out: string[] = [];
+  const la = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' / ');
+  out.push('# Benchmark — 禁毒工作数据看板');
+  out.push(
+    `${r.generatedAt} · ${String(r.runs)} runs per figure, shown as median (min–max) · ` +
+      `${String(r.machine.cpus)} × ${r.machine.cpuModel} · Node ${r.machine.node} · ` +
+      `run took ${(r.durationSeconds / 60).toFixed(1)} min · load average (1/5/15 min) at start ` +
+      `${la(r.machine.loadAverage.start)}, at end ${la(r.machine.loadAverage.end)}, highest 1-min seen ` +
+      `${Math.max(...[r.machine.loadAverage.start, ...r.machine.loadAverage.during, r.machine.loadAverage.end].map((x) => x[0] ?? 0)).toFixed(2)}.`,
+  );
+  out.push(
+    'The app is the production build (`vite build`) served with gzip (level 9) as a real deployment: ' +
+      'its config.json points at a local HTTP server speaking the data contract. The floor is a page ' +
+      'built in the same run with the same react + recharts drawing one LineChart from the same API.',
+  );
+
+  out.push('## First-load size (gzip, as transferred before the Overview is filled)');
+  const app = r.sizes.appFirstLoad;
+  const floor = r.sizes.floorFirstLoad;
+  if (app && floor) {
+    out.push(
+      table(
+        ['page', 'JS', 'CSS', 'JS + CSS', 'files', 'vs floor'],
+        [
+          [
+            'app (Overview)',
+            kb(app.js),
+            kb(app.css),
+            kb(app.total),
+            String(app.files.length),
+            ratio(app.total, floor.total),
+          ],
+          [
+            'floor (one LineChart)',
+            kb(floor.js),
+            kb(floor.css),
+            kb(floor.total),
+            String(floor.files.length),
+            '1.00×',
+          ],
+        ],
+      ),
+    );
+    out.push(
+      `App first-load files: ${app.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')}.`,
+    );
+  }
+  out.push(
+    '### Lazily loaded chunks (dist/assets not fetched at first load, gzip -9, grouped by name)',
+  );
+  out.push(
+    table(
+      ['chunk', 'files', 'gzip', 'raw'],
+      r.sizes.appLazyChunks.map((c) => [c.name, String(c.files), kb(c.gzip), kb(c.raw)]),
+    ),
+  );
+
+  out.push(`## Lighthouse 12.8.2 (${String(r.runs)} runs each)`);
+  const lhRow = (page: string, preset: 'mobile' | 'desktop', s: LighthouseSummary) => [
+    page,
+    preset,
+    spread(s.performance, plain(0)),
+    spread(s.accessibility, plain(0)),
+    spread(s.bestPractices, plain(0)),
+    spread(s.lcp),
+    spread(s.tbt),
+    spread(s.cls, plain(3)),
+  ];
+  out.push(
+    table(
+      ['page', 'preset', 'performance', 'accessibility', 'best practices', 'LCP', 'TBT', 'CLS'],
+      [
+        lhRow('app', 'mobile', r.lighthouse.app.mobile),
+        lhRow('floor', 'mobile', r.lighthouse.floor.mobile),
+        lhRow('app', 'desktop', r.lighthouse.app.desktop),
+        lhRow('floor', 'desktop', r.lighthouse.floor.desktop),
+      ],
+    ),
+  );
+  const ratios = (preset: 'mobile' | 'desktop') => {
+    const a = r.lighthouse.app[preset];
+    const f = r.lighthouse.floor[preset];
+    return `${preset}: performance ${ratio(a.performance.median, f.performance.median)}, LCP ${ratio(a.lcp.median, f.lcp.median)}, TBT ${f.tbt.median > 0 ? ratio(a.tbt.median, f.tbt.median) : `${ms(a.tbt.median)} vs ${ms(f.tbt.median)}`}`;
+  };
+  out.push(`App as a ratio of the floor (medians) — ${ratios('mobile')}; ${ratios('desktop')}.`);
+  const warnings = [
+    ...new Set(
+      [...Object.values(r.lighthouse.app), ...Object.values(r.lighthouse.floor)].flatMap(
+        (s) => s.warnings,
+      ),
+    ),
+  ];
+  if (warnings.length) out.push(`Lighthouse warnings: ${warnings.join(' · ')}`);
+
+  out.push('## Load milestones (cold first visit, desktop 1440×900, no throttling)');
+  out.push(
+    table(
+      [
+        'data',
+        'observations',
+        'data at Overview load',
+        'Overview cards filled',
+        'longest task (Overview load)',
+        'first chart (trends)',
+        'longest task (trends load)',
+      ],
+      [
+        ...r.scales.map((s) => [
+          s.id,
+          count(s.observations),
+          `${String(s.loadData.requests)} req, ${size(s.loadData.bytes)}, ${count(s.loadData.records)} rec`,
+          spread(s.overviewFilled),
+          spread(s.overviewLongestTask),
+          spread(s.firstChart),
+          spread(s.trendsLongestTask),
+        ]),
+        [
+          'floor (demo API)',
+          '—',
+          '—',
+          '—',
+          '—',
+          spread(r.floor.firstChart),
+          spread(r.floor.longestTask),
+        ],
+      ],
+    ),
+  );
+  const demo = r.scales[0];
+  if (demo)
+    out.push(
+      `First chart, app vs floor (demo data): ${ratio(demo.firstChart.median, r.floor.firstChart.median)}.`,
+    );
+
+  out.push(
+    '## Filter changes (input event → DOM settled with the new selection in every chart/card)',
+  );
+  out.push(
+    table(
+      ['data', 'change', 'latency', 'longest task', 'requested per change'],
+      r.scales.flatMap((s) =>
+        s.changes.map((c) => [
+          s.id,
+          c.name,
+          spread(c.latency),
+          spread(c.longestTask),
+          c.requestsPerChange.median === 0
+            ? 'nothing (cached)'
+            : `${spread(c.requestsPerChange, count)} req, ${spread(c.bytesPerChange, size)}, ${spread(c.recordsPerChange, count)} rec`,
+        ]),
+      ),
+    ),
+  );
+  const paths = r.scales.flatMap((s) =>
+    s.changes
+      .filter((c) => c.examplePaths.length)
+      .map((c) => `${s.id} ${c.name}: \`${c.examplePaths.join(' ')}\``),
+  );
+  if (paths.length) out.push(`Example requests: ${paths.join('; ')}.`);
+
+  out.push('## Validation + indexing in Node (parseObservations + indexObservations)');
+  out.push(
+    table(
+      ['data', 'observations', 'validate', 'index', 'total'],
+      Object.entries(r.parse).map(([id, p]) => [
+        id,
+        count(p.observations),
+        spread(p.validate),
+        spread(p.index),
+        spread(p.total),
+      ]),
+    ),
+  );
+
+  out.push('## Exports (demo data, trends view; click → download event)');
+  out.push(
+    table(
+      ['export', 'time', 'file'],
+      [
+        [
+          'PNG 2× of one chart',
+          spread(r.exports.png.time),
+          `${r.exports.png.name} (${kb(r.exports.png.bytes)})`,
+        ],
+        [
+          'report, Word, current view (趋势)',
+          spread(r.exports.reportTrends.time),
+          `${r.exports.reportTrends.name} (${kb(r.exports.reportTrends.bytes)})`,
+        ],
+        [
+          'report, Word, all views (全部视图)',
+          spread(r.exports.reportAll.time),
+          `${r.exports.reportAll.name} (${kb(r.exports.reportAll.bytes)})`,
+        ],
+      ],
+    ),
+  );
+
+  const errors = [
+    ...r.scales.flatMap((s) => s.errors.map((e) => `${s.id}: ${e}`)),
+    ...r.floor.errors.map((e) => `floor: ${e}`),
+    ...r.exports.errors.map((e) => `exports: ${e}`),
+  ];
+  out.push('## Page errors');
+  out.push(errors.length ? errors.map((e) => `- ${e}`).join('\n') : 'None.');
+  return `${out.join('\n\n')}\n`;
+}
+
+/** latest.json (everything, every sample) and latest.md (the tables), prettier-formatted. */
+export async function writeReport(dir: string, report: BenchReport): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const json = join(dir, 'latest.json');
+  const md = join(dir, 'latest.md');
+  const options = (await resolveConfig(md)) ?? {};
+  writeFileSync(json, await format(JSON.stringify(report), { ...options, parser: 'json' }));
+  writeFileSync(md, await format(markdown(report), { ...options, parser: 'markdown' }));
+}
