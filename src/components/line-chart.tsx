@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { seriesStyle } from './palette';
+import { seriesStyles } from './palette';
 
 export interface Series {
   id: string;
@@ -52,6 +52,7 @@ export function TrendLineChart({
   fixedWidth,
   animate = false,
 }: LineChartProps) {
+  const styles = seriesStyles(series);
   const rows: Row[] = years.map((year, i) => {
     const row: Row = { year };
     for (const s of series) row[s.id] = s.values[i] ?? null;
@@ -116,7 +117,7 @@ export function TrendLineChart({
       />
       <Legend wrapperStyle={{ fontSize: 13 }} />
       {series.map((s, i) => {
-        const style = seriesStyle(i, s.selected);
+        const style = styles[i] ?? { color: '#555', dash: '', width: 2 };
         return (
           <Line
             key={s.id}

@@ -19,12 +19,28 @@ export const GOOD = '#0f6e7a';
 export const BAD = '#c2410c';
 export const NEUTRAL = '#5b6472';
 
-export function seriesStyle(i: number, selected: boolean) {
-  return selected
-    ? { color: SELECTED, dash: '', width: 3.5 }
-    : {
-        color: SERIES[i % SERIES.length] ?? '#555',
-        dash: DASHES[i % DASHES.length] ?? '',
-        width: 2,
-      };
+export interface SeriesStyle {
+  color: string;
+  dash: string;
+  width: number;
+}
+
+/**
+ * Styles for a chart's series, in order. The first selected series takes the institutional
+ * blue; further selected ones (townships compared side by side) keep their own colour but are
+ * drawn as thick, so each stays identifiable.
+ */
+export function seriesStyles(series: readonly { selected: boolean }[]): SeriesStyle[] {
+  let selectedSeen = 0;
+  return series.map((s, i) => {
+    const own = {
+      color: SERIES[i % SERIES.length] ?? '#555',
+      dash: DASHES[i % DASHES.length] ?? '',
+      width: 2,
+    };
+    if (!s.selected) return own;
+    return selectedSeen++ === 0
+      ? { color: SELECTED, dash: '', width: 3.5 }
+      : { ...own, dash: '', width: 3.5 };
+  });
 }

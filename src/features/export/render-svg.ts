@@ -7,7 +7,8 @@
  * only fixed SVG drawing elements are ever written.
  */
 import type { ChartSpec } from '@/features/charts/chart-spec';
-import { seriesStyle } from '@/components/palette';
+import { seriesStyles } from '@/components/palette';
+import type { SeriesStyle } from '@/components/palette';
 import { EXPORT_SIZES } from './sizes';
 import type { ExportSize } from './sizes';
 
@@ -254,13 +255,22 @@ function legendRows(spec: ChartSpec, maxWidth: number, maxRows: number, lang: 'z
   return { rows: kept, more: lang === 'zh' ? `另有 ${hidden} 项` : `+${hidden} more` };
 }
 
-function drawLegend(rows: ReturnType<typeof legendRows>, left: number, top: number): string {
+function styleAt(styles: SeriesStyle[], i: number): SeriesStyle {
+  return styles[i] ?? { color: '#555', dash: '', width: 2 };
+}
+
+function drawLegend(
+  rows: ReturnType<typeof legendRows>,
+  styles: SeriesStyle[],
+  left: number,
+  top: number,
+): string {
   const out: string[] = [];
   rows.rows.forEach((row, r) => {
     let x = left;
     const cy = top + r * 20 + 10;
     for (const { s, i, name, w } of row) {
-      const st = seriesStyle(i, s.selected);
+      const st = styleAt(styles, i);
       out.push(
         el('line', {
           x1: x,
@@ -431,7 +441,7 @@ function drawPlot(spec: ChartSpec, box: Box, ticks: Ticks): string {
     .map((s, i) => ({ s, i }))
     .sort((a, b) => Number(a.s.selected) - Number(b.s.selected));
   for (const { s, i } of order) {
-    const st = seriesStyle(i, s.selected);
+    const st = styleAt(seriesStyles(spec.series), i);
     const parts: string[] = [];
     const segs = segments(s.values);
     for (const seg of segs) {
@@ -558,7 +568,7 @@ export function renderChartSvg(spec: ChartSpec, size: ExportSize = 'wide'): stri
   if (spec.series.length > 0) {
     top += 12;
     const legend = legendRows(spec, contentW, size === 'wide' ? 2 : 3, spec.lang);
-    body.push(drawLegend(legend, pad, top));
+    body.push(drawLegend(legend, seriesStyles(spec.series), pad, top));
     top += legend.rows.length * 20;
   }
   const plotTop = top + 16;
