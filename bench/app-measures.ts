@@ -74,6 +74,8 @@ export interface ChangeSpec {
 export interface ChangeResult {
   /** Input event → last DOM mutation, once the DOM shows the new selection everywhere. */
   ms: number;
+  /** Input event → the first frame painted after that last mutation (rAF + task). */
+  paintedMs: number;
   longestTask: number;
   mutations: number;
 }
@@ -126,10 +128,17 @@ export async function timeChange(page: Page, spec: ChangeSpec): Promise<ChangeRe
       // no long-task support
     }
     let last = 0;
+    let painted = 0;
     let mutations = 0;
     const observer = new MutationObserver(() => {
-      last = performance.now();
+      const stamp = (last = performance.now());
       mutations++;
+      // rAF runs before the frame is painted; a task queued from it runs after that paint.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (stamp === last) painted = performance.now();
+        }, 0),
+      );
     });
     observer.observe(main, {
       subtree: true,
@@ -148,41 +157,52 @@ export async function timeChange(page: Page, spec: ChangeSpec): Promise<ChangeRe
     }
     const quiet = s.quietMs ?? 300;
     const timeout = s.timeoutMs ?? 60_000;
-    return new Promise<{ ms: number; longestTask: number; mutations: number; error?: string }>(
-      (done) => {
-        const finish = (error?: string) => {
-          observer.disconnect();
-          taskObserver.disconnect();
-          done({
-            ms: last - t0,
-            longestTask: tasks.length ? Math.max(...tasks) : 0,
-            mutations,
-            ...(error ? { error } : {}),
-          });
-        };
-        const check = () => {
-          const now = performance.now();
-          if (
-            mutations > 0 &&
-            now - last >= quiet &&
-            urlOk() &&
-            !main.querySelector('.skeleton') &&
-            changedEverywhere()
-          )
-            finish();
-          else if (now - t0 > timeout)
-            finish(
-              `timeout: url ${String(urlOk())}, skeleton ${String(!!main.querySelector('.skeleton'))}, mutations ${String(mutations)}`,
-            );
-          else setTimeout(check, 50);
-        };
-        setTimeout(check, 50);
-      },
-    );
+    return new Promise<{
+      ms: number;
+      paintedMs: number;
+      longestTask: number;
+      mutations: number;
+      error?: string;
+    }>((done) => {
+      const finish = (error?: string) => {
+        observer.disconnect();
+        taskObserver.disconnect();
+        done({
+          ms: last - t0,
+          paintedMs: painted - t0,
+          longestTask: tasks.length ? Math.max(...tasks) : 0,
+          mutations,
+          ...(error ? { error } : {}),
+        });
+      };
+      const check = () => {
+        const now = performance.now();
+        if (
+          mutations > 0 &&
+          now - last >= quiet &&
+          painted > last &&
+          urlOk() &&
+          !main.querySelector('.skeleton') &&
+          changedEverywhere()
+        )
+          finish();
+        else if (now - t0 > timeout)
+          finish(
+            `timeout: url ${String(urlOk())}, skeleton ${String(!!main.querySelector('.skeleton'))}, mutations ${String(mutations)}`,
+          );
+        else setTimeout(check, 50);
+      };
+      setTimeout(check, 50);
+    });
   }, spec);
   if (result.error)
     throw new Error(`filter change ${JSON.stringify(spec.change)}: ${result.error}`);
-  return { ms: result.ms, longestTask: result.longestTask, mutations: result.mutations };
+  return {
+    ms: result.ms,
+    paintedMs: result.paintedMs,
+    longestTask: result.longestTask,
+    mutations: result.mutations,
+  };
 }
 
 export interface ApiTransfer {

@@ -19,7 +19,13 @@ export async function buildFloor(outDir: string): Promise<void> {
       mode: 'production',
       logLevel: 'warn',
       plugins: [react()],
-      build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        target: 'es2022',
+        sourcemap: false,
+        chunkSizeWarningLimit: 1000,
+      },
     });
   } finally {
     process.env.NODE_ENV = previous;

@@ -115,3 +115,18 @@ export async function runLighthouse(
     warnings: [...lhr.runWarnings],
   };
 }
+
+/** A run that fails outright (e.g. NO_FCP when the machine stalls) is retried once. */
+export async function runLighthouseWithRetry(
+  url: string,
+  port: number,
+  preset: Preset,
+  onRetry: (error: unknown) => void,
+): Promise<LighthouseRun> {
+  try {
+    return await runLighthouse(url, port, preset);
+  } catch (error) {
+    onRetry(error);
+    return runLighthouse(url, port, preset);
+  }
+}

@@ -19,6 +19,7 @@ export interface LighthouseSummary {
 export interface FilterChangeResult {
   name: string;
   latency: Summary;
+  painted: Summary;
   longestTask: Summary;
   requestsPerChange: Summary;
   bytesPerChange: Summary;
@@ -94,8 +95,15 @@ const ratio = (a: number, b: number) =>
 /** "median (min–max)" with a unit formatter; a single sample shows just the value. */
 function spread(s: Summary, unit: (x: number) => string = ms): string {
   if (s.n === 0) return '—';
-  if (s.min === s.max) return unit(s.median);
-  return `${unit(s.median)} (${unit(s.min)}–${unit(s.max)})`;
+  const median = unit(s.median);
+  if (s.min === s.max) return median;
+  // "2404 ms (2017–2740)": the unit once, unless min or max needs another one.
+  const suffix = /\s[^\d\s]+$/.exec(median)?.[0] ?? '';
+  const bare = (x: number) => {
+    const text = unit(x);
+    return suffix && text.endsWith(suffix) ? text.slice(0, -suffix.length) : text;
+  };
+  return `${median} (${bare(s.min)}–${bare(s.max)})`;
 }
 const plain = (digits: number) => (x: number) => x.toFixed(digits);
 const count = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -112,6 +120,7 @@ export function markdown(r: BenchReport): string {
   out.push(
     `${r.generatedAt} · ${String(r.runs)} runs per figure, shown as median (min–max) · ` +
       `${String(r.machine.cpus)} × ${r.machine.cpuModel} · Node ${r.machine.node} · ` +
+      `Chromium ${r.machine.chromium} · ` +
       `run took ${(r.durationSeconds / 60).toFixed(1)} min · load average (1/5/15 min) at start ` +
       `${la(r.machine.loadAverage.start)}, at end ${la(r.machine.loadAverage.end)}, highest 1-min seen ` +
       `${Math.max(...[r.machine.loadAverage.start, ...r.machine.loadAverage.during, r.machine.loadAverage.end].map((x) => x[0] ?? 0)).toFixed(2)}.`,
@@ -119,49 +128,65 @@ export function markdown(r: BenchReport): string {
   out.push(
     'The app is the production build (`vite build`) served with gzip (level 9) as a real deployment: ' +
       'its config.json points at a local HTTP server speaking the data contract. The floor is a page ' +
-      'built in the same run with the same react + recharts drawing one LineChart from the same API.',
+      'built in the same run with the same react + recharts drawing one LineChart from the same API. ' +
+      'Data byte counts are the API’s JSON as sent by the e2e contract server (uncompressed).',
   );
 
-  out.push('## First-load size (gzip, as transferred before the Overview is filled)');
+  out.push('## First-load size (gzip bytes as transferred, real deployment)');
   const app = r.sizes.appFirstLoad;
+  const trends = r.sizes.appTrendsFirstLoad;
   const floor = r.sizes.floorFirstLoad;
-  if (app && floor) {
-    out.push(
-      table(
-        ['page', 'JS', 'CSS', 'JS + CSS', 'files', 'vs floor'],
-        [
-          [
-            'app (Overview)',
-            kb(app.js),
-            kb(app.css),
-            kb(app.total),
-            String(app.files.length),
-            ratio(app.total, floor.total),
-          ],
-          [
-            'floor (one LineChart)',
-            kb(floor.js),
-            kb(floor.css),
-            kb(floor.total),
-            String(floor.files.length),
-            '1.00×',
-          ],
-        ],
-      ),
-    );
-    out.push(
-      `App first-load files: ${app.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')}.`,
-    );
-  }
+  const loadRow = (page: string, f: FirstLoad | null) =>
+    f
+      ? [
+          page,
+          kb(f.js),
+          kb(f.css),
+          kb(f.total),
+          floor ? ratio(f.total, floor.total) : '—',
+          kb(f.html),
+          String(f.files.length),
+        ]
+      : [page, '—', '—', '—', '—', '—', '—'];
   out.push(
-    '### Lazily loaded chunks (dist/assets not fetched at first load, gzip -9, grouped by name)',
+    table(
+      ['page', 'JS', 'CSS', 'JS + CSS', 'vs floor', 'HTML', 'JS/CSS files'],
+      [
+        loadRow('app: Overview, until every card is filled', app),
+        loadRow('app: ?view=trends, until the first chart line', trends),
+        loadRow('floor: one LineChart, until its line', floor),
+      ],
+    ),
+  );
+  const fileList = (label: string, f: FirstLoad | null) =>
+    f
+      ? `- ${label}: ${f.files.map((x) => `${x.file.replace(/^assets\//, '')} ${kb(x.gzip)}`).join(', ')}`
+      : '';
+  out.push(
+    [fileList('Overview', app), fileList('trends', trends), fileList('floor', floor)]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  const trendsFiles = new Set((trends?.files ?? []).map((f) => f.file.replace(/^assets\//, '')));
+  const inTrends = (name: string) =>
+    [...trendsFiles].some((f) => f.replace(/-[\w-]{8}(\.\w+)$/, '$1') === name);
+  out.push(
+    '### Lazily loaded chunks (dist/assets not fetched for the Overview, gzip -9, grouped by name)',
   );
   out.push(
     table(
-      ['chunk', 'files', 'gzip', 'raw'],
-      r.sizes.appLazyChunks.map((c) => [c.name, String(c.files), kb(c.gzip), kb(c.raw)]),
+      ['chunk', 'files', 'gzip', 'raw', 'fetched for the first trends chart'],
+      r.sizes.appLazyChunks.map((c) => [
+        c.name,
+        String(c.files),
+        kb(c.gzip),
+        kb(c.raw),
+        inTrends(c.name) ? 'yes' : '',
+      ]),
     ),
   );
+  if (r.sizes.appLazyChunks.some((c) => c.name === 'browser.js'))
+    out.push('`browser.js` is the msw demo worker: only demo mode loads it.');
 
   out.push(`## Lighthouse 12.8.2 (${String(r.runs)} runs each)`);
   const lhRow = (page: string, preset: 'mobile' | 'desktop', s: LighthouseSummary) => [
@@ -245,12 +270,13 @@ export function markdown(r: BenchReport): string {
   );
   out.push(
     table(
-      ['data', 'change', 'latency', 'longest task', 'requested per change'],
+      ['data', 'change', 'DOM settled', 'next paint', 'longest task', 'requested per change'],
       r.scales.flatMap((s) =>
         s.changes.map((c) => [
           s.id,
           c.name,
           spread(c.latency),
+          spread(c.painted),
           spread(c.longestTask),
           c.requestsPerChange.median === 0
             ? 'nothing (cached)'

@@ -29,7 +29,7 @@ import type { ApiTransfer, ChangeSpec } from './app-measures';
 import { buildFloor } from './floor-build';
 import { serveGzip } from './gzip-server';
 import type { GzipServer } from './gzip-server';
-import { launchDebuggableChromium, runLighthouse } from './lighthouse';
+import { launchDebuggableChromium, runLighthouseWithRetry } from './lighthouse';
 import type { LighthouseRun, Preset } from './lighthouse';
 import { freshPage, launchBrowser, longTasks } from './pages';
 import { timeParse } from './parse-timing';
@@ -129,11 +129,17 @@ async function measureScale(browser: Browser, d: Deployment, runs: number): Prom
     const p = await freshPage(browser);
     const transfers = recordTransfers(p.page);
     await p.page.goto(`${site.url}/?view=trends`, { waitUntil: 'commit' });
-    const drawn = await withPageErrors(p.errors, `${scale.id} trends`, () => waitFirstChart(p.page));
+    const drawn = await withPageErrors(p.errors, `${scale.id} trends`, () =>
+      waitFirstChart(p.page),
+    );
     firstChart.push(drawn);
     trendsTasks.push((await longTasks(p.page)).longest);
     if (i === 0)
-      trendsFirstLoad = firstLoadOf(await transfers.done(), await resourcesEndedBy(p.page, drawn), site.url);
+      trendsFirstLoad = firstLoadOf(
+        await transfers.done(),
+        await resourcesEndedBy(p.page, drawn),
+        site.url,
+      );
     else await transfers.done();
     p.errors.forEach((e) => errors.add(e));
     await p.close();
@@ -173,6 +179,7 @@ async function measureChanges(
   const results: FilterChangeResult[] = [];
   const series = async (name: string, specs: (i: number) => ChangeSpec) => {
     const ms: number[] = [];
+    const painted: number[] = [];
     const tasks: number[] = [];
     const data: ReturnType<typeof apiSummary>[] = [];
     for (let i = 0; i < runs; i++) {
@@ -181,12 +188,14 @@ async function measureChanges(
         timeChange(p.page, specs(i)),
       );
       ms.push(r.ms);
+      painted.push(r.paintedMs);
       tasks.push(r.longestTask);
       data.push(apiSummary(await traffic.since(mark)));
     }
     results.push({
       name,
       latency: summarize(ms),
+      painted: summarize(painted),
       longestTask: summarize(tasks),
       requestsPerChange: summarize(data.map((x) => x.requests)),
       bytesPerChange: summarize(data.map((x) => x.bytes)),
@@ -345,8 +354,14 @@ async function measureLighthouse(app: string, floor: string, runs: number) {
   try {
     for (let i = 0; i < runs; i++) {
       for (const preset of ['mobile', 'desktop'] as const) {
-        out.app[preset].push(await runLighthouse(app, chromium.port, preset));
-        out.floor[preset].push(await runLighthouse(floor, chromium.port, preset));
+        for (const [page, url] of [
+          ['app', app],
+          ['floor', floor],
+        ] as const) {
+          const retry = (e: unknown) =>
+            log(`lighthouse ${page} ${preset} failed, retrying once: ${String(e)}`);
+          out[page][preset].push(await runLighthouseWithRetry(url, chromium.port, preset, retry));
+        }
       }
       const last = out.app.mobile[out.app.mobile.length - 1];
       log(
@@ -393,7 +408,6 @@ export async function runBenchmark(): Promise<BenchReport> {
     `datasets ready: ${scales.map((s) => `${s.id} ${String(s.dataset.observations.length)}`).join(', ')}`,
   );
 
-  let chromiumVersion = '';
   const deployments: Deployment[] = [];
   const servers: { close: () => Promise<void> }[] = [];
   try {
@@ -426,7 +440,7 @@ export async function runBenchmark(): Promise<BenchReport> {
     load.samples.push(loadavg());
 
     const browser = await launchBrowser();
-    chromiumVersion = browser.version();
+    const chromiumVersion = browser.version();
     let scaleResults: ScaleResult[] = [];
     let floorResult: Awaited<ReturnType<typeof measureFloor>>;
     let exportsResult: Awaited<ReturnType<typeof measureExports>>;
