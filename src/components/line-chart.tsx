@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -39,7 +40,7 @@ export interface LineChartProps {
 
 type Row = Record<string, number | null> & { year: number };
 
-export function TrendLineChart({
+function TrendLineChartImpl({
   years,
   series,
   yLabel,
@@ -152,3 +153,40 @@ export function TrendLineChart({
     </ResponsiveContainer>
   );
 }
+
+const sameArray = <T,>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+const sameMark = (a: object | null | undefined, b: object | null | undefined) =>
+  JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Views rebuild their chart specs on every filter change; most changes (the year shown, the
+ * comparison year) do not touch what is drawn. Comparing what is drawn skips recharts' costly
+ * re-render then. The formatters are not compared: they follow from the unit and language,
+ * which also change the axis label.
+ */
+function sameChart(a: LineChartProps, b: LineChartProps): boolean {
+  return (
+    sameArray(a.years, b.years) &&
+    a.series.length === b.series.length &&
+    a.series.every((s, i) => {
+      const t = b.series[i];
+      return (
+        t !== undefined &&
+        s.id === t.id &&
+        s.name === t.name &&
+        s.selected === t.selected &&
+        sameArray(s.values, t.values)
+      );
+    }) &&
+    a.yLabel === b.yLabel &&
+    a.reversed === b.reversed &&
+    a.height === b.height &&
+    a.fixedWidth === b.fixedWidth &&
+    a.animate === b.animate &&
+    sameMark(a.band, b.band) &&
+    sameMark(a.baseline, b.baseline)
+  );
+}
+
+export const TrendLineChart = memo(TrendLineChartImpl, sameChart);
