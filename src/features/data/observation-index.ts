@@ -27,8 +27,17 @@ export function cell(
   return index.get(indicator)?.get(region)?.get(year);
 }
 
-/** Years (ascending) that hold a non-null value anywhere in the index. */
+const yearsCache = new WeakMap<ObservationIndex, number[]>();
+const regionsCache = new WeakMap<ObservationIndex, Set<string>>();
+
+/** Years (ascending) that hold a non-null value anywhere in the index (computed once per index). */
 export function yearsWithData(index: ObservationIndex): number[] {
+  let years = yearsCache.get(index);
+  if (!years) yearsCache.set(index, (years = scanYears(index)));
+  return years;
+}
+
+function scanYears(index: ObservationIndex): number[] {
   const years = new Set<number>();
   for (const byRegion of index.values())
     for (const byYear of byRegion.values())
@@ -36,7 +45,14 @@ export function yearsWithData(index: ObservationIndex): number[] {
   return [...years].sort((a, b) => a - b);
 }
 
-export function regionsWithData(index: ObservationIndex): Set<string> {
+/** Regions that hold a non-null value for some indicator and year (computed once per index). */
+export function regionsWithData(index: ObservationIndex): ReadonlySet<string> {
+  let regions = regionsCache.get(index);
+  if (!regions) regionsCache.set(index, (regions = scanRegions(index)));
+  return regions;
+}
+
+function scanRegions(index: ObservationIndex): Set<string> {
   const regions = new Set<string>();
   for (const byRegion of index.values())
     for (const [region, byYear] of byRegion)
