@@ -21,9 +21,10 @@ export function Header({
       <div className="app-header__inner">
         <div className="app-header__titles">
           <h1 className="app-header__title">{title}</h1>
-          {meta?.dataAsOf && (
-            <p className="app-header__asof">{t('app.dataAsOf', { date: meta.dataAsOf })}</p>
-          )}
+          {/* Always present (empty until meta arrives) so the page does not shift down. */}
+          <p className="app-header__asof">
+            {meta?.dataAsOf ? t('app.dataAsOf', { date: meta.dataAsOf }) : '\u00a0'}
+          </p>
         </div>
         {config.mode === 'demo' && (
           <p className="demo-marker" title={t('app.demoLong')}>
