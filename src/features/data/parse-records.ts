@@ -21,8 +21,14 @@ interface RefCheck {
 }
 
 /** Shared loop: validate each record, check its references, drop duplicates; report every drop. */
+interface Entry {
+  raw: unknown;
+  /** Position in the response, for the notice. */
+  index: number;
+}
+
 function parseList<T>(
-  list: unknown[],
+  list: readonly Entry[],
   endpoint: Endpoint,
   labelKeys: readonly string[],
   validate: (raw: unknown, index: number, issues: QualityIssue[]) => T | null,
@@ -33,7 +39,7 @@ function parseList<T>(
   const issues: QualityIssue[] = [];
   const seen = new Set<string>();
   const data: T[] = [];
-  list.forEach((raw, index) => {
+  list.forEach(({ raw, index }) => {
     const rec = validate(raw, index, issues);
     if (!rec) return;
     const fields = rec as Record<string, string | number>;
@@ -77,39 +83,86 @@ export function parseObservations(input: unknown, meta: Meta): Parsed<Observatio
   const regions = new Set(meta.regions.map((r) => r.id));
   const years = new Set(meta.years);
   const keys = ['indicator', 'region', 'year'] as const;
-  return parseList<Observation>(
-    list,
-    'observations',
-    keys,
-    (raw, index, issues) => {
-      const fast = fastObservation(raw);
-      if (fast) return fast;
-      const rec = validateRecord(observationSchema, raw, {
+  const seen = new Map<string, Map<string, Set<number>>>();
+  const isNew = (o: Observation): boolean => {
+    let byRegion = seen.get(o.indicator);
+    if (!byRegion) seen.set(o.indicator, (byRegion = new Map<string, Set<number>>()));
+    let ys = byRegion.get(o.region);
+    if (!ys) byRegion.set(o.region, (ys = new Set<number>()));
+    if (ys.has(o.year)) return false;
+    ys.add(o.year);
+    return true;
+  };
+  // One pass in response order (the first of duplicates wins). The common case — a well-formed
+  // record with known ids — is checked by hand; anything else goes through the schema, which
+  // names what is wrong.
+  const data: Observation[] = [];
+  const issues: QualityIssue[] = [];
+  const refs: readonly RefCheck[] = [
+    { field: 'indicator', known: (x) => indicators.has(String(x)), reason: 'unknown-id' },
+    { field: 'region', known: (x) => regions.has(String(x)), reason: 'unknown-id' },
+    { field: 'year', known: (x) => years.has(Number(x)), reason: 'year-not-in-meta' },
+  ];
+  list.forEach((raw, index) => {
+    const fast = fastObservation(raw);
+    let rec: Observation | null = fast;
+    if (!(
+      fast &&
+      indicators.has(fast.indicator) &&
+      regions.has(fast.region) &&
+      years.has(fast.year)
+    )) {
+      const valid = validateRecord(observationSchema, raw, {
         endpoint: 'observations',
         index,
         labelKeys: keys,
         issues,
       });
-      return (
-        rec && {
-          indicator: rec.indicator,
-          region: rec.region,
-          year: rec.year,
-          value: rec.value,
-          target: rec.target ?? null,
-          provisional: rec.provisional ?? false,
-          note: rec.note ?? null,
-          suppressedBelow: null,
-        }
-      );
-    },
-    [
-      { field: 'indicator', known: (x) => indicators.has(String(x)), reason: 'unknown-id' },
-      { field: 'region', known: (x) => regions.has(String(x)), reason: 'unknown-id' },
-      { field: 'year', known: (x) => years.has(Number(x)), reason: 'year-not-in-meta' },
-    ],
-    (o) => `${o.indicator}|${o.region}|${o.year}`,
-  );
+      if (!valid) return;
+      rec = {
+        indicator: valid.indicator,
+        region: valid.region,
+        year: valid.year,
+        value: valid.value,
+        target: valid.target ?? null,
+        provisional: valid.provisional ?? false,
+        note: valid.note ?? null,
+        suppressedBelow: null,
+      };
+      const fields: Record<string, string | number> = {
+        indicator: rec.indicator,
+        region: rec.region,
+        year: rec.year,
+      };
+      const bad = refs.find((r) => !r.known(fields[r.field] ?? ''));
+      if (bad) {
+        issues.push({
+          endpoint: 'observations',
+          index,
+          record: recordLabel(raw, keys),
+          field: bad.field,
+          reason: bad.reason,
+          detail: describeValue(fields[bad.field]),
+        });
+        return;
+      }
+    }
+    if (!rec) return;
+    if (!isNew(rec)) {
+      const key = `${rec.indicator}|${rec.region}|${rec.year}`;
+      issues.push({
+        endpoint: 'observations',
+        index,
+        record: recordLabel(raw, keys),
+        field: keys.join('+'),
+        reason: 'duplicate',
+        detail: key,
+      });
+      return;
+    }
+    data.push(rec);
+  });
+  return { data, issues };
 }
 
 export function parseRankings(input: unknown, meta: Meta): Parsed<Ranking[]> {
@@ -119,7 +172,7 @@ export function parseRankings(input: unknown, meta: Meta): Parsed<Ranking[]> {
   const years = new Set(meta.years);
   const keys = ['assessment', 'region', 'year'] as const;
   return parseList<Ranking>(
-    list,
+    list.map((raw, index) => ({ raw, index })),
     'rankings',
     keys,
     (raw, index, issues) => {

@@ -143,7 +143,11 @@ function defaultCell(meta: Meta, kept: Observation[]): { region: Region; year: n
 /** How the card scales a value: 万元 in Chinese, millions of yuan in English above 1e6. */
 function cardScale(ind: Indicator, value: number, lang: Lang): { scale: number; decimals: number } {
   if (ind.unit !== 'cny') return { scale: 1, decimals: ind.decimals };
-  if (lang === 'zh') return { scale: 1e4, decimals: 2 };
+  // Chinese: 万元 from 1万 up, 元 below it (so a small amount never reads "0万元").
+  if (lang === 'zh')
+    return Math.abs(value) >= 1e4
+      ? { scale: 1e4, decimals: 2 }
+      : { scale: 1, decimals: ind.decimals };
   if (Math.abs(value) >= 1e6) return { scale: 1e6, decimals: 2 };
   return { scale: 1, decimals: ind.decimals };
 }
