@@ -54,6 +54,9 @@ function TrendLineChartImpl({
   animate = false,
 }: LineChartProps) {
   const styles = seriesStyles(series);
+  // Past a dozen lines the dots only add clutter (and hundreds of SVG nodes to redraw on every
+  // filter change); selected series keep theirs.
+  const crowded = series.length > 12;
   const rows: Row[] = years.map((year, i) => {
     const row: Row = { year };
     for (const s of series) row[s.id] = s.values[i] ?? null;
@@ -128,7 +131,7 @@ function TrendLineChartImpl({
             stroke={style.color}
             strokeWidth={style.width}
             strokeDasharray={style.dash}
-            dot={{ r: s.selected ? 4 : 3, fill: style.color }}
+            dot={s.selected || !crowded ? { r: s.selected ? 4 : 3, fill: style.color } : false}
             connectNulls={false}
             isAnimationActive={animate}
           />
