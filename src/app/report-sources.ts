@@ -19,7 +19,12 @@ import { resolveSelection } from '@/features/filters/selection';
 import { VIEWS } from '@/features/filters/url-params';
 import type { View } from '@/features/filters/url-params';
 import { buildOverviewSpecs } from '@/features/overview/build-specs';
-import { buildProgrammeSpecs, chosenProgramme } from '@/features/programmes/build-specs';
+import {
+  buildProgrammeSpecs,
+  chosenProgramme,
+  programmeFilters,
+  programmeRange,
+} from '@/features/programmes/build-specs';
 import { buildRankingSpecs } from '@/features/rankings/build-specs';
 import { buildTrendsSpecs, trendsIndicator } from '@/features/trends/build-specs';
 import { translator } from '@/lib/i18n';
@@ -33,9 +38,13 @@ interface Ctx {
   demo: boolean;
 }
 
-async function observations(ctx: Ctx, indicators: string[]) {
+async function observations(
+  ctx: Ctx,
+  indicators: string[],
+  range: { from?: number; to?: number } = {},
+) {
   return withIndex(
-    await ctx.client.query(observationsOptions(ctx.config, ctx.meta, { indicators })),
+    await ctx.client.query(observationsOptions(ctx.config, ctx.meta, { indicators, ...range })),
   );
 }
 
@@ -63,14 +72,16 @@ async function specsFor(view: View, ctx: Ctx): Promise<ChartSpec[]> {
     case 'programmes': {
       const { programme, indicators } = chosenProgramme(meta, valid);
       if (indicators.length === 0) return [];
+      const filters = programmeFilters(meta, valid);
       const { index } = await observations(
         ctx,
         indicators.map((i) => i.id),
+        programmeRange(filters),
       );
       return buildProgrammeSpecs(
         meta,
         index,
-        resolveSelection(valid, meta, index),
+        resolveSelection(filters, meta, index),
         programme,
         indicators,
         lang,

@@ -4,6 +4,7 @@ import type { ObservationIndex } from '@/features/data/observation-index';
 import { regionsWithData } from '@/features/data/observation-index';
 import type { Indicator, Lang, Meta, Programme } from '@/features/data/types';
 import { describeFilters } from '@/features/filters/describe';
+import { campaignForYear } from '@/features/filters/defaults';
 import type { ValidFilters } from '@/features/filters/resolve';
 import { districtsOf } from '@/features/filters/resolve';
 import type { Selection } from '@/features/filters/selection';
@@ -22,6 +23,23 @@ export function chosenProgramme(
     programme,
     indicators: meta.indicators.filter((i) => i.programme === (programme?.id ?? null)),
   };
+}
+
+/**
+ * Programmes compare campaign years, so the campaign is settled before any data is fetched
+ * (the chosen one, else the one of the chosen or latest year): the request can then ask for
+ * those years only, and the selection resolves within them.
+ */
+export function programmeFilters(meta: Meta, valid: ValidFilters): ValidFilters {
+  if (valid.campaign) return valid;
+  const year = valid.year ?? meta.years[meta.years.length - 1];
+  return year === undefined ? valid : { ...valid, campaign: campaignForYear(meta, year) };
+}
+
+/** `from`/`to` for the observations request: the campaign with its baseline year. */
+export function programmeRange(valid: ValidFilters): { from?: number; to?: number } {
+  const c = valid.campaign;
+  return c ? { from: c.baselineYear, to: c.endYear } : {};
 }
 
 /** The campaign years with their baseline in front: what a programme report compares. */

@@ -6,17 +6,27 @@ import { Panel } from '@/features/data/panel';
 import { useObservations } from '@/features/data/queries';
 import type { Meta } from '@/features/data/types';
 import { FilterBar } from '@/features/filters/filter-bar';
-import { useSelection, useValidFilters } from '@/features/filters/use-filters';
+import { resolveSelection } from '@/features/filters/selection';
+import { useValidFilters } from '@/features/filters/use-filters';
 import type { Lang, T } from '@/lib/i18n';
-import { buildProgrammeSpecs, chosenProgramme } from './build-specs';
+import {
+  buildProgrammeSpecs,
+  chosenProgramme,
+  programmeFilters,
+  programmeRange,
+} from './build-specs';
 
 export function ProgrammesView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
   const demo = useConfig().mode === 'demo';
   const valid = useValidFilters(meta);
   const { programme, indicators } = useMemo(() => chosenProgramme(meta, valid), [meta, valid]);
-  const query = useObservations(meta, { indicators: indicators.map((i) => i.id) });
-  const selection = useSelection(meta, query.data?.index);
+  const filters = useMemo(() => programmeFilters(meta, valid), [meta, valid]);
+  const query = useObservations(meta, {
+    indicators: indicators.map((i) => i.id),
+    ...programmeRange(filters),
+  });
   const index = query.data?.index;
+  const selection = useMemo(() => resolveSelection(filters, meta, index), [filters, meta, index]);
   const specs = useMemo(
     () =>
       index ? buildProgrammeSpecs(meta, index, selection, programme, indicators, lang, demo) : [],

@@ -1,0 +1,46 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderApp, server, startDemoServer } from '@/test/render-app';
+
+startDemoServer();
+afterEach(() => server.events.removeAllListeners());
+
+function observationRequests(): URL[] {
+  const urls: URL[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (url.pathname.endsWith('/observations')) urls.push(url);
+  });
+  return urls;
+}
+
+describe('programmes', () => {
+  it('asks only for the campaign years (baseline first) and shows exactly those', async () => {
+    const urls = observationRequests();
+    const { user } = renderApp('/?view=programmes&programme=strike');
+    const figures = await screen.findAllByRole('figure');
+    expect(figures.length).toBeGreaterThan(0);
+    // The demo's latest year is 2022, in the second campaign (2020–2022, baseline 2019).
+    expect(
+      urls.some(
+        (u) => u.searchParams.get('from') === '2019' && u.searchParams.get('to') === '2022',
+      ),
+    ).toBe(true);
+    const first = figures[0];
+    if (!first) throw new Error('no figure');
+    await user.click(within(first).getByRole('button', { name: '显示表格' }));
+    const headers = within(first)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers.slice(1)).toEqual(['2019', '2020', '2021', '2022']);
+
+    await user.selectOptions(screen.getByRole('combobox', { name: '大会战' }), 'round-1');
+    await waitFor(() =>
+      expect(
+        urls.some(
+          (u) => u.searchParams.get('from') === '2016' && u.searchParams.get('to') === '2019',
+        ),
+      ).toBe(true),
+    );
+  });
+});
