@@ -16,6 +16,31 @@ interface Props {
   ) => Promise<{ meta: ReportMeta; sources: PackSource[] }>;
 }
 
+function RadioGroup<V extends string>(props: {
+  legend: string;
+  value: V;
+  onChange: (value: V) => void;
+  options: { value: V; label: string }[];
+}) {
+  const name = useId();
+  return (
+    <fieldset className="report__group">
+      <legend>{props.legend}</legend>
+      {props.options.map((o) => (
+        <label key={o.value} className="check">
+          <input
+            type="radio"
+            name={name}
+            checked={props.value === o.value}
+            onChange={() => props.onChange(o.value)}
+          />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** "导出报告 / Export report": every chart of this view or of all views, as Word or ZIP. */
 export function ReportDialog({ lang, viewName, collect }: Props) {
   const t = translator(lang);
@@ -70,48 +95,24 @@ export function ReportDialog({ lang, viewName, collect }: Props) {
           <h2 id={titleId} className="report__title">
             {t('report.title')}
           </h2>
-          <fieldset className="report__group">
-            <legend>{t('report.scope')}</legend>
-            <label className="check">
-              <input
-                type="radio"
-                name="report-scope"
-                checked={scope === 'view'}
-                onChange={() => setScope('view')}
-              />
-              {t('report.scopeView', { view: viewName })}
-            </label>
-            <label className="check">
-              <input
-                type="radio"
-                name="report-scope"
-                checked={scope === 'all'}
-                onChange={() => setScope('all')}
-              />
-              {t('report.scopeAll')}
-            </label>
-          </fieldset>
-          <fieldset className="report__group">
-            <legend>{t('report.format')}</legend>
-            <label className="check">
-              <input
-                type="radio"
-                name="report-format"
-                checked={format === 'docx'}
-                onChange={() => setFormat('docx')}
-              />
-              {t('report.docx')}
-            </label>
-            <label className="check">
-              <input
-                type="radio"
-                name="report-format"
-                checked={format === 'zip'}
-                onChange={() => setFormat('zip')}
-              />
-              {t('report.zip')}
-            </label>
-          </fieldset>
+          <RadioGroup
+            legend={t('report.scope')}
+            value={scope}
+            onChange={setScope}
+            options={[
+              { value: 'view', label: t('report.scopeView', { view: viewName }) },
+              { value: 'all', label: t('report.scopeAll') },
+            ]}
+          />
+          <RadioGroup
+            legend={t('report.format')}
+            value={format}
+            onChange={setFormat}
+            options={[
+              { value: 'docx', label: t('report.docx') },
+              { value: 'zip', label: t('report.zip') },
+            ]}
+          />
           {progress && (
             <div className="report__progress">
               <progress

@@ -7,21 +7,12 @@
  */
 import ExcelJS from 'exceljs';
 import type { ChartSpec, ExportRecord } from '@/features/charts/chart-spec';
-import type { Lang } from '@/lib/i18n';
+import type { ReportMeta } from './report-model';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export interface WorkbookMeta {
-  title: string;
-  /** Active filters, in words. */
-  filters: string;
-  source: string | null;
-  dataAsOf: string | null;
-  demo: boolean;
-  lang: Lang;
-  /** Already formatted for the UI language. */
-  exportedAt: string;
-}
+/** What the notes sheet says about the export: the same facts as a report's cover. */
+export type WorkbookMeta = ReportMeta;
 
 const L = {
   zh: {
