@@ -1,0 +1,79 @@
+/**
+ * One typed query layer (Kysely) over two engines: SQLite (better-sqlite3, one file, no set-up)
+ * by default, PostgreSQL when a `postgres://` URL is given (DATABASE_URL). Everything above
+ * this file is engine-neutral.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from './migrations';
+import type { Database } from './schema';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Connection {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Where the data lives, for logs: the SQLite file, or the PostgreSQL URL without password. */
+  where: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** A postgres:// or postgresql:// URL; when set, sqliteFile is ignored. */
+  databaseUrl?: string | undefined;
+  /** Path of the SQLite file (created with its folder when missing), or ':memory:'. */
+  sqliteFile?: string;
+  /** Largest PostgreSQL pool per process. */
+  poolSize?: number;
+  /** PostgreSQL schema to work in (tests give each suite its own); default: the URL's. */
+  schema?: string;
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres (unparseable URL)';
+  }
+}
+
+/** Open the database and bring its schema up to date. */
+export async function connect(options: ConnectOptions): Promise<Connection> {
+  const url = options.databaseUrl?.trim();
+  let connection: Connection;
+  if (url) {
+    if (!/^postgres(ql)?:\/\//i.test(url))
+      throw new Error(`DATABASE_URL must start with postgres:// or postgresql://`);
+    // Integers we store fit in JS numbers; counts come back as bigint strings otherwise.
+    pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    connection = { db, engine: 'postgres', where: redactUrl(url), close: () => db.destroy() };
+  } else {
+    const file = options.sqliteFile ?? 'data/dashboard.sqlite';
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const database = new SQLite(file);
+    // WAL: readers never wait for the importer's transaction; NORMAL sync is safe with WAL.
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    connection = { db, engine: 'sqlite', where: file, close: () => db.destroy() };
+  }
+  try {
+    await migrateToLatest(connection.db as unknown as Kysely<unknown>, connection.engine);
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  return connection;
+}

@@ -1,0 +1,164 @@
+/**
+ * Schema migrations, in code so that they ship inside the service and run at start-up
+ * (Kysely's Migrator records which ones ran in its own table). Append new migrations; never
+ * edit one that has shipped.
+ */
+import { Migrator } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Engine } from './connect';
+
+function migrations(engine: Engine): Record<string, Migration> {
+  const serial = engine === 'postgres' ? 'serial' : 'integer';
+  return {
+    '001-initial': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('editions')
+          .addColumn('id', serial, (c) =>
+            engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('as_of', 'text', (c) => c.notNull())
+          .addColumn('file_name', 'text', (c) => c.notNull())
+          .addColumn('checksum', 'text', (c) => c.notNull())
+          .addColumn('imported_at', 'text', (c) => c.notNull())
+          .addColumn('title_zh', 'text', (c) => c.notNull())
+          .addColumn('title_en', 'text', (c) => c.notNull())
+          .addColumn('source_zh', 'text', (c) => c.notNull())
+          .addColumn('source_en', 'text', (c) => c.notNull())
+          .addColumn('first_year', 'integer', (c) => c.notNull())
+          .addColumn('last_year', 'integer', (c) => c.notNull())
+          .addColumn('regions', 'integer', (c) => c.notNull())
+          .addColumn('indicators', 'integer', (c) => c.notNull())
+          .addColumn('observations', 'integer', (c) => c.notNull())
+          .addColumn('rankings', 'integer', (c) => c.notNull())
+          .addColumn('cells_added', 'integer', (c) => c.notNull())
+          .addColumn('cells_changed', 'integer', (c) => c.notNull())
+          .addColumn('cells_removed', 'integer', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('regions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('level', 'text', (c) => c.notNull())
+          .addColumn('parent', 'text')
+          .addColumn('path', 'text', (c) => c.notNull())
+          .addColumn('name_zh', 'text', (c) => c.notNull())
+          .addColumn('name_en', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('campaigns')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('name_zh', 'text', (c) => c.notNull())
+          .addColumn('name_en', 'text', (c) => c.notNull())
+          .addColumn('start_year', 'integer', (c) => c.notNull())
+          .addColumn('end_year', 'integer', (c) => c.notNull())
+          .addColumn('baseline_year', 'integer', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('programmes')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('name_zh', 'text', (c) => c.notNull())
+          .addColumn('name_en', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('indicators')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('name_zh', 'text', (c) => c.notNull())
+          .addColumn('name_en', 'text', (c) => c.notNull())
+          .addColumn('unit', 'text', (c) => c.notNull())
+          .addColumn('unit_label_zh', 'text')
+          .addColumn('unit_label_en', 'text')
+          .addColumn('decimals', 'integer', (c) => c.notNull())
+          .addColumn('better', 'text', (c) => c.notNull())
+          .addColumn('programme', 'text')
+          .addColumn('headline', 'integer', (c) => c.notNull())
+          .addColumn('description_zh', 'text')
+          .addColumn('description_en', 'text')
+          .execute();
+
+        await db.schema
+          .createTable('assessments')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('name_zh', 'text', (c) => c.notNull())
+          .addColumn('name_en', 'text', (c) => c.notNull())
+          .addColumn('scope', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('observations')
+          .addColumn('indicator', 'text', (c) => c.notNull())
+          .addColumn('region', 'text', (c) => c.notNull())
+          .addColumn('year', 'integer', (c) => c.notNull())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('value', 'double precision')
+          .addColumn('target', 'double precision')
+          .addColumn('provisional', 'integer', (c) => c.notNull())
+          .addColumn('note_zh', 'text')
+          .addColumn('note_en', 'text')
+          .addPrimaryKeyConstraint('observations_pk', ['indicator', 'region', 'year'])
+          .execute();
+        // The contract's filters: indicator list (the primary key's prefix), region subtree
+        // (joined through regions.path, then by region), year bounds; output in workbook order.
+        await db.schema
+          .createIndex('observations_region')
+          .on('observations')
+          .columns(['region', 'indicator', 'year'])
+          .execute();
+        await db.schema.createIndex('observations_seq').on('observations').column('seq').execute();
+
+        await db.schema
+          .createTable('rankings')
+          .addColumn('assessment', 'text', (c) => c.notNull())
+          .addColumn('year', 'integer', (c) => c.notNull())
+          .addColumn('region', 'text', (c) => c.notNull())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('rank', 'integer', (c) => c.notNull())
+          .addColumn('of', 'integer', (c) => c.notNull())
+          .addColumn('score', 'double precision')
+          .addPrimaryKeyConstraint('rankings_pk', ['assessment', 'year', 'region'])
+          .execute();
+        await db.schema.createIndex('regions_path').on('regions').column('path').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        for (const table of [
+          'rankings',
+          'observations',
+          'assessments',
+          'indicators',
+          'programmes',
+          'campaigns',
+          'regions',
+          'editions',
+        ])
+          await db.schema.dropTable(table).execute();
+      },
+    },
+  };
+}
+
+class CodeMigrations implements MigrationProvider {
+  constructor(private readonly engine: Engine) {}
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(migrations(this.engine));
+  }
+}
+
+/** Bring the schema up to date; throws with the failing migration's name and cause. */
+export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new CodeMigrations(engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error !== undefined) {
+    const cause = error instanceof Error ? error.message : JSON.stringify(error);
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${cause}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

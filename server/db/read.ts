@@ -1,0 +1,226 @@
+/**
+ * Reading the stored dataset back in the contract's wire shapes. Optional wire fields are
+ * omitted when empty, exactly as the contract writes them (no nulls where it has none).
+ */
+import { sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type {
+  WireDataset,
+  WireIndicator,
+  WireMeta,
+  WireObservation,
+  WireRanking,
+  WireRegionLevel,
+  WireText,
+  WireUnit,
+  WireBetter,
+} from '@/features/data/wire-types';
+import type { ObservationQuery, RankingQuery } from '../api/query';
+import { codePointLength } from './write';
+import type { Database, EditionTable, ObservationTable, RankingTable } from './schema';
+
+export type Edition = Selectable<EditionTable>;
+
+/** Meta as served: `dataAsOf` is null only while nothing has been imported. */
+export type ServedMeta = Omit<WireMeta, 'dataAsOf'> & { dataAsOf: string | null };
+
+function text(zh: string, en: string): WireText {
+  return { zh, en };
+}
+
+function optionalText(zh: string | null, en: string | null): WireText | undefined {
+  if (zh === null && en === null) return undefined;
+  return { zh: zh ?? '', en: en ?? '' };
+}
+
+export async function latestEdition(db: Kysely<Database>): Promise<Edition | null> {
+  const row = await db
+    .selectFrom('editions')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function listEditions(db: Kysely<Database>): Promise<Edition[]> {
+  return db.selectFrom('editions').selectAll().orderBy('id', 'asc').execute();
+}
+
+/** What /meta says before the first import: well-formed, with no dimensions at all. */
+export function emptyMeta(): ServedMeta {
+  return {
+    apiVersion: 1,
+    title: text('尚未导入数据', 'No data imported yet'),
+    source: text(
+      '此数据服务尚未导入任何数据：请按 README 用 npm run import 导入工作簿。',
+      'This data service has no data yet: import a workbook with npm run import (see the README).',
+    ),
+    dataAsOf: null,
+    years: [],
+    regions: [],
+    campaigns: [],
+    programmes: [],
+    indicators: [],
+    assessments: [],
+  };
+}
+
+export async function readMeta(db: Kysely<Database>): Promise<ServedMeta> {
+  const edition = await latestEdition(db);
+  if (!edition) return emptyMeta();
+  const [regions, campaigns, programmes, indicators, assessments] = await Promise.all([
+    db.selectFrom('regions').selectAll().orderBy('seq').execute(),
+    db.selectFrom('campaigns').selectAll().orderBy('seq').execute(),
+    db.selectFrom('programmes').selectAll().orderBy('seq').execute(),
+    db.selectFrom('indicators').selectAll().orderBy('seq').execute(),
+    db.selectFrom('assessments').selectAll().orderBy('seq').execute(),
+  ]);
+  const years: number[] = [];
+  for (let y = edition.first_year; y <= edition.last_year; y++) years.push(y);
+  return {
+    apiVersion: 1,
+    title: text(edition.title_zh, edition.title_en),
+    source: text(edition.source_zh, edition.source_en),
+    dataAsOf: edition.as_of,
+    years,
+    regions: regions.map((r) => ({
+      id: r.id,
+      level: r.level as WireRegionLevel,
+      parent: r.parent,
+      name: text(r.name_zh, r.name_en),
+    })),
+    campaigns: campaigns.map((c) => ({
+      id: c.id,
+      name: text(c.name_zh, c.name_en),
+      startYear: c.start_year,
+      endYear: c.end_year,
+      baselineYear: c.baseline_year,
+    })),
+    programmes: programmes.map((p) => ({ id: p.id, name: text(p.name_zh, p.name_en) })),
+    indicators: indicators.map((i) => {
+      const indicator: WireIndicator = {
+        id: i.id,
+        name: text(i.name_zh, i.name_en),
+        unit: i.unit as WireUnit,
+        decimals: i.decimals,
+        better: i.better as WireBetter,
+        programme: i.programme,
+      };
+      const unitLabel = optionalText(i.unit_label_zh, i.unit_label_en);
+      if (unitLabel) indicator.unitLabel = unitLabel;
+      if (i.headline) indicator.headline = true;
+      const description = optionalText(i.description_zh, i.description_en);
+      if (description) indicator.description = description;
+      return indicator;
+    }),
+    assessments: assessments.map((a) => ({
+      id: a.id,
+      name: text(a.name_zh, a.name_en),
+      scope: a.scope,
+    })),
+  };
+}
+
+type ObservationRow = Pick<
+  Selectable<ObservationTable>,
+  'indicator' | 'region' | 'year' | 'value' | 'target' | 'provisional' | 'note_zh' | 'note_en'
+>;
+
+export function toWireObservation(row: ObservationRow): WireObservation {
+  const o: WireObservation = {
+    indicator: row.indicator,
+    region: row.region,
+    year: row.year,
+    value: row.value,
+  };
+  if (row.target !== null) o.target = row.target;
+  if (row.provisional) o.provisional = true;
+  const note = optionalText(row.note_zh, row.note_en);
+  if (note) o.note = note;
+  return o;
+}
+
+export function toWireRanking(
+  row: Pick<Selectable<RankingTable>, 'assessment' | 'year' | 'region' | 'rank' | 'of' | 'score'>,
+): WireRanking {
+  const r: WireRanking = {
+    assessment: row.assessment,
+    year: row.year,
+    region: row.region,
+    rank: row.rank,
+    of: row.of,
+  };
+  if (row.score !== null) r.score = row.score;
+  return r;
+}
+
+/** The contract's /observations filters, in SQL; the region filter is a subtree prefix match. */
+export async function readObservations(
+  db: Kysely<Database>,
+  query: ObservationQuery,
+): Promise<WireObservation[]> {
+  let q = db
+    .selectFrom('observations as o')
+    .select([
+      'o.indicator',
+      'o.region',
+      'o.year',
+      'o.value',
+      'o.target',
+      'o.provisional',
+      'o.note_zh',
+      'o.note_en',
+    ])
+    .orderBy('o.seq');
+  if (query.indicators !== null) {
+    if (query.indicators.size === 0) return [];
+    q = q.where('o.indicator', 'in', [...query.indicators]);
+  }
+  if (query.from !== null) q = q.where('o.year', '>=', query.from);
+  if (query.to !== null) q = q.where('o.year', '<=', query.to);
+  if (query.region !== null) {
+    const root = await db
+      .selectFrom('regions')
+      .select('path')
+      .where('id', '=', query.region)
+      .executeTakeFirst();
+    if (!root) return [];
+    const length = codePointLength(root.path);
+    q = q
+      .innerJoin('regions as r', 'r.id', 'o.region')
+      .where(sql<string>`substr(r.path, 1, ${length})`, '=', root.path);
+  }
+  const rows = await q.execute();
+  return rows.map(toWireObservation);
+}
+
+export async function readRankings(
+  db: Kysely<Database>,
+  query: RankingQuery,
+): Promise<WireRanking[]> {
+  let q = db
+    .selectFrom('rankings')
+    .select(['assessment', 'year', 'region', 'rank', 'of', 'score'])
+    .orderBy('seq');
+  if (query.assessments !== null) {
+    if (query.assessments.size === 0) return [];
+    q = q.where('assessment', 'in', [...query.assessments]);
+  }
+  if (query.from !== null) q = q.where('year', '>=', query.from);
+  if (query.to !== null) q = q.where('year', '<=', query.to);
+  const rows = await q.execute();
+  return rows.map(toWireRanking);
+}
+
+/** The whole stored dataset (for the importer's diff), or null before the first import. */
+export async function readDataset(db: Kysely<Database>): Promise<WireDataset | null> {
+  const meta = await readMeta(db);
+  if (meta.dataAsOf === null) return null;
+  const all = { from: null, to: null };
+  const [observations, rankings] = await Promise.all([
+    readObservations(db, { ...all, region: null, indicators: null }),
+    readRankings(db, { ...all, assessments: null }),
+  ]);
+  return { meta: { ...meta, dataAsOf: meta.dataAsOf }, observations, rankings };
+}

@@ -1,0 +1,113 @@
+/**
+ * The database tables, typed for Kysely. One schema for both engines (SQLite and PostgreSQL):
+ * only portable column types (text, integer, double precision), booleans as 0/1 integers.
+ * Every dimension table keeps `seq`, the row's position in the imported workbook, so the API
+ * lists regions, indicators and cells in the order the office wrote them.
+ */
+import type { Generated } from 'kysely';
+
+export interface EditionTable {
+  id: Generated<number>;
+  as_of: string;
+  file_name: string;
+  checksum: string;
+  imported_at: string;
+  title_zh: string;
+  title_en: string;
+  source_zh: string;
+  source_en: string;
+  first_year: number;
+  last_year: number;
+  regions: number;
+  indicators: number;
+  observations: number;
+  rankings: number;
+  cells_added: number;
+  cells_changed: number;
+  cells_removed: number;
+}
+
+export interface RegionTable {
+  id: string;
+  seq: number;
+  level: string;
+  parent: string | null;
+  /** Ids from the root down, each length-prefixed ("6:haikou|7:longhua|"): subtree = prefix. */
+  path: string;
+  name_zh: string;
+  name_en: string;
+}
+
+export interface CampaignTable {
+  id: string;
+  seq: number;
+  name_zh: string;
+  name_en: string;
+  start_year: number;
+  end_year: number;
+  baseline_year: number;
+}
+
+export interface ProgrammeTable {
+  id: string;
+  seq: number;
+  name_zh: string;
+  name_en: string;
+}
+
+export interface IndicatorTable {
+  id: string;
+  seq: number;
+  name_zh: string;
+  name_en: string;
+  unit: string;
+  unit_label_zh: string | null;
+  unit_label_en: string | null;
+  decimals: number;
+  better: string;
+  programme: string | null;
+  headline: number;
+  description_zh: string | null;
+  description_en: string | null;
+}
+
+export interface AssessmentTable {
+  id: string;
+  seq: number;
+  name_zh: string;
+  name_en: string;
+  scope: string;
+}
+
+export interface ObservationTable {
+  indicator: string;
+  region: string;
+  year: number;
+  seq: number;
+  value: number | null;
+  target: number | null;
+  provisional: number;
+  note_zh: string | null;
+  note_en: string | null;
+}
+
+export interface RankingTable {
+  assessment: string;
+  year: number;
+  region: string;
+  seq: number;
+  rank: number;
+  of: number;
+  score: number | null;
+}
+
+export interface Database {
+  editions: EditionTable;
+  regions: RegionTable;
+  campaigns: CampaignTable;
+  programmes: ProgrammeTable;
+  indicators: IndicatorTable;
+  assessments: AssessmentTable;
+  observations: ObservationTable;
+  rankings: RankingTable;
+}

@@ -1,0 +1,197 @@
+/**
+ * Replacing the stored dataset with an imported one, in one transaction: readers see the old
+ * edition or the new one, never a mixture. An edition row records what was imported and when;
+ * /meta's `dataAsOf` is the latest edition's date.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { WireDataset, WireRegion } from '@/features/data/wire-types';
+import type { DatasetDiff } from './diff';
+import type { Database } from './schema';
+
+export interface EditionInput {
+  fileName: string;
+  checksum: string;
+  /** ISO timestamp of the import; defaults to now. */
+  importedAt?: string;
+}
+
+/** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+const CHUNK = 500;
+
+/** Characters as SQL counts them (code points), not UTF-16 units. */
+export function codePointLength(text: string): number {
+  return Array.from(text).length;
+}
+
+/** Length-prefixed ids from the root down, so a subtree is every path with this prefix. */
+export function regionPaths(regions: readonly WireRegion[]): Map<string, string> {
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const paths = new Map<string, string>();
+  const segment = (id: string) => `${codePointLength(id)}:${id}|`;
+  for (const region of regions) {
+    const chain: WireRegion[] = [];
+    const onChain = new Set<string>();
+    let current: WireRegion | undefined = region;
+    while (current && !paths.has(current.id)) {
+      if (onChain.has(current.id)) throw new Error(`region ${current.id} is its own ancestor`);
+      onChain.add(current.id);
+      chain.push(current);
+      current = current.parent === null ? undefined : byId.get(current.parent);
+    }
+    let prefix = current ? (paths.get(current.id) ?? '') : '';
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const link = chain[i];
+      if (!link) continue;
+      prefix += segment(link.id);
+      paths.set(link.id, prefix);
+    }
+  }
+  return paths;
+}
+
+async function insertChunked<T>(
+  rows: readonly T[],
+  insert: (chunk: T[]) => Promise<unknown>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+async function replaceAll(trx: Transaction<Database>, dataset: WireDataset): Promise<void> {
+  for (const table of [
+    'observations',
+    'rankings',
+    'assessments',
+    'indicators',
+    'programmes',
+    'campaigns',
+    'regions',
+  ] as const)
+    await trx.deleteFrom(table).execute();
+
+  const { meta } = dataset;
+  const paths = regionPaths(meta.regions);
+  await insertChunked(
+    meta.regions.map((r, seq) => ({
+      id: r.id,
+      seq,
+      level: r.level,
+      parent: r.parent,
+      path: paths.get(r.id) ?? '',
+      name_zh: r.name.zh,
+      name_en: r.name.en,
+    })),
+    (chunk) => trx.insertInto('regions').values(chunk).execute(),
+  );
+  await insertChunked(
+    meta.campaigns.map((c, seq) => ({
+      id: c.id,
+      seq,
+      name_zh: c.name.zh,
+      name_en: c.name.en,
+      start_year: c.startYear,
+      end_year: c.endYear,
+      baseline_year: c.baselineYear,
+    })),
+    (chunk) => trx.insertInto('campaigns').values(chunk).execute(),
+  );
+  await insertChunked(
+    meta.programmes.map((p, seq) => ({ id: p.id, seq, name_zh: p.name.zh, name_en: p.name.en })),
+    (chunk) => trx.insertInto('programmes').values(chunk).execute(),
+  );
+  await insertChunked(
+    meta.indicators.map((i, seq) => ({
+      id: i.id,
+      seq,
+      name_zh: i.name.zh,
+      name_en: i.name.en,
+      unit: i.unit,
+      unit_label_zh: i.unitLabel?.zh ?? null,
+      unit_label_en: i.unitLabel?.en ?? null,
+      decimals: i.decimals,
+      better: i.better,
+      programme: i.programme,
+      headline: i.headline ? 1 : 0,
+      description_zh: i.description?.zh ?? null,
+      description_en: i.description?.en ?? null,
+    })),
+    (chunk) => trx.insertInto('indicators').values(chunk).execute(),
+  );
+  await insertChunked(
+    meta.assessments.map((a, seq) => ({
+      id: a.id,
+      seq,
+      name_zh: a.name.zh,
+      name_en: a.name.en,
+      scope: a.scope,
+    })),
+    (chunk) => trx.insertInto('assessments').values(chunk).execute(),
+  );
+  await insertChunked(
+    dataset.observations.map((o, seq) => ({
+      indicator: o.indicator,
+      region: o.region,
+      year: o.year,
+      seq,
+      value: o.value,
+      target: o.target ?? null,
+      provisional: o.provisional ? 1 : 0,
+      note_zh: o.note?.zh ?? null,
+      note_en: o.note?.en ?? null,
+    })),
+    (chunk) => trx.insertInto('observations').values(chunk).execute(),
+  );
+  await insertChunked(
+    dataset.rankings.map((r, seq) => ({
+      assessment: r.assessment,
+      year: r.year,
+      region: r.region,
+      seq,
+      rank: r.rank,
+      of: r.of,
+      score: r.score ?? null,
+    })),
+    (chunk) => trx.insertInto('rankings').values(chunk).execute(),
+  );
+}
+
+/** Store the dataset as a new edition; returns the edition's id. */
+export async function writeEdition(
+  db: Kysely<Database>,
+  dataset: WireDataset,
+  diff: DatasetDiff,
+  input: EditionInput,
+): Promise<number> {
+  const { meta } = dataset;
+  const years = meta.years;
+  const firstYear = years[0];
+  const lastYear = years[years.length - 1];
+  if (firstYear === undefined || lastYear === undefined)
+    throw new Error('a dataset to store needs at least one year');
+  return db.transaction().execute(async (trx) => {
+    await replaceAll(trx, dataset);
+    const row = await trx
+      .insertInto('editions')
+      .values({
+        as_of: meta.dataAsOf,
+        file_name: input.fileName,
+        checksum: input.checksum,
+        imported_at: input.importedAt ?? new Date().toISOString(),
+        title_zh: meta.title.zh,
+        title_en: meta.title.en,
+        source_zh: meta.source.zh,
+        source_en: meta.source.en,
+        first_year: firstYear,
+        last_year: lastYear,
+        regions: meta.regions.length,
+        indicators: meta.indicators.length,
+        observations: dataset.observations.length,
+        rankings: dataset.rankings.length,
+        cells_added: diff.observations.added.length + diff.rankings.added.length,
+        cells_changed: diff.observations.changed.length + diff.rankings.changed.length,
+        cells_removed: diff.observations.removed.length + diff.rankings.removed.length,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  });
+}
