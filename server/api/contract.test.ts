@@ -143,7 +143,7 @@ describe.each(engines)('empty data service on %s', (engine) => {
     const meta = (await (await app.request('/api/v1/meta')).json()) as Record<string, unknown>;
     expect(meta).toMatchObject({ apiVersion: 1, years: [], regions: [], indicators: [] });
     expect(meta.dataAsOf).toBeNull();
-    const obs = await (await app.request('/api/v1/observations')).json();
+    const obs: unknown = await (await app.request('/api/v1/observations')).json();
     expect(obs).toEqual({ observations: [] });
   });
 });

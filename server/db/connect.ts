@@ -70,7 +70,11 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     connection = { db, engine: 'sqlite', where: file, close: () => db.destroy() };
   }
   try {
-    await migrateToLatest(connection.db as unknown as Kysely<unknown>, connection.engine);
+    await migrateToLatest(
+      connection.db as unknown as Kysely<unknown>,
+      connection.engine,
+      connection.engine === 'postgres' ? options.schema : undefined,
+    );
   } catch (error) {
     await connection.close();
     throw error;

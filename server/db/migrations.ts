@@ -152,8 +152,18 @@ class CodeMigrations implements MigrationProvider {
 }
 
 /** Bring the schema up to date; throws with the failing migration's name and cause. */
-export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new CodeMigrations(engine) });
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  engine: Engine,
+  schema?: string,
+): Promise<string[]> {
+  // With a PostgreSQL schema of its own, the migrator's bookkeeping tables live there too
+  // (otherwise it finds another schema's tables through introspection and skips its own).
+  const migrator = new Migrator({
+    db,
+    provider: new CodeMigrations(engine),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error !== undefined) {

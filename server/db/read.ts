@@ -187,9 +187,13 @@ export async function readObservations(
       .executeTakeFirst();
     if (!root) return [];
     const length = codePointLength(root.path);
-    q = q
-      .innerJoin('regions as r', 'r.id', 'o.region')
-      .where(sql<string>`substr(r.path, 1, ${length})`, '=', root.path);
+    // IN (subquery): the planner looks cells up by region through observations_region.
+    q = q.where('o.region', 'in', (eb) =>
+      eb
+        .selectFrom('regions as r')
+        .select('r.id')
+        .where(sql<string>`substr(r.path, 1, ${length})`, '=', root.path),
+    );
   }
   const rows = await q.execute();
   return rows.map(toWireObservation);

@@ -9,6 +9,7 @@ import { useLang, useValidFilters } from '@/features/filters/use-filters';
 import { OverviewView } from '@/features/overview/overview-view';
 import { translator } from '@/lib/i18n';
 import type { Lang, T } from '@/lib/i18n';
+import { TemplateLinks } from '@/features/workbook/template-links';
 import { Header } from './header';
 import { ReportButton } from './report-button';
 import { ViewTabs } from './view-tabs';
@@ -63,6 +64,8 @@ export function App({ config }: { config: AppConfig }) {
         <footer className="app-footer">
           {t('app.source', { source: meta.data.data.source[lang] })}
           {config.mode === 'demo' && ` · ${t('app.demo')}`}
+          {' · '}
+          <TemplateLinks t={t} example={config.mode === 'demo'} />
         </footer>
       )}
     </div>

@@ -19,6 +19,8 @@ export function describeError(error: unknown, t: T): { title: string; detail: st
         return { title, detail: t('state.errorNotJson') };
       case 'shape':
         return { title, detail: t('state.errorShape', { message: error.message }) };
+      case 'empty':
+        return { title: t('state.noDataTitle'), detail: t('state.noDataDetail') };
     }
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -5,7 +5,8 @@ export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
     readonly endpoint: Endpoint | 'config',
-    readonly kind: 'http' | 'network' | 'timeout' | 'not-json' | 'shape',
+    /** 'empty': a well-formed meta that describes nothing yet (a service before its first import). */
+    readonly kind: 'http' | 'network' | 'timeout' | 'not-json' | 'shape' | 'empty',
     message: string,
     readonly status: number | null = null,
   ) {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { shapeError } from './errors';
+import { ApiError, shapeError } from './errors';
 import {
   assessmentSchema,
   campaignSchema,
@@ -131,12 +131,16 @@ function optionalLocalized(raw: Raw, field: string, issues: QualityIssue[]) {
   return null;
 }
 
+const isEmptyList = (value: unknown) => Array.isArray(value) && value.length === 0;
+
 export function parseMeta(input: unknown): Parsed<Meta> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw shapeError('meta', 'meta must be a JSON object');
   }
   const raw = input as Raw;
   const issues: QualityIssue[] = [];
+  if (isEmptyList(raw.years) && isEmptyList(raw.regions) && isEmptyList(raw.indicators))
+    throw new ApiError('meta', 'empty', 'meta lists no years, regions or indicators yet');
 
   const yearsRaw = raw.years;
   if (!Array.isArray(yearsRaw) || yearsRaw.length === 0)

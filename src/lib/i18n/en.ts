@@ -14,6 +14,9 @@ export const en: Catalogue<typeof zh> = {
     source: 'Source: {{source}}',
     skip: 'Skip to main content',
     views: 'Views',
+    template: 'Data template (Excel)',
+    demoWorkbook: 'Demo data workbook (filled template)',
+    templateHint: 'Offices fill in this template and import it into the data service.',
   },
   views: { overview: 'Overview', trends: 'Trends', programmes: 'Programmes', rankings: 'Rankings' },
   filters: {
@@ -47,6 +50,11 @@ export const en: Catalogue<typeof zh> = {
     errorTimeout: 'The data server did not answer in time ({{message}}).',
     errorNotJson: 'The server did not send JSON data.',
     errorShape: 'The data does not follow the API contract: {{message}}',
+    noDataTitle: 'The data service has no data yet',
+    noDataDetail:
+      'Nothing has been imported into this data service. A data administrator can download the template below, fill it in and import it on the server with this command (steps in the README), then choose “Check again”.',
+    noDataCommand: 'npm run import -- WORKBOOK.xlsx',
+    checkAgain: 'Check again',
     errorOther: 'Something went wrong: {{message}}',
     empty: 'No data for this selection.',
     noTarget: 'no target',

@@ -9,6 +9,9 @@ export const zh = {
     source: '来源：{{source}}',
     skip: '跳到主要内容',
     views: '视图',
+    template: '数据模板（Excel）',
+    demoWorkbook: '演示数据工作簿（已填模板）',
+    templateHint: '各地可用此模板整理数据并导入数据服务。',
   },
   views: { overview: '概览', trends: '趋势', programmes: '专项工作', rankings: '考评排名' },
   filters: {
@@ -43,6 +46,11 @@ export const zh = {
     errorNotJson: '服务器返回的内容不是 JSON 数据。',
     errorShape: '数据格式不符合接口约定：{{message}}',
     errorOther: '发生错误：{{message}}',
+    noDataTitle: '数据服务中还没有数据',
+    noDataDetail:
+      '此数据服务尚未导入任何数据。请数据管理员下载下方的数据模板，填写后在服务器上运行以下命令导入（步骤见 README），然后点“重新检查”。',
+    noDataCommand: 'npm run import -- 工作簿.xlsx',
+    checkAgain: '重新检查',
     empty: '所选条件下没有数据。',
     noTarget: '无目标值',
     staleTitle: '数据未能刷新，显示的是 {{time}} 获取的缓存数据。',

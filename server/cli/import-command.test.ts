@@ -1,0 +1,177 @@
+// @vitest-environment node
+/**
+ * `npm run import` end to end on every engine: a workbook goes in, the API gives the same
+ * values back; a bad workbook leaves the database untouched; the same file twice changes
+ * nothing; a dry run reports without writing; a CSV updates only the observations.
+ */
+import ExcelJS from 'exceljs';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { demoDataset } from '@mocks/demo/dataset';
+import { respond } from '@mocks/filter';
+import { templateBytes } from '@/features/workbook/write-template';
+import { createService } from '../api/app';
+import type { Connection } from '../db/connect';
+import { listEditions, readDataset } from '../db/read';
+import { engines, freshDatabase } from '../test/databases';
+import { describeOutcome, runImport } from './import-command';
+
+let demoBytes: Uint8Array;
+beforeAll(async () => {
+  demoBytes = await templateBytes(demoDataset);
+});
+
+/** The demo workbook with one observation cell overwritten (found by its ids and year). */
+async function withCell(indicator: string, region: string, year: number, value: unknown) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(demoBytes as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet('数据 (Observations)');
+  if (!sheet) throw new Error('no observations sheet');
+  const header = sheet.getRow(1).values as unknown[];
+  const column = header.findIndex((v) => String(v) === String(year));
+  let hit = 0;
+  sheet.eachRow((row, n) => {
+    if (n > 1 && row.getCell(1).text === indicator && row.getCell(2).text === region) {
+      row.getCell(column).value = value as ExcelJS.CellValue;
+      hit = n;
+    }
+  });
+  if (!hit) throw new Error(`no row for ${indicator}/${region}`);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+const first = demoDataset.observations.find(
+  (o) => o.value !== null && !o.note && o.target === undefined,
+);
+if (!first) throw new Error('demo data has no plain observation');
+
+describe.each(engines)('npm run import on %s', (engine) => {
+  let connection: Connection;
+  beforeEach(async () => {
+    connection = await freshDatabase(engine);
+  });
+  afterEach(async () => {
+    await connection.close();
+  });
+  const importFile = (bytes: Uint8Array, extra: { dryRun?: boolean; fileName?: string } = {}) =>
+    runImport(connection.db, {
+      fileName: extra.fileName ?? 'demo.xlsx',
+      bytes,
+      dryRun: extra.dryRun ?? false,
+      now: new Date('2026-11-28T10:00:00Z'),
+    });
+
+  it('imports the demo workbook, and the API serves exactly the demo dataset', async () => {
+    const outcome = await importFile(demoBytes);
+    expect(outcome.status).toBe('imported');
+    const app = createService({ db: connection.db });
+    for (const [endpoint, query] of [
+      ['meta', ''],
+      ['observations', ''],
+      ['observations', 'region=460106&from=2017&to=2019'],
+      ['rankings', ''],
+    ] as const) {
+      const res = await app.request(`/api/v1/${endpoint}?${query}`);
+      expect(await res.json()).toEqual(
+        respond(demoDataset, endpoint, new URLSearchParams(query)).body,
+      );
+    }
+    const [edition] = await listEditions(connection.db);
+    expect(edition).toMatchObject({
+      id: 1,
+      as_of: demoDataset.meta.dataAsOf,
+      file_name: 'demo.xlsx',
+      observations: demoDataset.observations.length,
+      rankings: demoDataset.rankings.length,
+      cells_added: demoDataset.observations.length + demoDataset.rankings.length,
+    });
+    expect(edition?.checksum).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('changes nothing when the same file is imported twice', async () => {
+    await importFile(demoBytes);
+    const again = await importFile(demoBytes);
+    expect(again.status).toBe('unchanged');
+    expect(await listEditions(connection.db)).toHaveLength(1);
+    expect(describeOutcome(again, 'en')[0]).toMatch(
+      /^No changes: identical to the current edition 1/,
+    );
+  });
+
+  it('rejects a bad workbook with every problem and leaves the database as it was', async () => {
+    await importFile(demoBytes);
+    const before = await readDataset(connection.db);
+    const bad = await withCell(first.indicator, first.region, first.year, '约100');
+    const outcome = await importFile(bad, { fileName: 'bad.xlsx' });
+    expect(outcome.status).toBe('invalid');
+    if (outcome.status !== 'invalid') return;
+    expect(outcome.problems.map((p) => p.code)).toEqual(['text-in-number-cell']);
+    expect(describeOutcome(outcome, 'zh')[0]).toBe('发现 1 个问题，未写入任何数据：');
+    expect(describeOutcome(outcome, 'zh')[1]).toMatch(/数据 \(Observations\).*约100/);
+    expect(await readDataset(connection.db)).toEqual(before);
+    expect(await listEditions(connection.db)).toHaveLength(1);
+  });
+
+  it('dry-runs a changed workbook: reports the changed cell, writes nothing', async () => {
+    await importFile(demoBytes);
+    const changed = await withCell(first.indicator, first.region, first.year, 12345);
+    const dry = await importFile(changed, { dryRun: true });
+    expect(dry.status).toBe('dry-run');
+    if (dry.status !== 'dry-run') return;
+    expect(dry.diff.observations.added).toEqual([]);
+    expect(dry.diff.observations.removed).toEqual([]);
+    expect(dry.diff.observations.changed.map((c) => [c.before.value, c.after.value])).toEqual([
+      [first.value, 12345],
+    ]);
+    const lines = describeOutcome(dry, 'en');
+    expect(lines).toContain(
+      `  ~ ${first.indicator} / ${first.region} / ${first.year}: ${first.value} → 12345`,
+    );
+    expect(lines.at(-1)).toBe('Dry run (--dry-run): nothing was written.');
+    expect(await listEditions(connection.db)).toHaveLength(1);
+
+    const real = await importFile(changed, { fileName: 'v2.xlsx' });
+    expect(real.status).toBe('imported');
+    const editions = await listEditions(connection.db);
+    expect(editions.map((e) => [e.id, e.cells_changed, e.cells_added, e.cells_removed])).toEqual([
+      [1, 0, demoDataset.observations.length + demoDataset.rankings.length, 0],
+      [2, 1, 0, 0],
+    ]);
+  });
+
+  it('updates only the observations from a CSV, as a new edition dated --as-of', async () => {
+    await importFile(demoBytes);
+    const ind = demoDataset.meta.indicators[0]?.id ?? '';
+    const years = demoDataset.meta.years;
+    const csv = [
+      ['指标编号 (Indicator ID)', '地区编号 (Region ID)', ...years.map(String)].join(','),
+      [ind, '460106', ...years.map((y) => String(y - 2000))].join(','),
+    ].join('\r\n');
+    const outcome = await runImport(connection.db, {
+      fileName: 'update.csv',
+      bytes: new TextEncoder().encode(`\uFEFF${csv}`),
+      dryRun: false,
+      asOf: '2026-11-01',
+    });
+    expect(outcome.status).toBe('imported');
+    const stored = await readDataset(connection.db);
+    expect(stored?.meta.dataAsOf).toBe('2026-11-01');
+    expect(stored?.observations.map((o) => o.value)).toEqual(years.map((y) => y - 2000));
+    expect(stored?.rankings).toEqual(demoDataset.rankings);
+  });
+
+  it('refuses a CSV before any workbook, and unknown file types', async () => {
+    const csv = await runImport(connection.db, {
+      fileName: 'x.csv',
+      bytes: new Uint8Array(),
+      dryRun: false,
+    });
+    expect(csv.status === 'invalid' && csv.problems[0]?.code).toBe('csv-needs-workbook');
+    const pdf = await runImport(connection.db, {
+      fileName: 'x.pdf',
+      bytes: new Uint8Array(),
+      dryRun: false,
+    });
+    expect(pdf.status === 'invalid' && pdf.problems[0]?.code).toBe('unsupported-file');
+    expect(await listEditions(connection.db)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * What `npm run import` does, as a function the tests call: read and validate the whole file,
+ * compare it with the stored edition, and (unless it is a dry run or nothing changed) store it
+ * as a new edition in one transaction. Nothing is written when any problem is found.
+ */
+import { createHash } from 'node:crypto';
+import { basename, extname } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { WireDataset, WireObservation, WireRanking } from '@/features/data/wire-types';
+import { formatProblem, readObservationsCsv, readWorkbook } from '../import/read-workbook';
+import type { Problem } from '../import/read-workbook';
+import { diffDatasets, isUnchanged } from '../db/diff';
+import type { DatasetDiff } from '../db/diff';
+import { latestEdition, readDataset } from '../db/read';
+import type { Edition } from '../db/read';
+import type { Database } from '../db/schema';
+import { writeEdition } from '../db/write';
+
+export type Lang = 'zh' | 'en';
+
+export interface ImportRequest {
+  fileName: string;
+  bytes: Uint8Array;
+  dryRun: boolean;
+  /** Overrides the workbook's data-as-of date (required sense for CSV: default today). */
+  asOf?: string | undefined;
+  /** For tests: the moment of the import. */
+  now?: Date;
+}
+
+export type ImportOutcome =
+  | { status: 'invalid'; problems: Problem[] }
+  | { status: 'unchanged'; edition: Edition | null; diff: DatasetDiff }
+  | { status: 'dry-run'; diff: DatasetDiff; dataset: WireDataset }
+  | { status: 'imported'; editionId: number; diff: DatasetDiff; dataset: WireDataset };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function fileProblem(code: string, zh: string, en: string): Problem {
+  return { code, sheet: '', row: null, column: null, message: { zh, en } };
+}
+
+function today(now: Date): string {
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}
+
+export async function runImport(
+  db: Kysely<Database>,
+  request: ImportRequest,
+): Promise<ImportOutcome> {
+  const now = request.now ?? new Date();
+  if (request.asOf !== undefined && !DATE.test(request.asOf))
+    return {
+      status: 'invalid',
+      problems: [
+        fileProblem(
+          'bad-as-of',
+          `--as-of 应为 YYYY-MM-DD 格式的日期，收到“${request.asOf}”`,
+          `--as-of must be a date as YYYY-MM-DD, got "${request.asOf}"`,
+        ),
+      ],
+    };
+  const current = await readDataset(db);
+  const extension = extname(request.fileName).toLowerCase();
+  let next: WireDataset;
+  if (extension === '.csv') {
+    if (!current)
+      return {
+        status: 'invalid',
+        problems: [
+          fileProblem(
+            'csv-needs-workbook',
+            'CSV 只能更新数据表：请先导入一个完整的工作簿（含地区、指标等各表）。',
+            'A CSV only updates the observations: import a whole workbook (regions, indicators, …) first.',
+          ),
+        ],
+      };
+    const text = new TextDecoder('utf-8').decode(request.bytes);
+    const read = readObservationsCsv(text, current.meta);
+    if (!read.observations) return { status: 'invalid', problems: read.problems };
+    next = {
+      meta: { ...current.meta, dataAsOf: request.asOf ?? today(now) },
+      observations: read.observations,
+      rankings: current.rankings,
+    };
+  } else if (extension === '.xlsx') {
+    const read = await readWorkbook(request.bytes);
+    if (!read.data) return { status: 'invalid', problems: read.problems };
+    next = read.data.dataset;
+    if (request.asOf !== undefined)
+      next = { ...next, meta: { ...next.meta, dataAsOf: request.asOf } };
+  } else {
+    return {
+      status: 'invalid',
+      problems: [
+        fileProblem(
+          'unsupported-file',
+          `不支持的文件类型“${extension || '（无扩展名）'}”：请使用 .xlsx 工作簿，或只含数据表的 .csv 文件。`,
+          `Unsupported file type "${extension || '(none)'}": use an .xlsx workbook, or a .csv of the observations sheet.`,
+        ),
+      ],
+    };
+  }
+
+  const diff = diffDatasets(current, next);
+  if (isUnchanged(diff)) return { status: 'unchanged', edition: await latestEdition(db), diff };
+  if (request.dryRun) return { status: 'dry-run', diff, dataset: next };
+  const editionId = await writeEdition(db, next, diff, {
+    fileName: basename(request.fileName),
+    checksum: createHash('sha256').update(request.bytes).digest('hex'),
+    importedAt: now.toISOString(),
+  });
+  return { status: 'imported', editionId, diff, dataset: next };
+}
+
+const cellName = (o: WireObservation) => `${o.indicator} / ${o.region} / ${o.year}`;
+const rankName = (r: WireRanking) => `${r.assessment} / ${r.year} / ${r.region}`;
+const shown = (v: number | null) => (v === null ? '—' : String(v));
+
+/** The report printed for each outcome, in the user's language; `limit` caps listed cells. */
+export function describeOutcome(outcome: ImportOutcome, lang: Lang, limit = 20): string[] {
+  const zh = lang === 'zh';
+  const lines: string[] = [];
+  if (outcome.status === 'invalid') {
+    lines.push(
+      zh
+        ? `发现 ${outcome.problems.length} 个问题，未写入任何数据：`
+        : `Found ${outcome.problems.length} problem(s); nothing was written:`,
+    );
+    for (const p of outcome.problems) lines.push(`  ${formatProblem(p, lang)}`);
+    return lines;
+  }
+  if (outcome.status === 'unchanged') {
+    const e = outcome.edition;
+    lines.push(
+      zh
+        ? `没有变化：与当前第 ${e?.id ?? 0} 版数据（${e?.file_name ?? ''}，截至 ${e?.as_of ?? ''}）相同，未写入。`
+        : `No changes: identical to the current edition ${e?.id ?? 0} (${e?.file_name ?? ''}, data as of ${e?.as_of ?? ''}); nothing written.`,
+    );
+    return lines;
+  }
+  const { diff } = outcome;
+  const o = diff.observations;
+  const r = diff.rankings;
+  lines.push(
+    zh
+      ? `数据单元格：新增 ${o.added.length}，修改 ${o.changed.length}，删除 ${o.removed.length}；排名：新增 ${r.added.length}，修改 ${r.changed.length}，删除 ${r.removed.length}`
+      : `Data cells: ${o.added.length} added, ${o.changed.length} changed, ${o.removed.length} removed; rankings: ${r.added.length} added, ${r.changed.length} changed, ${r.removed.length} removed`,
+  );
+  for (const [name, d] of Object.entries(diff.dimensions)) {
+    const parts: string[] = [];
+    if (d.added.length) parts.push(`+${d.added.join(', +')}`);
+    if (d.changed.length) parts.push(`~${d.changed.join(', ~')}`);
+    if (d.removed.length) parts.push(`-${d.removed.join(', -')}`);
+    if (d.reordered) parts.push(zh ? '顺序调整' : 'reordered');
+    if (parts.length) lines.push(`  ${name}: ${parts.join('; ')}`.slice(0, 400));
+  }
+  if (diff.meta.length)
+    lines.push(
+      zh
+        ? `  数据集信息变化：${diff.meta.join('、')}`
+        : `  Dataset fields changed: ${diff.meta.join(', ')}`,
+    );
+  const list = (items: string[]) => {
+    for (const item of items.slice(0, limit)) lines.push(`  ${item}`);
+    if (items.length > limit)
+      lines.push(
+        zh ? `  …另有 ${items.length - limit} 项` : `  … and ${items.length - limit} more`,
+      );
+  };
+  list([
+    ...o.added.map((c) => `+ ${cellName(c)}: ${shown(c.value)}`),
+    ...o.changed.map(
+      (c) => `~ ${cellName(c.after)}: ${shown(c.before.value)} → ${shown(c.after.value)}`,
+    ),
+    ...o.removed.map((c) => `- ${cellName(c)}: ${shown(c.value)}`),
+    ...r.added.map((c) => `+ ${rankName(c)}: ${c.rank}/${c.of}`),
+    ...r.changed.map(
+      (c) =>
+        `~ ${rankName(c.after)}: ${c.before.rank}/${c.before.of} → ${c.after.rank}/${c.after.of}`,
+    ),
+    ...r.removed.map((c) => `- ${rankName(c)}: ${c.rank}/${c.of}`),
+  ]);
+  if (outcome.status === 'dry-run')
+    lines.push(
+      zh ? '试运行（--dry-run）：未写入任何数据。' : 'Dry run (--dry-run): nothing was written.',
+    );
+  else
+    lines.push(
+      zh
+        ? `已导入为第 ${outcome.editionId} 版，数据截至 ${outcome.dataset.meta.dataAsOf}。`
+        : `Imported as edition ${outcome.editionId}, data as of ${outcome.dataset.meta.dataAsOf}.`,
+    );
+  return lines;
+}

@@ -1,0 +1,88 @@
+/**
+ * `npm run serve`: the dashboard and its data API on one port, from ./data/dashboard.sqlite
+ * (created empty when missing) or from the PostgreSQL database that DATABASE_URL names.
+ * Builds the app first when dist/ is missing.
+ *
+ *   npm run serve -- [--port 8080] [--host 127.0.0.1] [--db data/dashboard.sqlite]
+ *                    [--dist dist] [--suppress-below 5] [--cors https://a.example,https://b.example]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createService } from '../api/app';
+import { connect } from '../db/connect';
+import { latestEdition } from '../db/read';
+import { parseArgs } from 'node:util';
+import { integerOption } from './args';
+
+function buildAppIfMissing(dist: string): void {
+  if (existsSync(join(dist, 'index.html'))) return;
+  console.log(`${dist}/index.html is missing: building the dashboard (vite build)…`);
+  const result = spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--outDir', dist],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (result.status !== 0) throw new Error('vite build failed; see above');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      dist: { type: 'string' },
+      'suppress-below': { type: 'string' },
+      cors: { type: 'string' },
+    },
+  });
+  const port = integerOption(values.port ?? process.env.PORT, 'port', 8080, 0);
+  const host = values.host ?? process.env.HOST ?? '127.0.0.1';
+  const dist = values.dist ?? 'dist';
+  const suppressBelow = integerOption(values['suppress-below'], 'suppress-below', 5, 0);
+  buildAppIfMissing(dist);
+
+  const connection = await connect({
+    databaseUrl: process.env.DATABASE_URL,
+    sqliteFile: values.db ?? process.env.DASHBOARD_DB ?? 'data/dashboard.sqlite',
+  });
+  const app = createService({
+    db: connection.db,
+    distDir: dist,
+    suppressBelow: suppressBelow || null,
+    corsOrigins:
+      values.cors
+        ?.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean) ?? [],
+  });
+  const edition = await latestEdition(connection.db);
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    const shown = host === '0.0.0.0' ? 'localhost' : host;
+    console.log(`禁毒工作数据看板 — dashboard and API at http://${shown}:${info.port}/`);
+    console.log(`  data: ${connection.engine} ${connection.where}`);
+    console.log(
+      edition
+        ? `  edition ${edition.id}: ${edition.file_name}, data as of ${edition.as_of}, imported ${edition.imported_at}`
+        : '  no data imported yet: run  npm run import -- YOUR-WORKBOOK.xlsx  (see README)',
+    );
+    if (host === '127.0.0.1')
+      console.log('  only this computer can open it; add --host 0.0.0.0 to serve colleagues');
+  });
+  const stop = () => {
+    server.close();
+    void connection.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
