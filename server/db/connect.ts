@@ -61,11 +61,17 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   } else {
     const file = options.sqliteFile ?? 'data/dashboard.sqlite';
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const database = new SQLite(file);
-    // WAL: readers never wait for the importer's transaction; NORMAL sync is safe with WAL.
-    database.pragma('journal_mode = WAL');
-    database.pragma('synchronous = NORMAL');
-    database.pragma('busy_timeout = 5000');
+    let database: SQLite.Database;
+    try {
+      database = new SQLite(file);
+      // WAL: readers never wait for the importer's transaction; NORMAL sync is safe with WAL.
+      database.pragma('journal_mode = WAL');
+      database.pragma('synchronous = NORMAL');
+      database.pragma('busy_timeout = 5000');
+    } catch (error) {
+      const cause = error instanceof Error ? error.message : String(error);
+      throw new Error(`Cannot use the SQLite file ${file}: ${cause}`, { cause: error });
+    }
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
     connection = { db, engine: 'sqlite', where: file, close: () => db.destroy() };
   }
@@ -76,8 +82,14 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       connection.engine === 'postgres' ? options.schema : undefined,
     );
   } catch (error) {
-    await connection.close();
-    throw error;
+    await connection.close().catch(() => undefined);
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      connection.engine === 'postgres'
+        ? `Cannot use the PostgreSQL database ${connection.where}: ${cause}`
+        : `Cannot use the SQLite file ${connection.where}: ${cause}`,
+      { cause: error },
+    );
   }
   return connection;
 }

@@ -168,7 +168,7 @@ export async function migrateToLatest(
   const failed = results?.find((r) => r.status === 'Error');
   if (error !== undefined) {
     const cause = error instanceof Error ? error.message : JSON.stringify(error);
-    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${cause}`);
+    throw new Error(failed ? `schema migration ${failed.migrationName} failed: ${cause}` : cause);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
