@@ -6,6 +6,7 @@ import { StartupError } from '@/app/startup-error';
 import { createQueryClient } from '@/app/providers';
 import { loadConfig } from '@/features/data/config';
 import { persistCache, restoreCache } from '@/features/data/persist';
+import { metaOptions } from '@/features/data/queries';
 import './app/styles.css';
 
 /**
@@ -35,6 +36,8 @@ async function start(): Promise<void> {
       restoreCache(client, config.apiBaseUrl);
       persistCache(client, config.apiBaseUrl);
     }
+    // Ask for meta now rather than when the first render reaches useMeta: every panel waits on it.
+    void client.prefetchQuery(metaOptions(config));
     root.render(
       <StrictMode>
         <Providers config={config} client={client}>

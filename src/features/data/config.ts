@@ -99,7 +99,9 @@ function savedConfig(): { text: string; savedAt: number } | null {
 export async function loadConfig(baseUri: string = document.baseURI): Promise<AppConfig> {
   let res: Response;
   try {
-    res = await fetch(new URL('config.json', baseUri), { cache: 'no-store' });
+    // 'no-cache' (revalidate every time) rather than 'no-store', so that the <link rel=preload>
+    // in index.html, fetched while the scripts download, can be used.
+    res = await fetch(new URL('config.json', baseUri), { cache: 'no-cache' });
   } catch (err) {
     // Offline: the deployment's last known configuration, so cached data can be shown — never
     // a silent switch to demo data.

@@ -12,11 +12,14 @@ export function Panel<D>({
   query,
   t,
   rows = 4,
+  loading,
   children,
 }: {
   query: UseQueryResult<D>;
   t: T;
   rows?: number;
+  /** A placeholder shaped like the content, so nothing below it moves when data arrives. */
+  loading?: ReactNode;
   children: (data: D) => ReactNode;
 }) {
   const retry = () => void query.refetch();
@@ -31,5 +34,5 @@ export function Panel<D>({
     );
   }
   if (query.isError) return <DataError error={query.error} onRetry={retry} t={t} />;
-  return <Loading t={t} rows={rows} />;
+  return loading ?? <Loading t={t} rows={rows} />;
 }

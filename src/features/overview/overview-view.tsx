@@ -29,7 +29,18 @@ export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
           )}
         </h2>
         {fallback && <p className="hint">{t('overview.noHeadline', { count: list.length })}</p>}
-        <Panel query={query} t={t} rows={4}>
+        <Panel
+          query={query}
+          t={t}
+          loading={
+            <div className="kpi-grid" role="status" aria-live="polite">
+              <span className="visually-hidden">{t('state.loading')}</span>
+              {list.map((ind) => (
+                <div key={ind.id} className="kpi-card kpi-card--placeholder" aria-hidden="true" />
+              ))}
+            </div>
+          }
+        >
           {(data) => (
             <div className="kpi-grid">
               {region &&
