@@ -56,6 +56,30 @@ export function campaignMarks(campaign: Campaign | null, years: number[], lang: 
 }
 
 /** One indicator over the years for several regions, as a ChartSpec. */
+/**
+ * With no region chosen, a summary describes the best-placed region of the year (the lowest
+ * value where lower is better, else the highest), so it names the leader rather than whichever
+ * region happens to be listed first. Suppressed and missing cells never lead.
+ */
+export function leadingRegion(
+  index: ObservationIndex,
+  indicator: Indicator,
+  regions: readonly Region[],
+  year: number,
+): Region | undefined {
+  let best: { region: Region; value: number } | undefined;
+  for (const region of regions) {
+    const value = cell(index, indicator.id, region.id, year)?.value;
+    if (value == null || !Number.isFinite(value)) continue;
+    const better =
+      indicator.better === 'lower'
+        ? value < (best?.value ?? Infinity)
+        : value > (best?.value ?? -Infinity);
+    if (better) best = { region, value };
+  }
+  return best?.region;
+}
+
 export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
   const { meta, index, indicator, regions, selectedIds, years, campaign, lang } = input;
   const t = translator(lang);
@@ -92,6 +116,7 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
   const focusRegion =
     regions.find((r) => r.id === focus.regionId) ??
     regions.find((r) => selectedIds.has(r.id)) ??
+    leadingRegion(index, indicator, regions, focus.year) ??
     regions[0];
   const at = (year: number) =>
     focusRegion ? cell(index, indicator.id, focusRegion.id, year) : undefined;

@@ -58,7 +58,7 @@ export function buildTrendsSpecs(
         selectedIds: new Set(district ? [district.id] : top ? [top.id] : []),
         title: t('chart.districtsTitle', { indicator: indicator.name[lang] }),
         filters,
-        focus: focus(district?.id ?? districts[0]?.id ?? null),
+        focus: focus(district?.id ?? null),
       }),
     );
   }
@@ -74,7 +74,7 @@ export function buildTrendsSpecs(
           district: district.name[lang],
         }),
         filters,
-        focus: focus(selection.towns[0]?.id ?? towns[0]?.id ?? null),
+        focus: focus(selection.towns[0]?.id ?? null),
       }),
     );
   }
