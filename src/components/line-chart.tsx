@@ -81,7 +81,9 @@ function TrendLineChartImpl({
           strokeDasharray="5 4"
           label={{
             value: baseline.label,
-            position: 'insideTopLeft',
+            // Left of the dashed line: the campaign band (and its label) starts to its right,
+            // and on a phone-width chart the two labels would otherwise overlap.
+            position: 'insideTopRight',
             fill: '#41506b',
             fontSize: 12,
           }}
