@@ -12,6 +12,16 @@ import { templateBytes } from '@/features/workbook/write-template';
 import { createService } from '../api/app';
 import type { Connection } from '../db/connect';
 import { listEditions, readDataset } from '../db/read';
+import { OBSERVATIONS_SHEET, RANKINGS_SHEET, REGIONS_SHEET } from '@/features/workbook/layout';
+import type { Workbook } from 'exceljs';
+import {
+  columnWith,
+  duplicateRow,
+  loadWorkbook,
+  rowWith,
+  sheetOf,
+  toBytes,
+} from '../import/test-support';
 import { engines, freshDatabase } from '../test/databases';
 import { describeOutcome, runImport } from './import-command';
 
@@ -110,6 +120,71 @@ describe.each(engines)('npm run import on %s', (engine) => {
     expect(await readDataset(connection.db)).toEqual(before);
     expect(await listEditions(connection.db)).toHaveLength(1);
   });
+
+  // One of each kind the issue names; the exact messages are checked in server/import/.
+  const BAD: [string, string, (wb: Workbook) => void][] = [
+    [
+      'text in a number cell',
+      'text-in-number-cell',
+      (wb) => {
+        const ws = sheetOf(wb, OBSERVATIONS_SHEET);
+        ws.getCell(rowWith(ws, 'new-users', '460106'), columnWith(ws, 2019)).value = 'N/A';
+      },
+    ],
+    [
+      'merged cells',
+      'merged-cells',
+      (wb) => {
+        sheetOf(wb, OBSERVATIONS_SHEET).mergeCells('C3:D3');
+      },
+    ],
+    [
+      'an unknown id',
+      'unknown-id',
+      (wb) => {
+        const ws = sheetOf(wb, OBSERVATIONS_SHEET);
+        ws.getCell(rowWith(ws, 'new-users', '460106'), 1).value = 'new-user';
+      },
+    ],
+    [
+      'a duplicate row',
+      'duplicate-cell',
+      (wb) => {
+        const ws = sheetOf(wb, OBSERVATIONS_SHEET);
+        duplicateRow(ws, rowWith(ws, 'new-users', '460106'));
+      },
+    ],
+    [
+      'a year outside the declared range',
+      'year-out-of-range',
+      (wb) => {
+        const ws = sheetOf(wb, RANKINGS_SHEET);
+        ws.getCell(2, columnWith(ws, '年份 (Year)')).value = 2030;
+      },
+    ],
+    [
+      'a township whose parent is missing',
+      'parent-missing',
+      (wb) => {
+        const ws = sheetOf(wb, REGIONS_SHEET);
+        ws.getCell(rowWith(ws, '460106007'), 3).value = '460199';
+      },
+    ],
+  ];
+
+  it.each(BAD)(
+    'rejects %s and leaves the stored edition as it was',
+    async (_name, code, breakIt) => {
+      await importFile(demoBytes);
+      const before = await readDataset(connection.db);
+      const wb = await loadWorkbook(demoBytes);
+      breakIt(wb);
+      const outcome = await importFile(await toBytes(wb), { fileName: 'bad.xlsx' });
+      expect(outcome.status === 'invalid' && outcome.problems.map((p) => p.code)).toEqual([code]);
+      expect(await readDataset(connection.db)).toEqual(before);
+      expect(await listEditions(connection.db)).toHaveLength(1);
+    },
+  );
 
   it('dry-runs a changed workbook: reports the changed cell, writes nothing', async () => {
     await importFile(demoBytes);
