@@ -37,7 +37,8 @@ async function start(): Promise<void> {
       persistCache(client, config.apiBaseUrl);
     }
     // Ask for meta now rather than when the first render reaches useMeta: every panel waits on it.
-    void client.prefetchQuery(metaOptions(config));
+    // A failure is not lost: it stays in the query cache for useMeta, which shows it with a retry.
+    void client.query(metaOptions(config)).catch(() => undefined);
     root.render(
       <StrictMode>
         <Providers config={config} client={client}>
