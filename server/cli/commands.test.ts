@@ -49,6 +49,14 @@ describe('npm run import and npm run serve as processes', () => {
     const again = run('server/cli/import.ts', [join(dir, 'demo.xlsx'), '--db', db, '--lang', 'en']);
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/No changes: identical to the current edition 1 \(demo\.xlsx/);
+    const list = run('server/cli/import.ts', ['--list', '--db', db, '--lang', 'en']);
+    expect(list.status).toBe(0);
+    expect(list.stdout).toMatch(
+      new RegExp(
+        `^edition 1 .* demo\\.xlsx  data as of ${demoDataset.meta.dataAsOf}  ${demoDataset.observations.length} cells`,
+        'm',
+      ),
+    );
   });
 
   it('builds the missing app, then serves it and the imported data', async () => {

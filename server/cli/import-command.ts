@@ -194,3 +194,14 @@ export function describeOutcome(outcome: ImportOutcome, lang: Lang, limit = 20):
     );
   return lines;
 }
+
+/** `npm run import -- --list`: one line per edition, oldest first. */
+export function describeEditions(editions: readonly Edition[], lang: Lang): string[] {
+  if (editions.length === 0)
+    return [lang === 'zh' ? '尚未导入任何数据。' : 'Nothing has been imported yet.'];
+  return editions.map((e) =>
+    lang === 'zh'
+      ? `第 ${e.id} 版  ${e.imported_at.slice(0, 19).replace('T', ' ')}  ${e.file_name}  数据截至 ${e.as_of}  ${e.observations} 个数据单元格、${e.rankings} 条排名（新增 ${e.cells_added}，修改 ${e.cells_changed}，删除 ${e.cells_removed}）  sha256 ${e.checksum.slice(0, 12)}`
+      : `edition ${e.id}  ${e.imported_at.slice(0, 19).replace('T', ' ')}  ${e.file_name}  data as of ${e.as_of}  ${e.observations} cells, ${e.rankings} rankings (${e.cells_added} added, ${e.cells_changed} changed, ${e.cells_removed} removed)  sha256 ${e.checksum.slice(0, 12)}`,
+  );
+}

@@ -1,5 +1,6 @@
 /**
  * `npm run import -- FILE.xlsx [--dry-run] [--as-of YYYY-MM-DD] [--lang zh|en] [--db FILE]`
+ * `npm run import -- --list`: the editions imported so far, newest last.
  * Validates the whole file and reports every problem (sheet, row, column, reason); writes only
  * a fully valid file, in one transaction, as a new edition. A .csv of the observations sheet
  * updates only the observations of the current edition. Uses DATABASE_URL when it is set.
@@ -8,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { connect } from '../db/connect';
-import { describeOutcome, runImport } from './import-command';
+import { listEditions } from '../db/read';
+import { describeEditions, describeOutcome, runImport } from './import-command';
 import type { Lang } from './import-command';
 
 async function main(): Promise<number> {
@@ -20,10 +22,24 @@ async function main(): Promise<number> {
       'as-of': { type: 'string' },
       lang: { type: 'string' },
       db: { type: 'string' },
+      list: { type: 'boolean' },
     },
   });
   const envLang = (process.env.LC_ALL ?? process.env.LANG ?? '').toLowerCase().startsWith('en');
   const lang: Lang = values.lang === 'en' || (values.lang === undefined && envLang) ? 'en' : 'zh';
+  if (values.list) {
+    const connection = await connect({
+      databaseUrl: process.env.DATABASE_URL,
+      sqliteFile: values.db ?? process.env.DASHBOARD_DB ?? 'data/dashboard.sqlite',
+    });
+    try {
+      for (const line of describeEditions(await listEditions(connection.db), lang))
+        console.log(line);
+    } finally {
+      await connection.close();
+    }
+    return 0;
+  }
   const file = positionals[0];
   if (!file || positionals.length > 1) {
     console.error(
