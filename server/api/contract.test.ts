@@ -123,6 +123,25 @@ describe.each(engines)('data service on %s', (engine) => {
     expect(bytes.length).toBeLessThan(JSON.stringify(body).length / 4);
   });
 
+  it('allows only the configured origins to call it from another site', async () => {
+    const open = createService({
+      db: connection.db,
+      corsOrigins: ['https://portal.example.gov.cn'],
+    });
+    const allowed = await open.request('/api/v1/meta', {
+      headers: { origin: 'https://portal.example.gov.cn' },
+    });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(
+      'https://portal.example.gov.cn',
+    );
+    const other = await open.request('/api/v1/meta', {
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    const closed = await get('meta', { origin: 'https://portal.example.gov.cn' });
+    expect(closed.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('points the app at itself in config.json', async () => {
     const res = await app.request('/config.json');
     expect(await res.json()).toEqual({ apiBaseUrl: './api/v1' });
