@@ -12,18 +12,15 @@ import type { Lang, T } from '@/lib/i18n';
 import { TemplateLinks } from '@/features/workbook/template-links';
 import { Header } from './header';
 import { ReportButton } from './report-button';
+import { viewLoaders } from './view-loaders';
 import { ViewTabs } from './view-tabs';
 
 // Views other than the overview load on demand: the first paint needs only the KPI cards.
-const TrendsView = lazy(() =>
-  import('@/features/trends/trends-view').then((m) => ({ default: m.TrendsView })),
-);
+const TrendsView = lazy(() => viewLoaders.trends().then((m) => ({ default: m.TrendsView })));
 const ProgrammesView = lazy(() =>
-  import('@/features/programmes/programmes-view').then((m) => ({ default: m.ProgrammesView })),
+  viewLoaders.programmes().then((m) => ({ default: m.ProgrammesView })),
 );
-const RankingsView = lazy(() =>
-  import('@/features/rankings/rankings-view').then((m) => ({ default: m.RankingsView })),
-);
+const RankingsView = lazy(() => viewLoaders.rankings().then((m) => ({ default: m.RankingsView })));
 
 function Views({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
   const valid = useValidFilters(meta);

@@ -2,6 +2,7 @@ import { VIEWS } from '@/features/filters/url-params';
 import type { View } from '@/features/filters/url-params';
 import { useSetFilters } from '@/features/filters/use-filters';
 import type { T } from '@/lib/i18n';
+import { prefetchView } from './view-loaders';
 
 /** Views are links (`?view=trends`), so each has its own URL that works on any static server. */
 export function ViewTabs({ current, t }: { current: View; t: T }) {
@@ -19,6 +20,8 @@ export function ViewTabs({ current, t }: { current: View; t: T }) {
               <a
                 href={`?${qs}`}
                 aria-current={v === current ? 'page' : undefined}
+                onPointerEnter={() => prefetchView(v)}
+                onFocus={() => prefetchView(v)}
                 onClick={(e) => {
                   if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
                   e.preventDefault();
