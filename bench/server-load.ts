@@ -6,8 +6,8 @@
  *   2. Load: the service started as its own process (`npm run serve`), autocannon on
  *      127.0.0.1 from this process, 10 connections, 10 s per request kind after a 2 s warm-up,
  *      gzip accepted as browsers do. p50/p99 latency, requests per second, bytes per response.
- * PostgreSQL is measured when DATABASE_URL or TEST_DATABASE_URL names one
- * (scripts/start-postgres.sh prints one). Writes bench-results/server-latest.{json,md}.
+ * PostgreSQL is measured when TEST_DATABASE_URL names one (scripts/start-postgres.sh prints
+ * one). Never DATABASE_URL: the benchmark empties the database's public schema. Writes bench-results/server-latest.{json,md}.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -22,7 +22,7 @@ import type { Engine } from '../server/db/connect';
 import { runImport } from '../server/cli/import-command';
 import { syntheticDataset } from './synthetic';
 
-const pgUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? null;
+const pgUrl = process.env.TEST_DATABASE_URL?.trim() || null;
 const engines: Engine[] = pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
@@ -56,7 +56,6 @@ async function freshConnection(engine: Engine, dir: string) {
 interface ImportTiming {
   importMs: number[];
   reimportMs: number;
-  dryRunChangedMs: number;
 }
 
 async function timeImports(engine: Engine, dir: string, bytes: Uint8Array): Promise<ImportTiming> {
@@ -82,7 +81,7 @@ async function timeImports(engine: Engine, dir: string, bytes: Uint8Array): Prom
       await connection.close();
     }
   }
-  return { importMs, reimportMs, dryRunChangedMs: NaN };
+  return { importMs, reimportMs };
 }
 
 function startService(engine: Engine, dir: string, port: number): Promise<ChildProcess> {

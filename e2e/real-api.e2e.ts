@@ -4,6 +4,11 @@ import { serveApi } from './support/api-server';
 import type { ApiServer } from './support/api-server';
 import { openBrowser } from './support/browser';
 import type { BrowserSession } from './support/browser';
+import {
+  expectOtherCityOverview,
+  OTHER_CITY_SEIZED_JIYANG,
+  otherCitySeizedRow,
+} from './support/other-city-screens';
 import { serveDist } from './support/static-server';
 import type { RunningServer } from './support/static-server';
 
@@ -23,26 +28,13 @@ describe('a deployment whose config.json points at a real HTTP API', () => {
   });
 
   it('shows that server’s data, without the demo marker', async () => {
-    const { page } = b;
-    await page.goto(`${site.url}/`);
-    await page.getByRole('heading', { level: 1, name: '三亚市禁毒数据（测试）' }).waitFor();
-    const card = page.getByRole('article', { name: '社区康复执行率' });
-    await card.getByText('97.3').waitFor();
-    await expect(page.getByText('演示数据 / Demo data').count()).resolves.toBe(0);
+    await expectOtherCityOverview(b.page, site.url);
     expect(api.requests.some((r) => r.startsWith('/api/v1/observations?indicator='))).toBe(true);
     expect(b.errors).toEqual([]);
   });
 
   it('reads the same values back from the table view', async () => {
-    const { page } = b;
-    await page.goto(`${site.url}/?view=trends&indicator=seized-kg&lang=en`);
-    const figure = page.getByRole('figure', { name: /Drugs seized: districts compared/ });
-    await figure.getByRole('button', { name: 'Show table' }).click();
-    const cells = await figure
-      .getByRole('row', { name: /Jiyang/ })
-      .getByRole('cell')
-      .allInnerTexts();
-    expect(cells).toEqual(['20.10 kg', '18.00 kg', '15.50 kg', '12.00 kg', '—', '9.25 kg*']);
+    expect(await otherCitySeizedRow(b.page, site.url)).toEqual(OTHER_CITY_SEIZED_JIYANG);
   });
 });
 

@@ -6,6 +6,11 @@ import type { BrowserSession } from './support/browser';
 import { serveDataService } from './support/data-service';
 import type { DataService } from './support/data-service';
 import { download } from './support/downloads';
+import {
+  expectOtherCityOverview,
+  OTHER_CITY_SEIZED_JIYANG,
+  otherCitySeizedRow,
+} from './support/other-city-screens';
 
 describe('the production app on the data service (workbook → database → API → screen)', () => {
   let service: DataService;
@@ -20,25 +25,13 @@ describe('the production app on the data service (workbook → database → API 
   });
 
   it('shows the imported figures from its own API, not the demo', async () => {
-    const { page } = b;
-    await page.goto(`${service.url}/`);
-    await page.getByRole('heading', { level: 1, name: '三亚市禁毒数据（测试）' }).waitFor();
-    await page.getByRole('article', { name: '社区康复执行率' }).getByText('97.3').waitFor();
-    await expect(page.getByText('演示数据 / Demo data').count()).resolves.toBe(0);
+    await expectOtherCityOverview(b.page, service.url);
     expect(service.requests.some((r) => r.path.startsWith('/api/v1/observations?'))).toBe(true);
     expect(b.errors).toEqual([]);
   });
 
   it('reads every value back through the table view', async () => {
-    const { page } = b;
-    await page.goto(`${service.url}/?view=trends&indicator=seized-kg&lang=en`);
-    const figure = page.getByRole('figure', { name: /Drugs seized: districts compared/ });
-    await figure.getByRole('button', { name: 'Show table' }).click();
-    const cells = await figure
-      .getByRole('row', { name: /Jiyang/ })
-      .getByRole('cell')
-      .allInnerTexts();
-    expect(cells).toEqual(['20.10 kg', '18.00 kg', '15.50 kg', '12.00 kg', '—', '9.25 kg*']);
+    expect(await otherCitySeizedRow(b.page, service.url)).toEqual(OTHER_CITY_SEIZED_JIYANG);
     expect(b.errors).toEqual([]);
   });
 

@@ -99,37 +99,27 @@ export function createService(options: ServiceOptions): Hono {
       );
     const params = new URL(c.req.url).searchParams;
     try {
-      const edition = await latestEdition(options.db);
-      const etag = etagOf(edition);
+      // Bad parameters are a 400 whatever the client has cached.
+      const observationQuery = endpoint === 'observations' ? parseObservationQuery(params) : null;
+      if (observationQuery && !observationQuery.ok)
+        return json(c, badRequest(observationQuery.message));
+      const rankingQuery = endpoint === 'rankings' ? parseRankingQuery(params) : null;
+      if (rankingQuery && !rankingQuery.ok) return json(c, badRequest(rankingQuery.message));
+
+      const etag = etagOf(await latestEdition(options.db));
       const headers = { etag, 'cache-control': 'no-cache' };
-      let result: ApiResult;
-      switch (endpoint) {
-        case 'meta': {
-          if (metaCache?.etag !== etag) metaCache = { etag, meta: await readMeta(options.db) };
-          result = { status: 200, body: metaCache.meta };
-          break;
-        }
-        case 'observations': {
-          const query = parseObservationQuery(params);
-          if (!query.ok) return json(c, badRequest(query.message));
-          if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-          result = {
-            status: 200,
-            body: { observations: await readObservations(options.db, query.value) },
-          };
-          break;
-        }
-        case 'rankings': {
-          const query = parseRankingQuery(params);
-          if (!query.ok) return json(c, badRequest(query.message));
-          if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-          result = { status: 200, body: { rankings: await readRankings(options.db, query.value) } };
-          break;
-        }
+      if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+
+      let body: unknown;
+      if (observationQuery?.ok)
+        body = { observations: await readObservations(options.db, observationQuery.value) };
+      else if (rankingQuery?.ok)
+        body = { rankings: await readRankings(options.db, rankingQuery.value) };
+      else {
+        if (metaCache?.etag !== etag) metaCache = { etag, meta: await readMeta(options.db) };
+        body = metaCache.meta;
       }
-      if (endpoint === 'meta' && matches(c.req.header('if-none-match'), etag))
-        return c.body(null, 304, headers);
-      return json(c, result, headers);
+      return json(c, { status: 200, body }, headers);
     } catch (error) {
       log(
         `${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

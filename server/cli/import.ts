@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { connect } from '../db/connect';
+import { connectConfigured } from '../db/connect';
 import { listEditions } from '../db/read';
 import { describeEditions, describeOutcome, runImport } from './import-command';
 import type { Lang } from './import-command';
@@ -28,10 +28,7 @@ async function main(): Promise<number> {
   const envLang = (process.env.LC_ALL ?? process.env.LANG ?? '').toLowerCase().startsWith('en');
   const lang: Lang = values.lang === 'en' || (values.lang === undefined && envLang) ? 'en' : 'zh';
   if (values.list) {
-    const connection = await connect({
-      databaseUrl: process.env.DATABASE_URL,
-      sqliteFile: values.db ?? process.env.DASHBOARD_DB ?? 'data/dashboard.sqlite',
-    });
+    const connection = await connectConfigured(values.db);
     try {
       for (const line of describeEditions(await listEditions(connection.db), lang))
         console.log(line);
@@ -59,10 +56,7 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const connection = await connect({
-    databaseUrl: process.env.DATABASE_URL,
-    sqliteFile: values.db ?? process.env.DASHBOARD_DB ?? 'data/dashboard.sqlite',
-  });
+  const connection = await connectConfigured(values.db);
   try {
     const started = performance.now();
     const outcome = await runImport(connection.db, {

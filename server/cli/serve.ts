@@ -11,10 +11,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createService } from '../api/app';
-import { connect } from '../db/connect';
+import { connectConfigured } from '../db/connect';
 import { latestEdition } from '../db/read';
 import { parseArgs } from 'node:util';
-import { integerOption } from './args';
+
+function integerOption(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`--${name} must be a whole number ≥ 0, got "${raw}"`);
+  return n;
+}
 
 function buildAppIfMissing(dist: string): void {
   if (existsSync(join(dist, 'index.html'))) return;
@@ -41,16 +48,13 @@ async function main(): Promise<void> {
       cors: { type: 'string' },
     },
   });
-  const port = integerOption(values.port ?? process.env.PORT, 'port', 8080, 0);
+  const port = integerOption(values.port ?? process.env.PORT, 'port', 8080);
   const host = values.host ?? process.env.HOST ?? '127.0.0.1';
   const dist = values.dist ?? 'dist';
-  const suppressBelow = integerOption(values['suppress-below'], 'suppress-below', 5, 0);
+  const suppressBelow = integerOption(values['suppress-below'], 'suppress-below', 5);
   buildAppIfMissing(dist);
 
-  const connection = await connect({
-    databaseUrl: process.env.DATABASE_URL,
-    sqliteFile: values.db ?? process.env.DASHBOARD_DB ?? 'data/dashboard.sqlite',
-  });
+  const connection = await connectConfigured(values.db);
   const app = createService({
     db: connection.db,
     distDir: dist,

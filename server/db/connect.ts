@@ -42,6 +42,17 @@ export function redactUrl(url: string): string {
   }
 }
 
+/**
+ * The database the commands use: PostgreSQL when DATABASE_URL is set, else the SQLite file from
+ * `--db`, DASHBOARD_DB or data/dashboard.sqlite.
+ */
+export function connectConfigured(dbOption: string | undefined): Promise<Connection> {
+  return connect({
+    databaseUrl: process.env.DATABASE_URL,
+    sqliteFile: dbOption ?? process.env.DASHBOARD_DB ?? 'data/dashboard.sqlite',
+  });
+}
+
 /** Open the database and bring its schema up to date. */
 export async function connect(options: ConnectOptions): Promise<Connection> {
   const url = options.databaseUrl?.trim();
