@@ -27,6 +27,13 @@ export interface FilterChangeResult {
   examplePaths: string[];
 }
 
+interface ApiTraffic {
+  requests: number;
+  bytes: number;
+  records: number;
+  paths: string[];
+}
+
 export interface ScaleResult {
   id: string;
   label: string;
@@ -39,7 +46,10 @@ export interface ScaleResult {
   firstChart: Summary;
   trendsLongestTask: Summary;
   /** API traffic of the first cold Overview load. */
-  loadData: { requests: number; bytes: number; records: number; paths: string[] };
+  loadData: ApiTraffic;
+  /** A cold visit of a link to one district's Overview. */
+  districtLinkFilled: Summary;
+  districtLinkData: ApiTraffic;
   firstLoad: FirstLoad | null;
   /** JS/CSS fetched on a cold visit of ?view=trends before its first chart line is drawn. */
   trendsFirstLoad: FirstLoad | null;
@@ -107,6 +117,8 @@ function spread(s: Summary, unit: (x: number) => string = ms): string {
 }
 const plain = (digits: number) => (x: number) => x.toFixed(digits);
 const count = (x: number) => Math.round(x).toLocaleString('en-US');
+const traffic = (t: ApiTraffic) =>
+  `${String(t.requests)} req, ${size(t.bytes)}, ${count(t.records)} rec`;
 
 function table(head: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
@@ -234,6 +246,8 @@ export function markdown(r: BenchReport): string {
         'data at Overview load',
         'Overview cards filled',
         'longest task (Overview load)',
+        'data at a district link',
+        'district link cards filled',
         'first chart (trends)',
         'longest task (trends load)',
       ],
@@ -241,14 +255,18 @@ export function markdown(r: BenchReport): string {
         ...r.scales.map((s) => [
           s.id,
           count(s.observations),
-          `${String(s.loadData.requests)} req, ${size(s.loadData.bytes)}, ${count(s.loadData.records)} rec`,
+          traffic(s.loadData),
           spread(s.overviewFilled),
           spread(s.overviewLongestTask),
+          traffic(s.districtLinkData),
+          spread(s.districtLinkFilled),
           spread(s.firstChart),
           spread(s.trendsLongestTask),
         ]),
         [
           'floor (demo API)',
+          '—',
+          '—',
           '—',
           '—',
           '—',

@@ -91,38 +91,51 @@ const apiSummary = (list: ApiTransfer[]) => ({
   paths: list.map((t) => t.path),
 });
 
-async function measureScale(browser: Browser, d: Deployment, runs: number): Promise<ScaleResult> {
+/** Cold visits of one Overview address: cards filled, longest task, and the first visit's traffic. */
+async function coldOverview(browser: Browser, d: Deployment, path: string, runs: number) {
   const { site, api, scale } = d;
-  const overview: number[] = [];
-  const overviewTasks: number[] = [];
-  const firstChart: number[] = [];
-  const trendsTasks: number[] = [];
+  const filled: number[] = [];
+  const tasks: number[] = [];
   let firstLoad: FirstLoad | null = null;
-  let loadData = apiSummary([]);
-  const errors = new Set<string>();
-
+  let data = apiSummary([]);
+  const errors: string[] = [];
   for (let i = 0; i < runs; i++) {
     const p = await freshPage(browser);
     const transfers = recordTransfers(p.page);
     const traffic = watchApi(p.page, api.url, scale.dataset);
-    await p.page.goto(`${site.url}/`, { waitUntil: 'commit' });
-    const filled = await withPageErrors(p.errors, `${scale.id} overview`, () =>
+    await p.page.goto(`${site.url}${path}`, { waitUntil: 'commit' });
+    const ms = await withPageErrors(p.errors, `${scale.id} overview ${path}`, () =>
       waitOverviewFilled(p.page),
     );
-    overview.push(filled);
-    overviewTasks.push((await longTasks(p.page)).longest);
+    filled.push(ms);
+    tasks.push((await longTasks(p.page)).longest);
     if (i === 0) {
-      firstLoad = firstLoadOf(
-        await transfers.done(),
-        await resourcesEndedBy(p.page, filled),
-        site.url,
-      );
-      loadData = apiSummary(await traffic.since(0));
+      firstLoad = firstLoadOf(await transfers.done(), await resourcesEndedBy(p.page, ms), site.url);
+      data = apiSummary(await traffic.since(0));
     } else await transfers.done();
-    p.errors.forEach((e) => errors.add(e));
+    errors.push(...p.errors);
     await p.close();
   }
-  log(`${scale.id}: overview filled ${summarize(overview).median.toFixed(0)} ms`);
+  return { filled: summarize(filled), tasks: summarize(tasks), firstLoad, data, errors };
+}
+
+async function measureScale(browser: Browser, d: Deployment, runs: number): Promise<ScaleResult> {
+  const { site, scale } = d;
+  const firstChart: number[] = [];
+  const trendsTasks: number[] = [];
+  const errors = new Set<string>();
+
+  const overview = await coldOverview(browser, d, '/', runs);
+  overview.errors.forEach((e) => errors.add(e));
+  log(`${scale.id}: overview filled ${overview.filled.median.toFixed(0)} ms`);
+  const linked = await coldOverview(
+    browser,
+    d,
+    `/?district=${targetsOf(scale.dataset).district}`,
+    runs,
+  );
+  linked.errors.forEach((e) => errors.add(e));
+  log(`${scale.id}: district link filled ${linked.filled.median.toFixed(0)} ms`);
 
   let trendsFirstLoad: FirstLoad | null = null;
   for (let i = 0; i < runs; i++) {
@@ -155,12 +168,14 @@ async function measureScale(browser: Browser, d: Deployment, runs: number): Prom
     regions: scale.dataset.meta.regions.length,
     indicators: scale.dataset.meta.indicators.length,
     years: scale.dataset.meta.years.length,
-    overviewFilled: summarize(overview),
-    overviewLongestTask: summarize(overviewTasks),
+    overviewFilled: overview.filled,
+    overviewLongestTask: overview.tasks,
+    districtLinkFilled: linked.filled,
+    districtLinkData: linked.data,
     firstChart: summarize(firstChart),
     trendsLongestTask: summarize(trendsTasks),
-    loadData,
-    firstLoad,
+    loadData: overview.data,
+    firstLoad: overview.firstLoad,
     trendsFirstLoad,
     changes,
     errors: [...errors],

@@ -33,6 +33,19 @@ describe('a deployment whose config.json points at a real HTTP API', () => {
     expect(b.errors).toEqual([]);
   });
 
+  it('asks only for the district a link names, and shows its figures', async () => {
+    const before = api.requests.length;
+    await b.page.goto(`${site.url}/?district=sy-jiyang`);
+    await b.page.getByRole('heading', { level: 2, name: /重点指标.*吉阳区/ }).waitFor();
+    await b.page.getByRole('article').first().waitFor();
+    const asked = api.requests
+      .slice(before)
+      .filter((r) => r.startsWith('/api/v1/observations?'))
+      .map((r) => new URLSearchParams(r.split('?')[1]).get('region'));
+    expect(asked).toEqual(['sy-jiyang']);
+    expect(b.errors).toEqual([]);
+  });
+
   it('reads the same values back from the table view', async () => {
     expect(await otherCitySeizedRow(b.page, site.url)).toEqual(OTHER_CITY_SEIZED_JIYANG);
   });

@@ -1,8 +1,19 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { findKpiSection, renderApp, startDemoServer } from '@/test/render-app';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findKpiSection, renderApp, server, startDemoServer } from '@/test/render-app';
 
 startDemoServer();
+afterEach(() => server.events.removeAllListeners());
+
+/** Every observations request from now on, as its query parameters. */
+function observationRequests(): URLSearchParams[] {
+  const list: URLSearchParams[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (url.pathname.endsWith('/observations')) list.push(url.searchParams);
+  });
+  return list;
+}
 
 const card = (name: string | RegExp) => screen.getByRole('article', { name });
 
@@ -56,12 +67,40 @@ describe('overview', () => {
     expect(new URLSearchParams(window.location.search).get('year')).toBe('2019');
   });
 
-  it('changes region with the district select', async () => {
+  it('changes region with the district select, from the data already loaded', async () => {
+    const requests = observationRequests();
     const { user } = renderApp('/?year=2019');
     const section = await findKpiSection();
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.get('region')).toBeNull();
     await user.selectOptions(screen.getByRole('combobox', { name: '区' }), '龙华区');
     expect(await within(section).findByText('龙华区 · 2019年')).toBeInTheDocument();
     expect(within(card('新发现吸毒人员')).getByText('10')).toBeInTheDocument();
+    // The whole city's response already holds Longhua's subtree: no second request.
+    expect(requests).toHaveLength(1);
+  });
+
+  it("asks only for the chosen district's subtree when a link names it", async () => {
+    const requests = observationRequests();
+    const { user } = renderApp('/?district=460106&year=2019');
+    await findKpiSection();
+    expect(within(card('新发现吸毒人员')).getByText('10')).toBeInTheDocument();
+    expect(requests.map((p) => p.get('region'))).toEqual(['460106']);
+    expect(requests[0]?.get('indicator')?.split(',')).toHaveLength(6);
+    // "All" is the city above it, although its figures were never fetched.
+    const district = screen.getByRole('combobox', { name: '区' });
+    expect(within(district).getByRole('option', { name: '全部（海口市）' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('link', { name: '考评排名' }));
+    await screen.findAllByRole('figure');
+    // The rankings view takes its defaults from the same request, already cached.
+    expect(requests.map((p) => p.get('region'))).toEqual(['460106']);
+
+    await user.click(screen.getByRole('link', { name: '概览' }));
+    const section = await findKpiSection();
+    await user.selectOptions(screen.getByRole('combobox', { name: '区' }), '');
+    expect(await within(section).findByText('海口市 · 2019年')).toBeInTheDocument();
+    expect(requests.map((p) => p.get('region'))).toEqual(['460106', null]);
   });
 
   it('shows Longhua first in the province in 2019', async () => {

@@ -7,7 +7,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ChartSpec } from '@/features/charts/chart-spec';
 import type { AppConfig } from '@/features/data/config';
 import { observationsOptions, rankingsOptions, withIndex } from '@/features/data/queries';
-import { headlineIndicators } from '@/features/data/select';
+import type { ObservationFilter } from '@/features/data/queries';
 import type { Lang, Meta } from '@/features/data/types';
 import { localStamp } from '@/features/export/export-chart';
 import type { PackSource } from '@/features/export/report-pack';
@@ -19,6 +19,7 @@ import { resolveSelection } from '@/features/filters/selection';
 import { VIEWS } from '@/features/filters/url-params';
 import type { View } from '@/features/filters/url-params';
 import { buildOverviewSpecs } from '@/features/overview/build-specs';
+import { headlineFilter, headlineSelection } from '@/features/overview/headline-data';
 import {
   buildProgrammeSpecs,
   chosenProgramme,
@@ -38,28 +39,28 @@ interface Ctx {
   demo: boolean;
 }
 
-async function observations(
-  ctx: Ctx,
-  indicators: string[],
-  range: { from?: number; to?: number } = {},
-) {
-  return withIndex(
-    await ctx.client.query(observationsOptions(ctx.config, ctx.meta, { indicators, ...range })),
-  );
+async function observations(ctx: Ctx, filter: ObservationFilter) {
+  const options = observationsOptions(ctx.config, ctx.meta, filter, ctx.client);
+  return withIndex(await ctx.client.query(options));
+}
+
+/** The overview's cards and the rankings' defaults: the same request the screen makes. */
+async function headline(ctx: Ctx) {
+  const { index } = await observations(ctx, headlineFilter(ctx.meta, ctx.valid));
+  return { index, selection: headlineSelection(ctx.meta, ctx.valid, index) };
 }
 
 async function specsFor(view: View, ctx: Ctx): Promise<ChartSpec[]> {
   const { meta, valid, lang, demo } = ctx;
-  const headline = headlineIndicators(meta).list.map((i) => i.id);
   switch (view) {
     case 'overview': {
-      const { index } = await observations(ctx, headline);
-      return buildOverviewSpecs(meta, index, resolveSelection(valid, meta, index), lang, demo);
+      const { index, selection } = await headline(ctx);
+      return buildOverviewSpecs(meta, index, selection, lang, demo);
     }
     case 'trends': {
       const indicator = trendsIndicator(meta, valid);
       if (!indicator) return [];
-      const { index } = await observations(ctx, [indicator.id]);
+      const { index } = await observations(ctx, { indicators: [indicator.id] });
       return buildTrendsSpecs(
         meta,
         index,
@@ -73,11 +74,10 @@ async function specsFor(view: View, ctx: Ctx): Promise<ChartSpec[]> {
       const { programme, indicators } = chosenProgramme(meta, valid);
       if (indicators.length === 0) return [];
       const filters = programmeFilters(meta, valid);
-      const { index } = await observations(
-        ctx,
-        indicators.map((i) => i.id),
-        programmeRange(filters),
-      );
+      const { index } = await observations(ctx, {
+        indicators: indicators.map((i) => i.id),
+        ...programmeRange(filters),
+      });
       return buildProgrammeSpecs(
         meta,
         index,
@@ -89,17 +89,11 @@ async function specsFor(view: View, ctx: Ctx): Promise<ChartSpec[]> {
       );
     }
     case 'rankings': {
-      const [rankings, { index }] = await Promise.all([
+      const [rankings, { selection }] = await Promise.all([
         ctx.client.query(rankingsOptions(ctx.config, meta, {})),
-        observations(ctx, headline),
+        headline(ctx),
       ]);
-      return buildRankingSpecs(
-        meta,
-        rankings.data,
-        resolveSelection(valid, meta, index),
-        lang,
-        demo,
-      );
+      return buildRankingSpecs(meta, rankings.data, selection, lang, demo);
     }
   }
 }
@@ -116,11 +110,7 @@ export async function collectReport(
     signal.throwIfAborted();
     sources.push({ title: t(`views.${view}`), specs: await specsFor(view, ctx) });
   }
-  const { index } = await observations(
-    ctx,
-    headlineIndicators(ctx.meta).list.map((i) => i.id),
-  );
-  const selection = resolveSelection(ctx.valid, ctx.meta, index);
+  const { selection } = await headline(ctx);
   const title = ctx.config.title?.[ctx.lang] ?? ctx.meta.title?.[ctx.lang] ?? t('app.title');
   return {
     meta: {

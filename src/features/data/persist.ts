@@ -42,7 +42,10 @@ export function persistCache(client: QueryClient, base: string): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const save = () => {
     timer = null;
-    const state = dehydrate(client, { shouldDehydrateQuery: (q) => q.state.status === 'success' });
+    // A query answered from a wider cached one (dataUpdateCount 0) is derived again at once.
+    const state = dehydrate(client, {
+      shouldDehydrateQuery: (q) => q.state.status === 'success' && q.state.dataUpdateCount > 0,
+    });
     try {
       store.setItem(keyFor(base), JSON.stringify({ savedAt: Date.now(), state }));
     } catch {

@@ -11,19 +11,30 @@ function isParsed(data: unknown): data is { issues: QualityIssue[] } {
   );
 }
 
+const issueListIds = new WeakMap<object, number>();
+let nextListId = 0;
+const listId = (list: object) => {
+  let id = issueListIds.get(list);
+  if (id === undefined) issueListIds.set(list, (id = nextListId++));
+  return id;
+};
+
 /** Every issue reported by every loaded response, deduplicated. */
 export function useQualityIssues(): QualityIssue[] {
   const cache = useQueryClient().getQueryCache();
   const version = useSyncExternalStore(
     (notify) => cache.subscribe(notify),
-    // Only queries that hold data: a view creating its query while rendering must not change
-    // this snapshot (React would warn of an update during another component's render).
-    () =>
-      cache
-        .getAll()
-        .filter((q) => q.state.data !== undefined)
-        .map((q) => `${q.queryHash}@${q.state.dataUpdatedAt}`)
-        .join(','),
+    // The distinct non-empty issue lists held. A view creating its query while rendering must
+    // not change this snapshot (React would warn of an update during another component's
+    // render): a query with no data yet adds nothing, and one answered from a wider cached
+    // response shares that response's list.
+    () => {
+      const ids = new Set<number>();
+      for (const q of cache.getAll())
+        if (isParsed(q.state.data) && q.state.data.issues.length > 0)
+          ids.add(listId(q.state.data.issues));
+      return [...ids].sort((a, b) => a - b).join(',');
+    },
   );
   return useMemo(() => {
     const seen = new Set<string>();

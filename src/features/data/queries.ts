@@ -3,7 +3,8 @@
  * validated inside the query function, so a bad response becomes the query's error and bad
  * records become issues next to the data.
  */
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { getJson } from './api-client';
 import type { AppConfig } from './config';
 import { useConfig } from './config-context';
@@ -12,6 +13,7 @@ import type { ObservationIndex } from './observation-index';
 import { parseMeta } from './parse-meta';
 import { suppressSmallCounts } from './suppress';
 import { parseObservations, parseRankings } from './parse-records';
+import { fromCachedSuperset } from './subset';
 import type { Meta, Observation, Parsed, Ranking } from './types';
 
 export interface ObservationFilter {
@@ -59,11 +61,24 @@ export function withIndex(d: Parsed<Observation[]>): ObservationData {
   return { ...d, index };
 }
 
+/**
+ * With `client`, a request whose answer is already inside a wider cached response (the same
+ * indicators for a region above, say) is answered from it without a request.
+ */
 export function observationsOptions(
   config: AppConfig,
   meta: Meta | undefined,
   f: ObservationFilter,
+  client?: QueryClient,
 ) {
+  let seeded: ReturnType<typeof fromCachedSuperset> | null = null;
+  const seed = () => {
+    if (seeded === null && client && meta) {
+      const prefix = dataKeys.observations(config.apiBaseUrl, f).slice(0, -1);
+      seeded = fromCachedSuperset(client, prefix, meta, f);
+    }
+    return seeded ?? undefined;
+  };
   return queryOptions({
     queryKey: dataKeys.observations(config.apiBaseUrl, f),
     queryFn: async ({ signal }): Promise<Parsed<Observation[]>> => {
@@ -80,6 +95,8 @@ export function observationsOptions(
     },
     enabled: meta !== undefined,
     staleTime: 5 * 60_000,
+    initialData: () => seed()?.data,
+    initialDataUpdatedAt: () => seed()?.updatedAt,
   });
 }
 
@@ -106,7 +123,8 @@ export function useMeta() {
 }
 
 export function useObservations(meta: Meta | undefined, f: ObservationFilter) {
-  return useQuery({ ...observationsOptions(useConfig(), meta, f), select: withIndex });
+  const options = observationsOptions(useConfig(), meta, f, useQueryClient());
+  return useQuery({ ...options, select: withIndex });
 }
 
 export function useRankings(meta: Meta | undefined, f: RankingFilter) {

@@ -13,6 +13,32 @@ export function topRegion(meta: Meta, withData: ReadonlySet<string> | null): Reg
   return best ?? meta.regions[0] ?? null;
 }
 
+/** The regions above one, nearest first (a broken parent chain stops where it breaks). */
+function ancestors(byId: ReadonlyMap<string, Region>, region: Region): Region[] {
+  const out: Region[] = [];
+  const seen = new Set([region.id]);
+  for (let p = region.parent; p !== null && !seen.has(p);) {
+    const parent = byId.get(p);
+    if (!parent) break;
+    out.push(parent);
+    seen.add(p);
+    p = parent.parent;
+  }
+  return out;
+}
+
+/**
+ * The "all" region when only part of the tree was fetched, from meta alone: the nearest region
+ * above every district (what the district choice ranges over), else the root above `region`.
+ */
+export function regionAboveDistricts(meta: Meta, region: Region): Region {
+  const byId = new Map(meta.regions.map((r) => [r.id, r]));
+  const districts = meta.regions.filter((r) => r.level === 'district');
+  const [first, ...rest] = districts.map((d) => ancestors(byId, d));
+  const shared = first?.find((a) => rest.every((chain) => chain.includes(a)));
+  return shared ?? ancestors(byId, region).at(-1) ?? region;
+}
+
 /** Latest year with data; within a chosen campaign when one is chosen and has data. */
 export function defaultYear(
   meta: Meta,

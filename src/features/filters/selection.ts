@@ -1,7 +1,7 @@
 import type { ObservationIndex } from '@/features/data/observation-index';
 import { regionsWithData, yearsWithData } from '@/features/data/observation-index';
 import type { Campaign, Meta, Region } from '@/features/data/types';
-import { campaignForYear, defaultYear, topRegion } from './defaults';
+import { campaignForYear, defaultYear, regionAboveDistricts, topRegion } from './defaults';
 import type { ValidFilters } from './resolve';
 
 /** Everything a view needs to know about "what is selected", with data-driven defaults filled. */
@@ -16,16 +16,22 @@ export interface Selection extends Omit<ValidFilters, 'year' | 'campaign' | 'com
   yearExplicit: boolean;
 }
 
+/**
+ * `scope`: the region whose subtree `index` was fetched for, when the view fetched only that.
+ * The default year is then that subtree's latest year with data, and the top region (the
+ * "all" choice) comes from meta: the index cannot tell which regions above it have data.
+ */
 export function resolveSelection(
   valid: ValidFilters,
   meta: Meta,
   index: ObservationIndex | undefined,
+  scope: Region | null = null,
 ): Selection {
   const dataYears = index ? yearsWithData(index) : [];
   const withData = index ? regionsWithData(index) : null;
   const year = valid.year ?? defaultYear(meta, dataYears, valid.campaign);
   const campaign = valid.campaign ?? campaignForYear(meta, year);
-  const top = topRegion(meta, withData);
+  const top = scope ? regionAboveDistricts(meta, scope) : topRegion(meta, withData);
   // A comparison year must lie before the year shown; a link that says otherwise is told so.
   const compareValid = valid.compare !== null && valid.compare < year ? valid.compare : null;
   const ignored =

@@ -1,19 +1,17 @@
 import { KpiCard } from '@/components/kpi-card';
 import { Sparkline } from '@/components/sparkline';
 import { Panel } from '@/features/data/panel';
-import { useObservations } from '@/features/data/queries';
 import { headlineIndicators, seriesValues } from '@/features/data/select';
 import type { Meta } from '@/features/data/types';
 import { FilterBar } from '@/features/filters/filter-bar';
-import { useSelection } from '@/features/filters/use-filters';
 import type { Lang, T } from '@/lib/i18n';
 import { buildCard } from './build-card';
+import { useHeadlineData } from './headline-data';
 import { RankBadges } from './rank-badges';
 
 export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
   const { list, fallback } = headlineIndicators(meta);
-  const query = useObservations(meta, { indicators: list.map((i) => i.id) });
-  const selection = useSelection(meta, query.data?.index);
+  const { query, selection } = useHeadlineData(meta);
   const region = selection.selected;
 
   return (

@@ -3,11 +3,10 @@ import { SpecChart } from '@/features/charts/spec-chart';
 import { ExportMenu } from '@/features/export/export-menu';
 import { useConfig } from '@/features/data/config-context';
 import { Panel } from '@/features/data/panel';
-import { useObservations, useRankings } from '@/features/data/queries';
-import { headlineIndicators } from '@/features/data/select';
+import { useRankings } from '@/features/data/queries';
 import type { Meta } from '@/features/data/types';
 import { FilterBar } from '@/features/filters/filter-bar';
-import { useSelection } from '@/features/filters/use-filters';
+import { useHeadlineData } from '@/features/overview/headline-data';
 import type { Lang, T } from '@/lib/i18n';
 import { buildRankingSpecs } from './build-specs';
 
@@ -16,8 +15,7 @@ export function RankingsView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
   const query = useRankings(meta, {});
   // Defaults (latest year, top region) come from the same headline data the overview uses, so
   // switching views keeps the same selection; react-query shares the cached response.
-  const obs = useObservations(meta, { indicators: headlineIndicators(meta).list.map((i) => i.id) });
-  const selection = useSelection(meta, obs.data?.index);
+  const { selection } = useHeadlineData(meta);
   const rankings = query.data?.data;
   const specs = useMemo(
     () => (rankings ? buildRankingSpecs(meta, rankings, selection, lang, demo) : []),

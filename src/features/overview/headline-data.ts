@@ -1,0 +1,44 @@
+/**
+ * The data behind the overview's cards (and the defaults the rankings view shares with it): the
+ * headline indicators for the chosen township or district only, or for everything when none is
+ * chosen. The cards show one region; the contract's `region` narrows a request to its subtree.
+ */
+import { useMemo } from 'react';
+import { useObservations } from '@/features/data/queries';
+import type { ObservationFilter } from '@/features/data/queries';
+import type { ObservationIndex } from '@/features/data/observation-index';
+import { headlineIndicators } from '@/features/data/select';
+import type { Meta, Region } from '@/features/data/types';
+import type { ValidFilters } from '@/features/filters/resolve';
+import { resolveSelection } from '@/features/filters/selection';
+import type { Selection } from '@/features/filters/selection';
+import { useValidFilters } from '@/features/filters/use-filters';
+
+/** The region the cards show when the filters name one: the first township, else the district. */
+export function headlineScope(valid: Pick<ValidFilters, 'towns' | 'district'>): Region | null {
+  return valid.towns[0] ?? valid.district;
+}
+
+export function headlineFilter(meta: Meta, valid: ValidFilters): ObservationFilter {
+  const scope = headlineScope(valid);
+  return {
+    indicators: headlineIndicators(meta).list.map((i) => i.id),
+    ...(scope ? { region: scope.id } : {}),
+  };
+}
+
+export function headlineSelection(
+  meta: Meta,
+  valid: ValidFilters,
+  index: ObservationIndex | undefined,
+): Selection {
+  return resolveSelection(valid, meta, index, headlineScope(valid));
+}
+
+export function useHeadlineData(meta: Meta) {
+  const valid = useValidFilters(meta);
+  const query = useObservations(meta, headlineFilter(meta, valid));
+  const index = query.data?.index;
+  const selection = useMemo(() => headlineSelection(meta, valid, index), [meta, valid, index]);
+  return { query, selection };
+}
