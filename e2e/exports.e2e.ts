@@ -184,7 +184,7 @@ describe('exports from a real API', () => {
 
   it('carries no demo marker and neutralises a formula in a label', async () => {
     const fig = b.page.getByRole('figure', { name: /吉阳区各镇\/街道对比/ });
-    await fig.locator('.recharts-legend-item-text', { hasText: HOSTILE }).waitFor();
+    await fig.locator('.chart-legend li', { hasText: HOSTILE }).waitFor();
     await fig.getByRole('button', { name: /^导出“/ }).click();
     const rows = csvRows((await download(b.page, fig.getByRole('button', { name: /CSV/ }))).bytes);
     expect(rows[0]).toEqual(['指标', '单位', '地区', '年份', '数值', '初步数据', '备注']);

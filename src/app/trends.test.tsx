@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { SELECTED } from '@/components/palette';
 import { renderApp, startDemoServer } from '@/test/render-app';
 
 startDemoServer();
@@ -68,6 +69,34 @@ describe('trends', () => {
     expect(rows).toEqual(['海口市', '秀英区', '龙华区', '琼山区', '美兰区']);
     const longhua = within(figure).getByRole('rowheader', { name: '龙华区' }).closest('tr');
     expect(longhua).toHaveTextContent('4.27‰');
+  });
+
+  it('restyles a township line and its legend key when it is chosen, without redrawing', async () => {
+    const { user } = renderApp('/?view=trends&indicator=new-users&district=460106');
+    const towns = await screen.findByRole('figure', { name: TOWNSHIPS });
+    const chart = towns.querySelector<HTMLElement>('.line-chart');
+    if (!chart) throw new Error('no chart');
+    const legend = within(chart).getByRole('list');
+    const names = within(legend)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    const at = names.indexOf('中山街道');
+    expect(at).toBeGreaterThanOrEqual(0);
+    const key = () => within(legend).getAllByRole('listitem')[at]?.querySelector('line');
+    const color = () => chart.style.getPropertyValue(`--line-${String(at)}-color`);
+    expect(color()).not.toBe(SELECTED);
+    expect(key()).toHaveAttribute('stroke-width', '2');
+    const before = [...curves(towns)];
+
+    await user.click(screen.getByRole('checkbox', { name: '中山街道' }));
+
+    expect(color()).toBe(SELECTED);
+    expect(chart.style.getPropertyValue(`--line-${String(at)}-width`)).toBe('3.5px');
+    expect(key()).toHaveAttribute('stroke', SELECTED);
+    expect(key()).toHaveAttribute('stroke-width', '3.5');
+    // The same curve elements, now styled through the variables.
+    expect([...curves(towns)]).toEqual(before);
+    expect(curves(towns)[at]?.getAttribute('style')).toContain(`var(--line-${String(at)}-color)`);
   });
 
   it('switches indicator with the Indicator select', async () => {

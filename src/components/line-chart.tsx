@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import {
   CartesianGrid,
-  Legend,
   Line,
   LineChart,
   ReferenceArea,
@@ -40,7 +39,19 @@ export interface LineChartProps {
 
 type Row = Record<string, number | null> & { year: number };
 
-function TrendLineChartImpl({
+/** Past a dozen lines the dots only add clutter (and hundreds of SVG nodes to redraw). */
+const CROWDED = 12;
+
+/** Per-series CSS variables: the selection restyles lines without recharts drawing again. */
+const cssVar = (i: number, what: 'color' | 'width' | 'dash' | 'r') => `--line-${String(i)}-${what}`;
+
+type DrawnProps = Omit<LineChartProps, 'series'> & {
+  series: readonly Omit<Series, 'selected'>[];
+  /** Only a crowded chart draws dots for selected lines alone, so only there it matters. */
+  dotted: ReadonlySet<string> | null;
+};
+
+function DrawnChart({
   years,
   series,
   yLabel,
@@ -52,11 +63,8 @@ function TrendLineChartImpl({
   height = 320,
   fixedWidth,
   animate = false,
-}: LineChartProps) {
-  const styles = seriesStyles(series);
-  // Past a dozen lines the dots only add clutter (and hundreds of SVG nodes to redraw on every
-  // filter change); selected series keep theirs.
-  const crowded = series.length > 12;
+  dotted,
+}: DrawnProps) {
   const rows: Row[] = years.map((year, i) => {
     const row: Row = { year };
     for (const s of series) row[s.id] = s.values[i] ?? null;
@@ -121,19 +129,25 @@ function TrendLineChartImpl({
           typeof label === 'number' || typeof label === 'string' ? String(label) : ''
         }
       />
-      <Legend wrapperStyle={{ fontSize: 13 }} />
       {series.map((s, i) => {
-        const style = styles[i] ?? { color: '#555', dash: '', width: 2 };
+        const color = `var(${cssVar(i, 'color')})`;
         return (
           <Line
             key={s.id}
             dataKey={s.id}
             name={s.name}
             type="linear"
-            stroke={style.color}
-            strokeWidth={style.width}
-            strokeDasharray={style.dash}
-            dot={s.selected || !crowded ? { r: s.selected ? 4 : 3, fill: style.color } : false}
+            stroke={color}
+            style={{
+              stroke: color,
+              strokeWidth: `var(${cssVar(i, 'width')})`,
+              strokeDasharray: `var(${cssVar(i, 'dash')})`,
+            }}
+            dot={
+              !dotted || dotted.has(s.id)
+                ? { style: { fill: color, stroke: color, r: `var(${cssVar(i, 'r')})` } }
+                : false
+            }
             connectNulls={false}
             isAnimationActive={animate}
           />
@@ -141,19 +155,13 @@ function TrendLineChartImpl({
       })}
     </LineChart>
   );
-  if (fixedWidth) {
-    return (
-      <ResponsiveContainer
-        width={fixedWidth}
-        height={height}
-        initialDimension={{ width: fixedWidth, height }}
-      >
-        {chart}
-      </ResponsiveContainer>
-    );
-  }
+  const width = fixedWidth ?? '100%';
   return (
-    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 800, height }}>
+    <ResponsiveContainer
+      width={width}
+      height={height}
+      initialDimension={{ width: fixedWidth ?? 800, height }}
+    >
       {chart}
     </ResponsiveContainer>
   );
@@ -161,29 +169,26 @@ function TrendLineChartImpl({
 
 const sameArray = <T,>(a: readonly T[], b: readonly T[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
+const sameSet = (a: ReadonlySet<string> | null, b: ReadonlySet<string> | null) =>
+  a === b || (a !== null && b !== null && a.size === b.size && [...a].every((x) => b.has(x)));
 const sameMark = (a: object | null | undefined, b: object | null | undefined) =>
   JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Views rebuild their chart specs on every filter change; most changes (the year shown, the
- * comparison year) do not touch what is drawn. Comparing what is drawn skips recharts' costly
+ * selected region) do not touch what recharts draws. Comparing what is drawn skips its costly
  * re-render then. The formatters are not compared: they follow from the unit and language,
  * which also change the axis label.
  */
-function sameChart(a: LineChartProps, b: LineChartProps): boolean {
+function sameDrawing(a: DrawnProps, b: DrawnProps): boolean {
   return (
     sameArray(a.years, b.years) &&
     a.series.length === b.series.length &&
     a.series.every((s, i) => {
       const t = b.series[i];
-      return (
-        t !== undefined &&
-        s.id === t.id &&
-        s.name === t.name &&
-        s.selected === t.selected &&
-        sameArray(s.values, t.values)
-      );
+      return t !== undefined && s.id === t.id && s.name === t.name && sameArray(s.values, t.values);
     }) &&
+    sameSet(a.dotted, b.dotted) &&
     a.yLabel === b.yLabel &&
     a.reversed === b.reversed &&
     a.height === b.height &&
@@ -194,4 +199,49 @@ function sameChart(a: LineChartProps, b: LineChartProps): boolean {
   );
 }
 
-export const TrendLineChart = memo(TrendLineChartImpl, sameChart);
+const Drawn = memo(DrawnChart, sameDrawing);
+
+/**
+ * A line per series. The selection (thick, solid, the first in institutional blue) is applied
+ * through CSS variables on the wrapper, so choosing a township restyles the lines and the
+ * legend without recharts computing the chart again.
+ */
+export function TrendLineChart({ series, ...rest }: LineChartProps) {
+  const styles = seriesStyles(series);
+  const vars: Record<string, string> = {};
+  series.forEach((s, i) => {
+    const style = styles[i] ?? { color: '#555', dash: '', width: 2 };
+    vars[cssVar(i, 'color')] = style.color;
+    vars[cssVar(i, 'width')] = `${String(style.width)}px`;
+    vars[cssVar(i, 'dash')] = style.dash || 'none';
+    vars[cssVar(i, 'r')] = s.selected ? '4px' : '3px';
+  });
+  const crowded = series.length > CROWDED;
+  const dotted = crowded ? new Set(series.filter((s) => s.selected).map((s) => s.id)) : null;
+  return (
+    <div className="line-chart" style={vars}>
+      <Drawn {...rest} series={series} dotted={dotted} />
+      <ul className="chart-legend">
+        {series.map((s, i) => {
+          const style = styles[i] ?? { color: '#555', dash: '', width: 2 };
+          return (
+            <li key={s.id}>
+              <svg width="24" height="10" aria-hidden="true" focusable="false">
+                <line
+                  x1="1"
+                  y1="5"
+                  x2="23"
+                  y2="5"
+                  stroke={style.color}
+                  strokeWidth={style.width}
+                  strokeDasharray={style.dash || undefined}
+                />
+              </svg>
+              {s.name}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// The first visit of a lazily loaded view imports recharts, which in jsdom under a parallel
+// run on two cores can take longer than the 1 s default for findBy* queries.
+configure({ asyncUtilTimeout: 5000 });
 
 // console.error means React or our code reported a problem: fail the test instead of scrolling past it.
 beforeEach(() => {
