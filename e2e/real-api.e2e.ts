@@ -30,6 +30,13 @@ describe('a deployment whose config.json points at a real HTTP API', () => {
   it('shows that server’s data, without the demo marker', async () => {
     await expectOtherCityOverview(b.page, site.url);
     expect(api.requests.some((r) => r.startsWith('/api/v1/observations?indicator='))).toBe(true);
+    // public/boot.js asked for /meta while the code downloaded; the app took that answer.
+    expect(api.requests.filter((r) => r === '/api/v1/meta')).toHaveLength(1);
+    const taken = await b.page.evaluate(() => {
+      const early = (window as { __jinduEarly?: object }).__jinduEarly;
+      return early ? Object.keys(early) : null;
+    });
+    expect(taken).toEqual([]); // both handed out: the app fetched neither a second time
     expect(b.errors).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import type { AppConfig } from './config';
+import { takeEarlyMeta } from './early-start';
 import { ApiError } from './errors';
 import type { Endpoint } from './types';
 
@@ -37,6 +38,15 @@ export function errorMessageFrom(body: string): string {
   return text.slice(0, 200);
 }
 
+/** The answer public/boot.js already asked for, unless the request is aborted first. */
+function earlyAnswer(url: string, credentials: RequestCredentials, signal: AbortSignal) {
+  if (signal.aborted) return Promise.resolve(null);
+  return Promise.race([
+    takeEarlyMeta(url, credentials),
+    new Promise<null>((ok) => signal.addEventListener('abort', () => ok(null), { once: true })),
+  ]);
+}
+
 /** GET one endpoint and return its JSON, with a timeout and the caller's abort signal. */
 export async function getJson(
   config: Pick<AppConfig, 'apiBaseUrl' | 'credentials' | 'timeoutMs'>,
@@ -54,9 +64,10 @@ export async function getJson(
     controller.abort();
   }, config.timeoutMs);
   try {
-    let res: Response;
+    let res: Response | null =
+      endpoint === 'meta' ? await earlyAnswer(url, config.credentials, controller.signal) : null;
     try {
-      res = await fetch(url, {
+      res ??= await fetch(url, {
         credentials: config.credentials,
         signal: controller.signal,
         headers: { Accept: 'application/json' },
