@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildUrl, getJson } from './api-client';
+import { resolveConfig } from './config';
+import type { EarlyMeta } from './early-start';
+import { takeEarlyConfig, takeEarlyMeta } from './early-start';
+
+const BOOT = readFileSync(resolve('public/boot.js'), 'utf8');
+
+/** Run public/boot.js against a config.json body; returns what it started. */
+async function boot(configText: string | null) {
+  const calls: { url: string; init?: RequestInit }[] = [];
+  const fetchStub = vi.fn((url: URL | string, init?: RequestInit) => {
+    calls.push({ url: String(url), init });
+    if (String(url).endsWith('config.json'))
+      return Promise.resolve(
+        configText === null ? new Response('', { status: 404 }) : new Response(configText),
+      );
+    return Promise.resolve(new Response('{"meta": true}'));
+  });
+  vi.stubGlobal('fetch', fetchStub);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the file the page loads, as is
+  const run = new Function(BOOT) as () => void;
+  run();
+  const started = window.__jinduEarly;
+  const meta = (await started?.meta) ?? null;
+  return { calls, meta };
+}
+
+afterEach(() => {
+  delete window.__jinduEarly;
+  vi.unstubAllGlobals();
+});
+
+describe('public/boot.js', () => {
+  const configs = [
+    '{"apiBaseUrl": "/api/v1"}',
+    '{"apiBaseUrl": "  https://data.example.gov.cn/jd/v1//  ", "apiCredentials": "include"}',
+    '{"apiBaseUrl": "./api/v1/", "suppressBelow": 5}',
+    '{"apiBaseUrl": "../svc"}',
+    '{"apiBaseUrl": "javascript:alert(1)"}',
+    '{"apiBaseUrl": "//evil.example/v1"}',
+    '{"apiBaseUrl": 42}',
+    '{"suppressBelow": 5}',
+    '{"apiBaseUrl": ',
+    '[]',
+    'null',
+  ];
+
+  it.each(configs)('asks for /meta exactly as the app would, or not at all: %s', async (text) => {
+    const { meta, calls } = await boot(text);
+    let expected: { url: string; credentials: RequestCredentials } | null = null;
+    try {
+      const config = resolveConfig(text, undefined);
+      if (config.mode === 'api')
+        expected = { url: buildUrl(config.apiBaseUrl, 'meta'), credentials: config.credentials };
+    } catch {
+      expected = null; // the app refuses this config.json: boot.js must not have asked anything
+    }
+    if (expected === null) {
+      expect(meta).toBeNull();
+      expect(calls).toHaveLength(1);
+    } else {
+      expect({ url: meta?.url, credentials: meta?.credentials }).toEqual(expected);
+      expect(calls[1]?.url).toBe(expected.url);
+      expect(calls[1]?.init?.credentials).toBe(expected.credentials);
+    }
+  });
+
+  it('asks nothing more when there is no config.json', async () => {
+    const { meta, calls } = await boot(null);
+    expect(meta).toBeNull();
+    expect(calls.map((c) => c.url)).toEqual([new URL('config.json', document.baseURI).href]);
+  });
+});
+
+describe('taking what boot.js started', () => {
+  const early = (m: Partial<EarlyMeta> | null, config?: Response) => {
+    window.__jinduEarly = {
+      config: config && Promise.resolve(config),
+      meta: Promise.resolve(
+        m && {
+          url: '/api/v1/meta',
+          credentials: 'omit' as const,
+          response: Promise.resolve(new Response('{"from": "boot"}')),
+          ...m,
+        },
+      ),
+    };
+  };
+
+  it('hands the config.json response out once', async () => {
+    early(null, new Response('{"apiBaseUrl": "/x"}'));
+    const first = takeEarlyConfig();
+    expect(first).toBeDefined();
+    expect(await (await first)?.text()).toBe('{"apiBaseUrl": "/x"}');
+    expect(takeEarlyConfig()).toBeUndefined();
+  });
+
+  it('hands /meta out once, only for the same URL and credentials, only when it succeeded', async () => {
+    early({});
+    expect(await takeEarlyMeta('/api/v1/meta', 'include')).toBeNull();
+    expect(await takeEarlyMeta('/api/v1/meta', 'omit')).toBeNull(); // already taken
+    early({});
+    expect(await takeEarlyMeta('/api/v2/meta', 'omit')).toBeNull();
+    early({ response: Promise.resolve(new Response('down', { status: 503 })) });
+    expect(await takeEarlyMeta('/api/v1/meta', 'omit')).toBeNull();
+    early({ response: Promise.reject(new TypeError('offline')) });
+    expect(await takeEarlyMeta('/api/v1/meta', 'omit')).toBeNull();
+    early({});
+    expect(await (await takeEarlyMeta('/api/v1/meta', 'omit'))?.json()).toEqual({ from: 'boot' });
+  });
+
+  it('getJson answers /meta from it, and fetches itself when it cannot', async () => {
+    const fetchStub = vi.fn(() => Promise.resolve(new Response('{"from": "fetch"}')));
+    vi.stubGlobal('fetch', fetchStub);
+    const config = { apiBaseUrl: '/api/v1', credentials: 'omit' as const, timeoutMs: 1000 };
+    early({});
+    await expect(getJson(config, 'meta', {})).resolves.toEqual({ from: 'boot' });
+    expect(fetchStub).not.toHaveBeenCalled();
+    await expect(getJson(config, 'meta', {})).resolves.toEqual({ from: 'fetch' });
+    early({});
+    await expect(getJson(config, 'observations', {})).resolves.toEqual({ from: 'fetch' });
+    early({ response: Promise.resolve(new Response('down', { status: 503 })) });
+    await expect(getJson(config, 'meta', {})).resolves.toEqual({ from: 'fetch' });
+    expect(fetchStub).toHaveBeenCalledTimes(3);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * A narrower observations request answered from a wider one already in the cache: choosing a
+ * district after the whole city has loaded costs no request, and a link straight to a district
+ * fetches only that district's subtree. The answer is exactly what the server would send for
+ * the narrower parameters (the contract's `region` is "that region and every region below it").
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import type { Meta, Observation, Parsed } from './types';
+
+export interface RangeFilter {
+  indicators?: readonly string[];
+  region?: string;
+  from?: number;
+  to?: number;
+}
+
+const subtrees = new WeakMap<Meta, Map<string, ReadonlySet<string>>>();
+
+/** The region and every region below it (cycles in a broken meta cannot loop). */
+export function subtreeIds(meta: Meta, regionId: string): ReadonlySet<string> {
+  let cache = subtrees.get(meta);
+  if (!cache) subtrees.set(meta, (cache = new Map<string, ReadonlySet<string>>()));
+  const hit = cache.get(regionId);
+  if (hit) return hit;
+  const children = new Map<string, string[]>();
+  for (const r of meta.regions) {
+    if (r.parent === null) continue;
+    const list = children.get(r.parent);
+    if (list) list.push(r.id);
+    else children.set(r.parent, [r.id]);
+  }
+  const ids = new Set<string>([regionId]);
+  const queue = [regionId];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop())
+    for (const child of children.get(id) ?? [])
+      if (!ids.has(child)) {
+        ids.add(child);
+        queue.push(child);
+      }
+  cache.set(regionId, ids);
+  return ids;
+}
+
+/** Does a response for `wide` hold every record a response for `narrow` would? */
+export function covers(meta: Meta, wide: RangeFilter, narrow: RangeFilter): boolean {
+  if (wide.indicators !== undefined) {
+    if (narrow.indicators === undefined) return false;
+    const have = new Set(wide.indicators);
+    if (!narrow.indicators.every((id) => have.has(id))) return false;
+  }
+  if (wide.region !== undefined) {
+    if (narrow.region === undefined || !subtreeIds(meta, wide.region).has(narrow.region))
+      return false;
+  }
+  if (wide.from !== undefined && (narrow.from === undefined || narrow.from < wide.from))
+    return false;
+  if (wide.to !== undefined && (narrow.to === undefined || narrow.to > wide.to)) return false;
+  return true;
+}
+
+/** The records of a wider response that a `narrow` request would return, in the same order. */
+export function narrowTo(
+  meta: Meta,
+  parsed: Parsed<Observation[]>,
+  narrow: RangeFilter,
+): Parsed<Observation[]> {
+  const indicators = narrow.indicators && new Set(narrow.indicators);
+  const regions = narrow.region !== undefined ? subtreeIds(meta, narrow.region) : null;
+  const data = parsed.data.filter(
+    (o) =>
+      (!indicators || indicators.has(o.indicator)) &&
+      (!regions || regions.has(o.region)) &&
+      (narrow.from === undefined || o.year >= narrow.from) &&
+      (narrow.to === undefined || o.year <= narrow.to),
+  );
+  // Quality issues cannot be placed in a subtree (the bad record may lack its region), so the
+  // notice keeps reporting all of them, as it did for the wider view.
+  return { data, issues: parsed.issues };
+}
+
+/**
+ * The freshest cached response under `prefix` whose filter covers `narrow`, cut down to it, with
+ * the time it was fetched (so staleness carries over and a refetch happens when it would have).
+ */
+export function fromCachedSuperset(
+  client: QueryClient,
+  prefix: readonly unknown[],
+  meta: Meta,
+  narrow: RangeFilter,
+): { data: Parsed<Observation[]>; updatedAt: number } | undefined {
+  let best: { data: Parsed<Observation[]>; updatedAt: number } | undefined;
+  for (const query of client.getQueryCache().findAll({ queryKey: prefix })) {
+    const wide = query.queryKey[prefix.length] as RangeFilter | undefined;
+    const data = query.state.data as Parsed<Observation[]> | undefined;
+    if (!wide || !data || query.state.status !== 'success') continue;
+    if (wide === narrow || !covers(meta, wide, narrow)) continue;
+    if (!best || query.state.dataUpdatedAt > best.updatedAt)
+      best = { data, updatedAt: query.state.dataUpdatedAt };
+  }
+  return best && { data: narrowTo(meta, best.data, narrow), updatedAt: best.updatedAt };
+}
