@@ -47,8 +47,9 @@ describe('answering a narrow request from a wider cached response', () => {
     if (!district || !elsewhere || !town) throw new Error('demo meta changed');
     const i = indicators;
     expect(covers(meta, { indicators: i, region: district.id }, { indicators: i })).toBe(false);
-    expect(covers(meta, { indicators: i, region: district.id }, { indicators: i, region: town.id }))
-      .toBe(true);
+    expect(
+      covers(meta, { indicators: i, region: district.id }, { indicators: i, region: town.id }),
+    ).toBe(true);
     expect(
       covers(meta, { indicators: i, region: district.id }, { indicators: i, region: elsewhere.id }),
     ).toBe(false);
