@@ -5,6 +5,7 @@ import { Providers } from '@/app/providers';
 import { StartupError } from '@/app/startup-error';
 import { createQueryClient } from '@/app/providers';
 import { loadConfig } from '@/features/data/config';
+import { dropEarlyStart } from '@/features/data/early-start';
 import { persistCache, restoreCache } from '@/features/data/persist';
 import { metaOptions } from '@/features/data/queries';
 import './app/styles.css';
@@ -47,6 +48,7 @@ async function start(): Promise<void> {
       </StrictMode>,
     );
   } catch (error) {
+    dropEarlyStart();
     root.render(<StartupError error={error} />);
   }
 }

@@ -1,5 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '@mocks/handlers';
+import { demoDataset } from '@/test/fixtures';
 import { findKpiSection, renderApp, server, startDemoServer } from '@/test/render-app';
 
 startDemoServer();
@@ -78,6 +80,33 @@ describe('overview', () => {
     expect(within(card('新发现吸毒人员')).getByText('10')).toBeInTheDocument();
     // The whole city's response already holds Longhua's subtree: no second request.
     expect(requests).toHaveLength(1);
+  });
+
+  it('fetches a district again when the data it was cut from must be fetched again', async () => {
+    const requests = observationRequests();
+    const { user, client } = renderApp('/?year=2019');
+    const section = await findKpiSection();
+    // What start-up does to data restored from storage: shown at once, fetched again.
+    await client.invalidateQueries({ refetchType: 'none' });
+    await user.selectOptions(screen.getByRole('combobox', { name: '区' }), '龙华区');
+    expect(await within(section).findByText('龙华区 · 2019年')).toBeInTheDocument();
+    expect(within(card('新发现吸毒人员')).getByText('10')).toBeInTheDocument();
+    await waitFor(() => expect(requests.map((p) => p.get('region'))).toEqual([null, '460106']));
+  });
+
+  it('keeps the same "all" region when a district is chosen, though the city has no figures', async () => {
+    const HAIKOU = '460100';
+    const observations = demoDataset.observations.filter((o) => o.region !== HAIKOU);
+    server.use(...createHandlers({ ...demoDataset, observations }));
+    const { user } = renderApp('/?year=2019');
+    const section = await findKpiSection();
+    // The highest region with figures of its own is on top (the first district, in meta order).
+    const all = () =>
+      within(screen.getByRole('combobox', { name: '区' })).getAllByRole('option')[0]?.textContent;
+    expect(all()).toBe('全部（秀英区）');
+    await user.selectOptions(screen.getByRole('combobox', { name: '区' }), '龙华区');
+    expect(await within(section).findByText('龙华区 · 2019年')).toBeInTheDocument();
+    expect(all()).toBe('全部（秀英区）');
   });
 
   it("asks only for the chosen district's subtree when a link names it", async () => {

@@ -19,7 +19,11 @@ import { resolveSelection } from '@/features/filters/selection';
 import { VIEWS } from '@/features/filters/url-params';
 import type { View } from '@/features/filters/url-params';
 import { buildOverviewSpecs } from '@/features/overview/build-specs';
-import { headlineFilter, headlineSelection } from '@/features/overview/headline-data';
+import {
+  cachedWholeIndex,
+  headlineFilter,
+  headlineSelection,
+} from '@/features/overview/headline-data';
 import {
   buildProgrammeSpecs,
   chosenProgramme,
@@ -47,7 +51,8 @@ async function observations(ctx: Ctx, filter: ObservationFilter) {
 /** The overview's cards and the rankings' defaults: the same request the screen makes. */
 async function headline(ctx: Ctx) {
   const { index } = await observations(ctx, headlineFilter(ctx.meta, ctx.valid));
-  return { index, selection: headlineSelection(ctx.meta, ctx.valid, index) };
+  const whole = cachedWholeIndex(ctx.client, ctx.config, ctx.meta, ctx.valid);
+  return { index, selection: headlineSelection(ctx.meta, ctx.valid, index, whole) };
 }
 
 async function specsFor(view: View, ctx: Ctx): Promise<ChartSpec[]> {

@@ -35,6 +35,8 @@ export interface LineChartProps {
   /** Test and export renderings pass a fixed size; the screen fills its container. */
   fixedWidth?: number;
   animate?: boolean;
+  /** The legend's accessible name, and the words marking a selected series in it. */
+  legendLabels?: { legend: string; selected: string };
 }
 
 type Row = Record<string, number | null> & { year: number };
@@ -45,7 +47,7 @@ const CROWDED = 12;
 /** Per-series CSS variables: the selection restyles lines without recharts drawing again. */
 const cssVar = (i: number, what: 'color' | 'width' | 'dash' | 'r') => `--line-${String(i)}-${what}`;
 
-type DrawnProps = Omit<LineChartProps, 'series'> & {
+type DrawnProps = Omit<LineChartProps, 'series' | 'legendLabels'> & {
   series: readonly Omit<Series, 'selected'>[];
   /** Only a crowded chart draws dots for selected lines alone, so only there it matters. */
   dotted: ReadonlySet<string> | null;
@@ -145,9 +147,17 @@ function DrawnChart({
             }}
             dot={
               !dotted || dotted.has(s.id)
-                ? { style: { fill: color, stroke: color, r: `var(${cssVar(i, 'r')})` } }
+                ? {
+                    style: {
+                      fill: color,
+                      stroke: color,
+                      strokeWidth: `var(${cssVar(i, 'width')})`,
+                      r: `var(${cssVar(i, 'r')})`,
+                    },
+                  }
                 : false
             }
+            activeDot={{ style: { fill: color } }}
             connectNulls={false}
             isAnimationActive={animate}
           />
@@ -206,7 +216,7 @@ const Drawn = memo(DrawnChart, sameDrawing);
  * through CSS variables on the wrapper, so choosing a township restyles the lines and the
  * legend without recharts computing the chart again.
  */
-export function TrendLineChart({ series, ...rest }: LineChartProps) {
+export function TrendLineChart({ series, legendLabels, ...rest }: LineChartProps) {
   const styles = seriesStyles(series);
   const vars: Record<string, string> = {};
   series.forEach((s, i) => {
@@ -221,7 +231,7 @@ export function TrendLineChart({ series, ...rest }: LineChartProps) {
   return (
     <div className="line-chart" style={vars}>
       <Drawn {...rest} series={series} dotted={dotted} />
-      <ul className="chart-legend">
+      <ul className="chart-legend" aria-label={legendLabels?.legend}>
         {series.map((s, i) => {
           const style = styles[i] ?? { color: '#555', dash: '', width: 2 };
           return (
@@ -238,6 +248,9 @@ export function TrendLineChart({ series, ...rest }: LineChartProps) {
                 />
               </svg>
               {s.name}
+              {s.selected && legendLabels && (
+                <span className="visually-hidden">{legendLabels.selected}</span>
+              )}
             </li>
           );
         })}

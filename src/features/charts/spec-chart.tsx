@@ -38,6 +38,7 @@ export function SpecChart({
         baseline={spec.baseline}
         reversed={spec.reversed}
         height={height ?? (spec.reversed ? Math.max(240, Math.min(420, maxRank * 18)) : undefined)}
+        legendLabels={{ legend: t('chart.legend'), selected: t('chart.legendSelected') }}
       />
     </ChartFrame>
   );

@@ -38,6 +38,15 @@ export function errorMessageFrom(body: string): string {
   return text.slice(0, 200);
 }
 
+/** Rejects once `signal` aborts. */
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, fail) => {
+    const stop = () => fail(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+  });
+}
+
 /** The answer public/boot.js already asked for, unless the request is aborted first. */
 function earlyAnswer(url: string, credentials: RequestCredentials, signal: AbortSignal) {
   if (signal.aborted) return Promise.resolve(null);
@@ -82,7 +91,20 @@ export async function getJson(
       if (signal?.aborted) throw err;
       throw new ApiError(endpoint, 'network', 'the server could not be reached');
     }
-    const body = await res.text();
+    let body: string;
+    try {
+      // An answer boot.js asked for was not fetched with this signal: race the read against it.
+      body = await Promise.race([res.text(), aborted(controller.signal)]);
+    } catch (err) {
+      if (state.timedOut)
+        throw new ApiError(
+          endpoint,
+          'timeout',
+          `no answer within ${Math.round(config.timeoutMs / 1000)} s`,
+        );
+      if (signal?.aborted) throw err;
+      throw new ApiError(endpoint, 'network', 'the connection was lost while reading the answer');
+    }
     if (!res.ok)
       throw new ApiError(endpoint, 'http', errorMessageFrom(body) || res.statusText, res.status);
     try {

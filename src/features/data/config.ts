@@ -102,7 +102,7 @@ export async function loadConfig(baseUri: string = document.baseURI): Promise<Ap
   try {
     // 'no-cache' (revalidate every time) rather than 'no-store', so that the <link rel=preload>
     // in index.html, fetched while the scripts download, can be used.
-    res = await (takeEarlyConfig() ??
+    res = await (takeEarlyConfig(baseUri) ??
       fetch(new URL('config.json', baseUri), { cache: 'no-cache' }));
   } catch (err) {
     // Offline: the deployment's last known configuration, so cached data can be shown — never

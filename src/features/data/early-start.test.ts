@@ -90,22 +90,25 @@ describe('taking what boot.js started', () => {
     };
   };
 
-  it('hands the config.json response out once', async () => {
+  it('hands the config.json response out once, for this document only', async () => {
     early(null, new Response('{"apiBaseUrl": "/x"}'));
-    const first = takeEarlyConfig();
+    expect(takeEarlyConfig('https://elsewhere.example/app/')).toBeUndefined();
+    const first = takeEarlyConfig(document.baseURI);
     expect(first).toBeDefined();
     expect(await (await first)?.text()).toBe('{"apiBaseUrl": "/x"}');
-    expect(takeEarlyConfig()).toBeUndefined();
+    expect(takeEarlyConfig(document.baseURI)).toBeUndefined();
   });
 
-  it('hands /meta out once, only for the same URL and credentials, only when it succeeded', async () => {
+  it('hands /meta out once, only for the same URL and credentials', async () => {
     early({});
     expect(await takeEarlyMeta('/api/v1/meta', 'include')).toBeNull();
     expect(await takeEarlyMeta('/api/v1/meta', 'omit')).toBeNull(); // already taken
     early({});
     expect(await takeEarlyMeta('/api/v2/meta', 'omit')).toBeNull();
+    // An HTTP error is handed out as it is (asking again would repeat it); a network failure
+    // is not, so the caller asks itself and reports its own failure.
     early({ response: Promise.resolve(new Response('down', { status: 503 })) });
-    expect(await takeEarlyMeta('/api/v1/meta', 'omit')).toBeNull();
+    expect((await takeEarlyMeta('/api/v1/meta', 'omit'))?.status).toBe(503);
     early({ response: Promise.reject(new TypeError('offline')) });
     expect(await takeEarlyMeta('/api/v1/meta', 'omit')).toBeNull();
     early({});
@@ -122,8 +125,20 @@ describe('taking what boot.js started', () => {
     await expect(getJson(config, 'meta', {})).resolves.toEqual({ from: 'fetch' });
     early({});
     await expect(getJson(config, 'observations', {})).resolves.toEqual({ from: 'fetch' });
-    early({ response: Promise.resolve(new Response('down', { status: 503 })) });
+    early({ response: Promise.reject(new TypeError('offline')) });
     await expect(getJson(config, 'meta', {})).resolves.toEqual({ from: 'fetch' });
     expect(fetchStub).toHaveBeenCalledTimes(3);
+    early({
+      response: Promise.resolve(new Response('{"error": {"message": "down"}}', { status: 503 })),
+    });
+    await expect(getJson(config, 'meta', {})).rejects.toMatchObject({ kind: 'http', status: 503 });
+    expect(fetchStub).toHaveBeenCalledTimes(3);
+  });
+
+  it('times out while reading an early answer whose body never ends', async () => {
+    const stalled = new Response(new ReadableStream({ start: () => undefined }));
+    early({ response: Promise.resolve(stalled) });
+    const config = { apiBaseUrl: '/api/v1', credentials: 'omit' as const, timeoutMs: 50 };
+    await expect(getJson(config, 'meta', {})).rejects.toMatchObject({ kind: 'timeout' });
   });
 });

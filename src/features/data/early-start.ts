@@ -24,17 +24,24 @@ function early(): EarlyStart | undefined {
   return typeof window === 'undefined' ? undefined : window.__jinduEarly;
 }
 
-/** The early config.json response, once. */
-export function takeEarlyConfig(): Promise<Response> | undefined {
+/** The early config.json response, once (it was asked for next to this document). */
+export function takeEarlyConfig(baseUri: string): Promise<Response> | undefined {
   const e = early();
-  const config = e?.config;
-  if (e) delete e.config;
+  if (!e || baseUri !== document.baseURI) return undefined;
+  const config = e.config;
+  delete e.config;
   return config;
+}
+
+/** Start-up failed: let go of whatever boot.js started (an unread response holds memory). */
+export function dropEarlyStart(): void {
+  if (typeof window !== 'undefined') delete window.__jinduEarly;
 }
 
 /**
  * The early /meta response if it was for exactly `url` with `credentials`, once; `null`
- * otherwise (a mismatch, a failure, or nothing started).
+ * otherwise (a mismatch, a network failure, or nothing started). An HTTP error is handed out
+ * too: asking again would only repeat it, and the caller reports it (and retries) as usual.
  */
 export async function takeEarlyMeta(
   url: string,
@@ -47,8 +54,7 @@ export async function takeEarlyMeta(
   try {
     const m = await pending;
     if (!m || m.url !== url || m.credentials !== credentials) return null;
-    const res = await m.response;
-    return res.ok ? res : null;
+    return await m.response;
   } catch {
     return null;
   }

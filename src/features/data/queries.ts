@@ -4,6 +4,7 @@
  * records become issues next to the data.
  */
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { getJson } from './api-client';
 import type { AppConfig } from './config';
@@ -45,6 +46,9 @@ export function metaOptions(config: AppConfig) {
   });
 }
 
+/** Seeds cut from a response that must be fetched again (restored at start-up, say). */
+const invalidatedSeeds = new WeakSet<object>();
+
 export interface ObservationData extends Parsed<Observation[]> {
   index: ObservationIndex;
 }
@@ -76,6 +80,7 @@ export function observationsOptions(
     if (seeded === null && client && meta) {
       const prefix = dataKeys.observations(config.apiBaseUrl, f).slice(0, -1);
       seeded = fromCachedSuperset(client, prefix, meta, f);
+      if (seeded?.invalidated) invalidatedSeeds.add(seeded.data);
     }
     return seeded ?? undefined;
   };
@@ -83,6 +88,8 @@ export function observationsOptions(
     queryKey: dataKeys.observations(config.apiBaseUrl, f),
     queryFn: async ({ signal }): Promise<Parsed<Observation[]>> => {
       if (!meta) throw new Error('meta not loaded');
+      // No indicators means none here, but the wire would read a missing list as "all".
+      if (f.indicators?.length === 0) return { data: [], issues: [] };
       const json = await getJson(
         config,
         'observations',
@@ -123,8 +130,19 @@ export function useMeta() {
 }
 
 export function useObservations(meta: Meta | undefined, f: ObservationFilter) {
-  const options = observationsOptions(useConfig(), meta, f, useQueryClient());
-  return useQuery({ ...options, select: withIndex });
+  const client = useQueryClient();
+  const options = observationsOptions(useConfig(), meta, f, client);
+  const result = useQuery({ ...options, select: withIndex });
+  const hash = JSON.stringify(options.queryKey);
+  // A seed inherits its source's fetch time, but not its "fetch again" mark (the query cache
+  // has no such option): set it once the seeded query exists, outside render.
+  useEffect(() => {
+    const state = client.getQueryState(options.queryKey);
+    if (state?.data && state.dataUpdateCount === 0 && invalidatedSeeds.has(state.data))
+      void client.invalidateQueries({ queryKey: options.queryKey, exact: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key's content is the identity
+  }, [client, hash]);
+  return result;
 }
 
 export function useRankings(meta: Meta | undefined, f: RankingFilter) {

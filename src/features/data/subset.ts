@@ -78,6 +78,14 @@ export function narrowTo(
   return { data, issues: parsed.issues };
 }
 
+export interface Seed {
+  data: Parsed<Observation[]>;
+  /** When the wider response was fetched: staleness carries over. */
+  updatedAt: number;
+  /** The wider response is marked to be fetched again (e.g. restored from storage). */
+  invalidated: boolean;
+}
+
 /**
  * The freshest cached response under `prefix` whose filter covers `narrow`, cut down to it, with
  * the time it was fetched (so staleness carries over and a refetch happens when it would have).
@@ -87,15 +95,19 @@ export function fromCachedSuperset(
   prefix: readonly unknown[],
   meta: Meta,
   narrow: RangeFilter,
-): { data: Parsed<Observation[]>; updatedAt: number } | undefined {
-  let best: { data: Parsed<Observation[]>; updatedAt: number } | undefined;
+): Seed | undefined {
+  let best: Seed | undefined;
   for (const query of client.getQueryCache().findAll({ queryKey: prefix })) {
     const wide = query.queryKey[prefix.length] as RangeFilter | undefined;
     const data = query.state.data as Parsed<Observation[]> | undefined;
     if (!wide || !data || query.state.status !== 'success') continue;
-    if (wide === narrow || !covers(meta, wide, narrow)) continue;
+    if (!covers(meta, wide, narrow)) continue;
     if (!best || query.state.dataUpdatedAt > best.updatedAt)
-      best = { data, updatedAt: query.state.dataUpdatedAt };
+      best = {
+        data,
+        updatedAt: query.state.dataUpdatedAt,
+        invalidated: query.state.isInvalidated,
+      };
   }
-  return best && { data: narrowTo(meta, best.data, narrow), updatedAt: best.updatedAt };
+  return best && { ...best, data: narrowTo(meta, best.data, narrow) };
 }

@@ -17,21 +17,26 @@ export interface Selection extends Omit<ValidFilters, 'year' | 'campaign' | 'com
 }
 
 /**
- * `scope`: the region whose subtree `index` was fetched for, when the view fetched only that.
- * The default year is then that subtree's latest year with data, and the top region (the
- * "all" choice) comes from meta: the index cannot tell which regions above it have data.
+ * `scoped`: set when `index` holds only `scope`'s subtree. The default year is then that
+ * subtree's latest year with data. The index cannot tell which regions above it have data, so
+ * the top region (the "all" choice) comes from `whole`, a cached unscoped index of the same
+ * indicators, when there is one, and else from meta.
  */
 export function resolveSelection(
   valid: ValidFilters,
   meta: Meta,
   index: ObservationIndex | undefined,
-  scope: Region | null = null,
+  scoped?: { scope: Region; whole?: ObservationIndex },
 ): Selection {
   const dataYears = index ? yearsWithData(index) : [];
   const withData = index ? regionsWithData(index) : null;
   const year = valid.year ?? defaultYear(meta, dataYears, valid.campaign);
   const campaign = valid.campaign ?? campaignForYear(meta, year);
-  const top = scope ? regionAboveDistricts(meta, scope) : topRegion(meta, withData);
+  const top = !scoped
+    ? topRegion(meta, withData)
+    : scoped.whole
+      ? topRegion(meta, regionsWithData(scoped.whole))
+      : regionAboveDistricts(meta, scoped.scope);
   // A comparison year must lie before the year shown; a link that says otherwise is told so.
   const compareValid = valid.compare !== null && valid.compare < year ? valid.compare : null;
   const ignored =

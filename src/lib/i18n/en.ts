@@ -105,6 +105,8 @@ export const en: Catalogue<typeof zh> = {
   },
   chart: {
     showTable: 'Show table',
+    legend: 'Legend',
+    legendSelected: ' (selected)',
     hideTable: 'Hide table',
     campaignBand: 'Campaign years',
     baseline: 'Baseline',

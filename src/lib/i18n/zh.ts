@@ -100,6 +100,8 @@ export const zh = {
   },
   chart: {
     showTable: '显示表格',
+    legend: '图例',
+    legendSelected: '（已选）',
     hideTable: '隐藏表格',
     campaignBand: '大会战期间',
     baseline: '基线年',
