@@ -96,7 +96,7 @@ describe('trends', () => {
     expect(key()).toHaveAttribute('stroke-width', '3.5');
     // The same curve elements, now styled through the variables.
     expect([...curves(towns)]).toEqual(before);
-    expect(curves(towns)[at]?.getAttribute('style')).toContain(`var(--line-${String(at)}-color)`);
+    expect(curves(towns)[at]?.getAttribute('style')).toContain(`var(--line-${String(at)}-color,`);
   });
 
   it('switches indicator with the Indicator select', async () => {

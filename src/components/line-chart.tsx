@@ -47,6 +47,39 @@ const CROWDED = 12;
 /** Per-series CSS variables: the selection restyles lines without recharts drawing again. */
 const cssVar = (i: number, what: 'color' | 'width' | 'dash' | 'r') => `--line-${String(i)}-${what}`;
 
+/**
+ * The props that style line `i`: its own colour, dash and width as fallbacks of variables the
+ * wrapper sets for selected lines. Built once per position and reused, so recharts sees the
+ * same objects on every render and leaves unchanged lines alone.
+ */
+function lineLook(i: number) {
+  const own = seriesStyles(Array.from({ length: i + 1 }, () => ({ selected: false })))[i] ?? {
+    color: '#555',
+    dash: '',
+    width: 2,
+  };
+  const color = `var(${cssVar(i, 'color')}, ${own.color})`;
+  const width = `var(${cssVar(i, 'width')}, ${String(own.width)}px)`;
+  return {
+    color,
+    style: {
+      stroke: color,
+      strokeWidth: width,
+      strokeDasharray: `var(${cssVar(i, 'dash')}, ${own.dash || 'none'})`,
+    },
+    dot: {
+      style: { fill: color, stroke: color, strokeWidth: width, r: `var(${cssVar(i, 'r')}, 3px)` },
+    },
+    activeDot: { style: { fill: color } },
+  };
+}
+
+const looksCache: ReturnType<typeof lineLook>[] = [];
+function lineLooks(n: number) {
+  for (let i = looksCache.length; i < n; i++) looksCache.push(lineLook(i));
+  return looksCache;
+}
+
 type DrawnProps = Omit<LineChartProps, 'series' | 'legendLabels'> & {
   series: readonly Omit<Series, 'selected'>[];
   /** Only a crowded chart draws dots for selected lines alone, so only there it matters. */
@@ -67,6 +100,7 @@ function DrawnChart({
   animate = false,
   dotted,
 }: DrawnProps) {
+  const looks = lineLooks(series.length);
   const rows: Row[] = years.map((year, i) => {
     const row: Row = { year };
     for (const s of series) row[s.id] = s.values[i] ?? null;
@@ -132,32 +166,17 @@ function DrawnChart({
         }
       />
       {series.map((s, i) => {
-        const color = `var(${cssVar(i, 'color')})`;
+        const look = looks[i] ?? lineLook(i);
         return (
           <Line
             key={s.id}
             dataKey={s.id}
             name={s.name}
             type="linear"
-            stroke={color}
-            style={{
-              stroke: color,
-              strokeWidth: `var(${cssVar(i, 'width')})`,
-              strokeDasharray: `var(${cssVar(i, 'dash')})`,
-            }}
-            dot={
-              !dotted || dotted.has(s.id)
-                ? {
-                    style: {
-                      fill: color,
-                      stroke: color,
-                      strokeWidth: `var(${cssVar(i, 'width')})`,
-                      r: `var(${cssVar(i, 'r')})`,
-                    },
-                  }
-                : false
-            }
-            activeDot={{ style: { fill: color } }}
+            stroke={look.color}
+            style={look.style}
+            dot={!dotted || dotted.has(s.id) ? look.dot : false}
+            activeDot={look.activeDot}
             connectNulls={false}
             isAnimationActive={animate}
           />
@@ -214,17 +233,19 @@ const Drawn = memo(DrawnChart, sameDrawing);
 /**
  * A line per series. The selection (thick, solid, the first in institutional blue) is applied
  * through CSS variables on the wrapper, so choosing a township restyles the lines and the
- * legend without recharts computing the chart again.
+ * legend without recharts computing the chart again. Only selected lines get variables (every
+ * element below inherits them, and a hundred lines' worth made each restyle slow).
  */
 export function TrendLineChart({ series, legendLabels, ...rest }: LineChartProps) {
   const styles = seriesStyles(series);
   const vars: Record<string, string> = {};
   series.forEach((s, i) => {
-    const style = styles[i] ?? { color: '#555', dash: '', width: 2 };
+    const style = styles[i];
+    if (!s.selected || !style) return;
     vars[cssVar(i, 'color')] = style.color;
     vars[cssVar(i, 'width')] = `${String(style.width)}px`;
     vars[cssVar(i, 'dash')] = style.dash || 'none';
-    vars[cssVar(i, 'r')] = s.selected ? '4px' : '3px';
+    vars[cssVar(i, 'r')] = '4px';
   });
   const crowded = series.length > CROWDED;
   const dotted = crowded ? new Set(series.filter((s) => s.selected).map((s) => s.id)) : null;
