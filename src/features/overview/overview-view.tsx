@@ -20,7 +20,8 @@ export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
       <section aria-labelledby="kpi-heading">
         <h2 id="kpi-heading" className="section-title">
           {t('overview.headline')}
-          {region && (
+          {/* The default year comes from the data: until it is in, the heading names no year. */}
+          {region && (query.data !== undefined || selection.yearExplicit) && (
             <span className="section-title__sub">
               {t('overview.region', { region: region.name[lang], year: selection.year })}
             </span>
