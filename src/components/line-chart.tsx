@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { seriesStyles } from './palette';
+import { ownStyle, seriesStyles } from './palette';
 
 export interface Series {
   id: string;
@@ -53,11 +53,7 @@ const cssVar = (i: number, what: 'color' | 'width' | 'dash' | 'r') => `--line-${
  * same objects on every render and leaves unchanged lines alone.
  */
 function lineLook(i: number) {
-  const own = seriesStyles(Array.from({ length: i + 1 }, () => ({ selected: false })))[i] ?? {
-    color: '#555',
-    dash: '',
-    width: 2,
-  };
+  const own = ownStyle(i);
   const color = `var(${cssVar(i, 'color')}, ${own.color})`;
   const width = `var(${cssVar(i, 'width')}, ${String(own.width)}px)`;
   return {

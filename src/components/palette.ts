@@ -25,6 +25,15 @@ export interface SeriesStyle {
   width: number;
 }
 
+/** The look of the series at position `i` when it is not selected. */
+export function ownStyle(i: number): SeriesStyle {
+  return {
+    color: SERIES[i % SERIES.length] ?? '#555',
+    dash: DASHES[i % DASHES.length] ?? '',
+    width: 2,
+  };
+}
+
 /**
  * Styles for a chart's series, in order. The first selected series takes the institutional
  * blue; further selected ones (townships compared side by side) keep their own colour but are
@@ -33,11 +42,7 @@ export interface SeriesStyle {
 export function seriesStyles(series: readonly { selected: boolean }[]): SeriesStyle[] {
   let selectedSeen = 0;
   return series.map((s, i) => {
-    const own = {
-      color: SERIES[i % SERIES.length] ?? '#555',
-      dash: DASHES[i % DASHES.length] ?? '',
-      width: 2,
-    };
+    const own = ownStyle(i);
     if (!s.selected) return own;
     return selectedSeen++ === 0
       ? { color: SELECTED, dash: '', width: 3.5 }
