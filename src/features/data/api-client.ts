@@ -75,24 +75,13 @@ export async function getJson(
   try {
     let res: Response | null =
       endpoint === 'meta' ? await earlyAnswer(url, config.credentials, controller.signal) : null;
+    let body: string;
     try {
       res ??= await fetch(url, {
         credentials: config.credentials,
         signal: controller.signal,
         headers: { Accept: 'application/json' },
       });
-    } catch (err) {
-      if (state.timedOut)
-        throw new ApiError(
-          endpoint,
-          'timeout',
-          `no answer within ${Math.round(config.timeoutMs / 1000)} s`,
-        );
-      if (signal?.aborted) throw err;
-      throw new ApiError(endpoint, 'network', 'the server could not be reached');
-    }
-    let body: string;
-    try {
       // An answer boot.js asked for was not fetched with this signal: race the read against it.
       body = await Promise.race([res.text(), aborted(controller.signal)]);
     } catch (err) {
@@ -103,7 +92,13 @@ export async function getJson(
           `no answer within ${Math.round(config.timeoutMs / 1000)} s`,
         );
       if (signal?.aborted) throw err;
-      throw new ApiError(endpoint, 'network', 'the connection was lost while reading the answer');
+      throw new ApiError(
+        endpoint,
+        'network',
+        res
+          ? 'the connection was lost while reading the answer'
+          : 'the server could not be reached',
+      );
     }
     if (!res.ok)
       throw new ApiError(endpoint, 'http', errorMessageFrom(body) || res.statusText, res.status);

@@ -14,7 +14,22 @@ export interface RangeFilter {
   to?: number;
 }
 
+const childLists = new WeakMap<Meta, Map<string, string[]>>();
 const subtrees = new WeakMap<Meta, Map<string, ReadonlySet<string>>>();
+
+function childrenById(meta: Meta): Map<string, string[]> {
+  let children = childLists.get(meta);
+  if (children) return children;
+  children = new Map<string, string[]>();
+  for (const r of meta.regions) {
+    if (r.parent === null) continue;
+    const list = children.get(r.parent);
+    if (list) list.push(r.id);
+    else children.set(r.parent, [r.id]);
+  }
+  childLists.set(meta, children);
+  return children;
+}
 
 /** The region and every region below it (cycles in a broken meta cannot loop). */
 export function subtreeIds(meta: Meta, regionId: string): ReadonlySet<string> {
@@ -22,13 +37,7 @@ export function subtreeIds(meta: Meta, regionId: string): ReadonlySet<string> {
   if (!cache) subtrees.set(meta, (cache = new Map<string, ReadonlySet<string>>()));
   const hit = cache.get(regionId);
   if (hit) return hit;
-  const children = new Map<string, string[]>();
-  for (const r of meta.regions) {
-    if (r.parent === null) continue;
-    const list = children.get(r.parent);
-    if (list) list.push(r.id);
-    else children.set(r.parent, [r.id]);
-  }
+  const children = childrenById(meta);
   const ids = new Set<string>([regionId]);
   const queue = [regionId];
   for (let id = queue.pop(); id !== undefined; id = queue.pop())
