@@ -150,7 +150,9 @@ describe('overview', () => {
     renderApp('/?lang=en&district=460106&year=2019');
     await findKpiSection();
     expect(screen.getByRole('combobox', { name: 'Year' })).toHaveValue('2019');
-    expect(screen.getByRole('combobox', { name: 'District' })).toHaveValue('460106');
+    const district = screen.getByRole('combobox', { name: 'District' });
+    expect(district).toHaveValue('460106');
+    expect(within(district).getByRole('option', { name: 'All (Haikou)' })).toBeInTheDocument();
     const newUsers = card('Newly identified drug users');
     expect(newUsers).toHaveTextContent('vs 2016 (baseline)');
     expect(newUsers).toHaveTextContent('▼ 93.4%');

@@ -124,7 +124,13 @@ export function FilterBar({ meta, selection, lang, t }: Props) {
               value={selection.district?.id ?? ''}
               onChange={(v) => set({ district: v || null, town: [] })}
               options={[
-                { value: '', label: `${t('filters.all')}（${selection.top?.name[lang] ?? ''}）` },
+                {
+                  value: '',
+                  label:
+                    lang === 'zh'
+                      ? `${t('filters.all')}（${selection.top?.name[lang] ?? ''}）`
+                      : `${t('filters.all')} (${selection.top?.name[lang] ?? ''})`,
+                },
                 ...districts.map((d) => ({ value: d.id, label: d.name[lang] })),
               ]}
             />
