@@ -33,7 +33,7 @@ export async function waitOverviewFilled(page: Page, timeout = LOAD_TIMEOUT): Pr
 export async function waitFirstChart(page: Page, timeout = LOAD_TIMEOUT): Promise<number> {
   const handle = await page.waitForFunction(
     () => {
-      const d = document.querySelector('.recharts-line path')?.getAttribute('d');
+      const d = document.querySelector('.line-chart__plot polyline')?.getAttribute('points');
       return d && d.trim() !== '' ? performance.now() : false;
     },
     undefined,

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { SELECTED } from '@/components/palette';
+import { QUIET, regionLook } from '@/components/chart/series-style';
 import { renderApp, startDemoServer } from '@/test/render-app';
 
 startDemoServer();
@@ -8,9 +8,9 @@ startDemoServer();
 const DISTRICTS = '新发现吸毒人员：各区对比';
 const TOWNSHIPS = '新发现吸毒人员：龙华区各镇/街道对比';
 
-/** Recharts draws one curve per series; the first svg on a page may be a legend icon. */
+/** One group per series in the plot; the legend's small keys are outside it. */
 const curves = (figure: HTMLElement) =>
-  figure.querySelectorAll('.recharts-wrapper > svg.recharts-surface .recharts-line-curve');
+  figure.querySelectorAll('.line-chart__plot svg g[data-series]');
 
 describe('trends', () => {
   it('draws the districts and the townships of the chosen district', async () => {
@@ -22,8 +22,10 @@ describe('trends', () => {
     expect(curves(districts)).toHaveLength(4);
     // Counts are compared without the parent, whose total would dwarf its parts.
     expect(curves(towns)).toHaveLength(11);
-    for (const path of curves(districts))
-      expect(path.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    for (const group of curves(districts))
+      expect(group.querySelector('polyline')?.getAttribute('points')).toMatch(
+        /^[\d.]+,[\d.]+ [\d.]+,[\d.]+/,
+      );
     expect(within(districts).getByText('龙华区')).toBeInTheDocument();
     expect(districts).toHaveTextContent('来源：');
   });
@@ -71,32 +73,44 @@ describe('trends', () => {
     expect(longhua).toHaveTextContent('4.27‰');
   });
 
-  it('restyles a township line and its legend key when it is chosen, without redrawing', async () => {
+  it('keeps eleven townships quiet until one is chosen, which then takes its own colour', async () => {
     const { user } = renderApp('/?view=trends&indicator=new-users&district=460106');
     const towns = await screen.findByRole('figure', { name: TOWNSHIPS });
-    const chart = towns.querySelector<HTMLElement>('.line-chart');
-    if (!chart) throw new Error('no chart');
-    const legend = within(chart).getByRole('list');
-    const names = within(legend)
-      .getAllByRole('listitem')
-      .map((li) => li.textContent);
-    const at = names.indexOf('中山街道');
-    expect(at).toBeGreaterThanOrEqual(0);
-    const key = () => within(legend).getAllByRole('listitem')[at]?.querySelector('line');
-    const color = () => chart.style.getPropertyValue(`--line-${String(at)}-color`);
-    expect(color()).not.toBe(SELECTED);
-    expect(key()).toHaveAttribute('stroke-width', '2');
-    const before = [...curves(towns)];
+    const legend = within(towns).getByRole('list', { name: '图例' });
+    const key = () =>
+      within(legend)
+        .getByRole('button', { name: /中山街道/ })
+        .querySelector('line');
+    const line = () => towns.querySelector('g[data-series="460106001"] polyline');
+    expect(key()).toHaveAttribute('stroke', QUIET);
+    expect(line()).toHaveAttribute('stroke', QUIET);
 
     await user.click(screen.getByRole('checkbox', { name: '中山街道' }));
 
-    expect(color()).toBe(SELECTED);
-    expect(chart.style.getPropertyValue(`--line-${String(at)}-width`)).toBe('3.5px');
-    expect(key()).toHaveAttribute('stroke', SELECTED);
+    const own = regionLook('460106001').color;
+    expect(key()).toHaveAttribute('stroke', own);
     expect(key()).toHaveAttribute('stroke-width', '3.5');
-    // The same curve elements, now styled through the variables.
-    expect([...curves(towns)]).toEqual(before);
-    expect(curves(towns)[at]?.getAttribute('style')).toContain(`var(--line-${String(at)}-color,`);
+    expect(line()).toHaveAttribute('stroke', own);
+    expect(line()).toHaveAttribute('stroke-width', '3.5');
+    expect(within(legend).getByRole('button', { name: /中山街道（已选）/ })).toBeInTheDocument();
+  });
+
+  it('shows one line alone from its legend key, and all again on a second click', async () => {
+    const { user } = renderApp('/?view=trends&indicator=new-users&district=460106');
+    const districts = await screen.findByRole('figure', { name: DISTRICTS });
+    const legend = within(districts).getByRole('list', { name: '图例' });
+    const visible = () =>
+      [...curves(districts)].filter((g) => g.getAttribute('opacity') !== '0').length;
+    expect(visible()).toBe(4);
+    const key = within(legend).getByRole('button', { name: /琼山区/ });
+
+    await user.click(key);
+    expect(key).toHaveAttribute('aria-pressed', 'true');
+    expect(visible()).toBe(1);
+
+    await user.click(key);
+    expect(key).toHaveAttribute('aria-pressed', 'false');
+    expect(visible()).toBe(4);
   });
 
   it('switches indicator with the Indicator select', async () => {

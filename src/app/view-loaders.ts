@@ -3,7 +3,7 @@ import type { View } from '@/features/filters/url-params';
 /**
  * The views that load on demand. The same loaders back React.lazy (app.tsx) and the tabs'
  * prefetch on hover or focus (view-tabs.tsx): by the time the click lands, the chunk (and, through
- * Vite's preload of its imports, recharts) is usually already there.
+ * Vite's preload of its imports) is usually already there.
  */
 export const viewLoaders = {
   trends: () => import('@/features/trends/trends-view'),

@@ -2,7 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 
-// The first visit of a lazily loaded view imports recharts, which in jsdom under a parallel
+// The first visit of a lazily loaded view imports its chunk, which in jsdom under a parallel
 // run on two cores can take longer than the 1 s default for findBy* queries.
 configure({ asyncUtilTimeout: 5000 });
 

@@ -1,9 +1,10 @@
 /**
- * A chart described once, as plain data, in the UI language: the screen draws it with
- * recharts, the exporters draw it as a static SVG/PNG and write its records as CSV/XLSX, and
- * the report pack places its summary under the figure. Views build specs; nothing downstream
- * touches the data layer.
+ * A chart described once, as plain data, in the UI language: the screen and the exported
+ * SVG/PNG draw its plot with the same layout and component (components/chart), the exporters
+ * write its records as CSV/XLSX, and the report pack places its summary under the figure.
+ * Views build specs; nothing downstream touches the data layer.
  */
+import type { PlotInput } from '@/components/chart/layout';
 import type { TableSpec } from '@/components/data-table';
 import type { Better, Unit } from '@/lib/change';
 import type { Lang } from '@/lib/i18n';
@@ -11,8 +12,10 @@ import type { Lang } from '@/lib/i18n';
 export interface SpecSeries {
   id: string;
   name: string;
-  /** The selected region: drawn thicker in the institutional blue. */
+  /** A chosen region: drawn thicker, on top. */
   selected: boolean;
+  /** The parent region among its parts: a neutral dark reference line. */
+  reference?: boolean;
   /** One per year of the spec; null is a gap (missing or suppressed). */
   values: (number | null)[];
   provisional: boolean[];
@@ -33,7 +36,7 @@ export interface ExportRecord {
   decimals: number;
 }
 
-export interface ChartSpec {
+export interface ChartSpec extends PlotInput {
   /** Stable id, unique within a view (used for DOM ids and file names). */
   id: string;
   kind: 'line' | 'rank';
@@ -54,6 +57,8 @@ export interface ChartSpec {
   baseline: { year: number; label: string } | null;
   /** Ranks: 1 at the top. */
   reversed: boolean;
+  /** Ranks: how many places were ranked (the axis runs 1 … of); null for values. */
+  rankOf: number | null;
   /** Source, as-of date and notes, one line each, already in the UI language. */
   captionLines: string[];
   source: string | null;

@@ -87,6 +87,7 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
     id: r.id,
     name: r.name[lang],
     selected: selectedIds.has(r.id),
+    reference: regions.some((o) => o.parent === r.id),
     values: years.map((y) => cell(index, indicator.id, r.id, y)?.value ?? null),
     provisional: years.map((y) => cell(index, indicator.id, r.id, y)?.provisional ?? false),
   }));
@@ -178,6 +179,7 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
     formatValue: (v) => formatValueText(v, indicator, lang),
     ...campaignMarks(campaign, years, lang),
     reversed: false,
+    rankOf: null,
     captionLines: captionLines(meta, lang),
     source: meta.source?.[lang] ?? null,
     dataAsOf: meta.dataAsOf,

@@ -65,6 +65,7 @@ export function buildRankSpec(input: RankSpecInput): ChartSpec {
     formatValue: (v) => (lang === 'zh' ? `第${Math.round(v)}名` : `rank ${Math.round(v)}`),
     ...campaignMarks(input.campaign, years, lang),
     reversed: true,
+    rankOf: rows.reduce<number | null>((m, r) => Math.max(m ?? 0, r.of), null),
     captionLines: captionLines(meta, lang),
     source: meta.source?.[lang] ?? null,
     dataAsOf: meta.dataAsOf,

@@ -1,8 +1,17 @@
 import type { ReactNode } from 'react';
+import { LineChart } from '@/components/chart/line-chart';
 import { ChartFrame } from '@/components/chart-frame';
-import { TrendLineChart } from '@/components/line-chart';
 import { translator } from '@/lib/i18n';
+import { chartLabels } from './chart-labels';
 import type { ChartSpec } from './chart-spec';
+
+/** A rank chart is as tall as its places need: about 18 px a place, 240–420 px. */
+export function chartHeight(spec: ChartSpec): number {
+  if (!spec.reversed) return 320;
+  const places =
+    spec.rankOf ?? Math.max(1, ...spec.series.flatMap((s) => s.values.map((v) => v ?? 1)));
+  return Math.max(240, Math.min(420, places * 18));
+}
 
 /** The on-screen rendering of a ChartSpec: frame, interactive chart, table twin, caption. */
 export function SpecChart({
@@ -15,9 +24,6 @@ export function SpecChart({
   actions?: ReactNode;
 }) {
   const t = translator(spec.lang);
-  const maxRank = spec.reversed
-    ? Math.max(1, ...spec.series.flatMap((s) => s.values.map((v) => v ?? 1)))
-    : 0;
   return (
     <ChartFrame
       title={spec.title}
@@ -28,17 +34,12 @@ export function SpecChart({
       labels={{ showTable: t('chart.showTable'), hideTable: t('chart.hideTable') }}
       actions={actions}
     >
-      <TrendLineChart
-        years={spec.years}
-        series={spec.series}
-        yLabel={spec.yLabel}
-        format={spec.formatTick}
-        formatTooltip={spec.formatValue}
-        band={spec.band}
-        baseline={spec.baseline}
-        reversed={spec.reversed}
-        height={height ?? (spec.reversed ? Math.max(240, Math.min(420, maxRank * 18)) : undefined)}
-        legendLabels={{ legend: t('chart.legend'), selected: t('chart.legendSelected') }}
+      <LineChart
+        input={spec}
+        height={height ?? chartHeight(spec)}
+        formatValue={spec.formatValue}
+        labels={chartLabels(spec.lang)}
+        ariaLabel={t('chart.plotLabel', { title: spec.title })}
       />
     </ChartFrame>
   );

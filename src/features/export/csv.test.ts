@@ -35,6 +35,7 @@ function spec(records: ExportRecord[], lang: Lang = 'zh'): ChartSpec {
     band: null,
     baseline: null,
     reversed: false,
+    rankOf: null,
     captionLines: [],
     source: null,
     dataAsOf: null,

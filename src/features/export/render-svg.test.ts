@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartSpec, SpecSeries } from '@/features/charts/chart-spec';
-import { niceTicks, rankTicks, renderChartSvg, wrapText } from './render-svg';
+import { renderChartSvg } from './render-svg';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const DRAWING = new Set([
@@ -40,6 +40,7 @@ function makeSpec(over: Partial<ChartSpec> = {}): ChartSpec {
     band: { from: 2017, to: 2019, label: '专项行动' },
     baseline: { year: 2016, label: '基线年' },
     reversed: false,
+    rankOf: null,
     captionLines: ['来源：市禁毒办', '数据截至：2023-03-31'],
     source: '市禁毒办',
     dataAsOf: '2023-03-31',
@@ -59,7 +60,7 @@ function parse(svg: string): Document {
 }
 
 const texts = (doc: Document) => Array.from(doc.querySelectorAll('text'), (t) => t.textContent);
-const seriesGroup = (doc: Document, i: number) => doc.querySelector(`g[data-series="${i}"]`);
+const seriesGroup = (doc: Document, id: string) => doc.querySelector(`g[data-series="${id}"]`);
 
 describe('renderChartSvg', () => {
   it('draws title, subtitle, legend names and footer lines as text inside the image', () => {
@@ -106,7 +107,7 @@ describe('renderChartSvg', () => {
       years: [2016, 2017, 2018, 2019, 2020, 2021, 2022],
       series: [series('东城区', [5, 6, null, 7, 8, null, 9])],
     });
-    const g = seriesGroup(parse(renderChartSvg(spec)), 0);
+    const g = seriesGroup(parse(renderChartSvg(spec)), '东城区');
     expect(g?.querySelectorAll('polyline')).toHaveLength(2);
     expect(g?.querySelectorAll('circle')).toHaveLength(5);
   });
@@ -116,9 +117,10 @@ describe('renderChartSvg', () => {
       ...series('东城区', [1, 2, 3, 4, 5]),
       provisional: [false, false, false, false, true],
     };
-    const dots = seriesGroup(parse(renderChartSvg(makeSpec({ series: [s] }))), 0)?.querySelectorAll(
-      'circle',
-    );
+    const dots = seriesGroup(
+      parse(renderChartSvg(makeSpec({ series: [s] }))),
+      '东城区',
+    )?.querySelectorAll('circle');
     const fills = Array.from(dots ?? [], (c) => c.getAttribute('fill'));
     expect(fills.slice(0, 4)).not.toContain('#fff');
     expect(fills[4]).toBe('#fff');
@@ -132,7 +134,7 @@ describe('renderChartSvg', () => {
       years: [2016, 2017],
       series: [series('东城区', [1, 4])],
     });
-    const dots = seriesGroup(parse(renderChartSvg(spec)), 0)?.querySelectorAll('circle');
+    const dots = seriesGroup(parse(renderChartSvg(spec)), '东城区')?.querySelectorAll('circle');
     const cy = (i: number) => Number(dots?.[i]?.getAttribute('cy'));
     expect(cy(0)).toBeLessThan(cy(1));
   });
@@ -177,25 +179,5 @@ describe('renderChartSvg', () => {
     const svg = renderChartSvg(makeSpec(over));
     parse(svg);
     expect(svg).not.toMatch(/NaN|Infinity|undefined/);
-  });
-});
-
-describe('axis helpers', () => {
-  it('picks 1/2/2.5/5×10ⁿ steps that cover the data', () => {
-    expect(niceTicks(0, 97, 5).ticks).toEqual([0, 20, 40, 60, 80, 100]);
-    expect(niceTicks(0, 1.2, 5).ticks).toEqual([0, 0.25, 0.5, 0.75, 1, 1.25]);
-    expect(niceTicks(-3, 4, 4).ticks).toEqual([-4, -2, 0, 2, 4]);
-  });
-
-  it('gives ranks whole-number ticks starting at 1', () => {
-    expect(rankTicks(4, 5).ticks).toEqual([1, 2, 3, 4]);
-    expect(rankTicks(16, 4).ticks).toEqual([1, 5, 10, 15, 20]);
-    for (const t of rankTicks(9, 5).ticks) expect(Number.isInteger(t)).toBe(true);
-  });
-
-  it('wraps Chinese between characters without starting a line with punctuation', () => {
-    const lines = wrapText('一二三四五，六七八', 10, 50, 3);
-    expect(lines[0]).toBe('一二三四五，');
-    expect(lines[1]).toBe('六七八');
   });
 });

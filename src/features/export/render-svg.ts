@@ -1,27 +1,30 @@
 /**
- * The exported figure: a static, self-contained SVG string with title, filters, legend,
- * chart, notes, source and date drawn inside it (recharts draws its legend as HTML, so the
- * screen chart cannot be exported as is). Pure string building, so it runs in Node too.
+ * The exported figure: a static, self-contained SVG with title, filters, legend, notes,
+ * source and date drawn around the plot. The plot itself is the screen's own component
+ * (components/chart/plot-layer.tsx) on the same layout, rendered to static markup, so a file
+ * and the screen show the same axes, ticks, colours and marks. Runs in Node too.
  *
- * Every label may come from a server we do not control: all text goes through `esc`, and
- * only fixed SVG drawing elements are ever written.
+ * Every label may come from a server we do not control: frame text goes through `esc`, the
+ * plot's through React, and only fixed SVG drawing elements are ever written.
  */
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { layoutPlot } from '@/components/chart/layout';
+import { INK, MUTED, PlotLayer } from '@/components/chart/plot-layer';
+import { seriesStyles } from '@/components/chart/series-style';
+import type { SeriesStyle } from '@/components/chart/series-style';
+import { clean, ellipsize, textWidth, wrapText } from '@/components/chart/text-metrics';
 import type { ChartSpec } from '@/features/charts/chart-spec';
-import { seriesStyles } from '@/components/palette';
-import type { SeriesStyle } from '@/components/palette';
+import { chartLabels } from '@/features/charts/chart-labels';
 import { EXPORT_SIZES } from './sizes';
 import type { ExportSize } from './sizes';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 export const FONT_STACK =
   'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
-const INK = '#1a2233';
-const MUTED = '#5b6472';
-const AXIS = '#41506b';
 const GRID = '#e3e7ee';
-const BAND = '#dbe6f7';
 const DEMO_TEXT = '演示数据 / Demo data';
-const MIN_PLOT = 130;
+const MIN_PLOT = 160;
 
 // ---------------------------------------------------------------- text
 
@@ -35,174 +38,6 @@ const ENTITIES: Record<string, string> = {
 
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-}
-
-/**
- * One line of plain text: drops characters XML 1.0 forbids (control characters, lone
- * surrogates — they would break the parser and `encodeURIComponent`) and folds whitespace.
- */
-export function clean(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    const forbidden =
-      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) ||
-      (c >= 0xd800 && c <= 0xdfff) ||
-      c === 0xfffe ||
-      c === 0xffff;
-    if (!forbidden) out += ch;
-  }
-  return out.replace(/\s+/g, ' ').trim();
-}
-
-function isWide(c: number): boolean {
-  return (
-    (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0xa4cf) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6) ||
-    c >= 0x1f300
-  );
-}
-
-/** Estimated advance width: CJK ≈ 1em, anything else ≈ 0.55em (no font metrics in Node). */
-export function textWidth(s: string, size: number, bold = false): number {
-  let em = 0;
-  for (const ch of s) em += isWide(ch.codePointAt(0) ?? 0) ? 1 : 0.55;
-  return em * size * (bold ? 1.06 : 1);
-}
-
-/** Punctuation that must not start a line (Chinese line-breaking rules). */
-const NO_LINE_START = new Set(Array.from('，。、：；！？）》」』】〉,.;:!?)%‰'));
-
-function tokens(s: string): string[] {
-  const out: string[] = [];
-  let word = '';
-  for (const ch of s) {
-    if (ch === ' ' || isWide(ch.codePointAt(0) ?? 0) || NO_LINE_START.has(ch)) {
-      if (word) out.push(word);
-      word = '';
-      out.push(ch);
-    } else word += ch;
-  }
-  if (word) out.push(word);
-  return out;
-}
-
-export function ellipsize(s: string, size: number, maxWidth: number, bold = false): string {
-  if (textWidth(s, size, bold) <= maxWidth) return s;
-  const chars = Array.from(s);
-  while (chars.length > 0 && textWidth(`${chars.join('')}…`, size, bold) > maxWidth) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
-}
-
-/** Greedy wrap: CJK breaks between any characters, other scripts at spaces. */
-export function wrapText(
-  s: string,
-  size: number,
-  maxWidth: number,
-  maxLines: number,
-  bold = false,
-): string[] {
-  const fits = (t: string) => textWidth(t, size, bold) <= maxWidth;
-  const lines: string[] = [];
-  let cur = '';
-  const flush = () => {
-    if (cur.trim()) lines.push(cur.trim());
-    cur = '';
-  };
-  for (const tok of tokens(clean(s))) {
-    if (tok === ' ') {
-      if (cur) cur += ' ';
-      continue;
-    }
-    if (cur.trim() && !fits(cur + tok) && !NO_LINE_START.has(tok)) flush();
-    if (!cur.trim() && !fits(tok)) {
-      // An overlong word (a URL, an id) is broken wherever it has to be.
-      let piece = '';
-      for (const ch of tok) {
-        if (piece && !fits(piece + ch)) {
-          lines.push(piece);
-          piece = '';
-        }
-        piece += ch;
-      }
-      cur = piece;
-      continue;
-    }
-    cur += tok;
-  }
-  flush();
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = ellipsize(`${kept[maxLines - 1] ?? ''}…`, size, maxWidth, bold);
-  return kept;
-}
-
-// ---------------------------------------------------------------- scales
-
-export function niceStep(raw: number): number {
-  if (!(raw > 0) || !Number.isFinite(raw)) return 1;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const f = raw / p;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p;
-}
-
-const tidy = (x: number) => parseFloat(x.toPrecision(12));
-
-export interface Ticks {
-  lo: number;
-  hi: number;
-  ticks: number[];
-}
-
-/** Ranks: 1 at the top, whole numbers only. */
-export function rankTicks(maxRank: number, target: number): Ticks {
-  const max = Math.max(2, Math.ceil(maxRank));
-  let step = Math.max(1, niceStep((max - 1) / target));
-  if (step === 2.5) step = 2;
-  if (step <= 2) {
-    const hi = 1 + Math.ceil((max - 1) / step) * step;
-    const ticks = Array.from({ length: (hi - 1) / step + 1 }, (_, i) => 1 + i * step);
-    return { lo: 1, hi, ticks };
-  }
-  const hi = Math.ceil(max / step) * step;
-  const ticks = [1];
-  for (let v = step; v <= hi; v += step) ticks.push(v);
-  return { lo: 1, hi, ticks };
-}
-
-/** Nice 1/2/2.5/5×10ⁿ steps covering [min, max]. */
-export function niceTicks(min: number, max: number, target: number): Ticks {
-  let a = min;
-  let b = max;
-  if (a === b) {
-    const d = a === 0 ? 1 : Math.abs(a) * 0.1;
-    a = a === 0 ? 0 : a - d;
-    b += d;
-  }
-  const step = niceStep((b - a) / target);
-  const lo = tidy(Math.floor(a / step + 1e-9) * step);
-  const hi = tidy(Math.ceil(b / step - 1e-9) * step);
-  const ticks: number[] = [];
-  for (let i = 0; lo + i * step <= hi + step * 1e-6; i++) ticks.push(tidy(lo + i * step));
-  return { lo, hi, ticks };
-}
-
-function valueTicks(spec: ChartSpec, values: number[], target: number): Ticks {
-  if (values.length === 0) return spec.reversed ? rankTicks(2, target) : niceTicks(0, 1, target);
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  if (spec.reversed) return rankTicks(max, target);
-  // Counts, money and weights start at zero so that change is not exaggerated; rates and
-  // scores crowded far from zero keep a tight axis, or their lines would be flattened.
-  const unit = spec.unit?.unit;
-  const rateLike = unit === 'percent' || unit === 'permille' || unit === 'score';
-  const zero = min >= 0 && (!rateLike || min <= 0.6 * max);
-  return niceTicks(zero ? 0 : min, max, target);
 }
 
 // ---------------------------------------------------------------- svg helpers
@@ -230,11 +65,14 @@ interface Box {
   bottom: number;
 }
 
-function legendRows(spec: ChartSpec, maxWidth: number, maxRows: number, lang: 'zh' | 'en') {
-  const items = spec.series.map((s, i) => {
-    const name = ellipsize(clean(s.name), 12, 200, s.selected);
-    return { s, i, name, w: 30 + textWidth(name, 12, s.selected) + 20 };
-  });
+function legendRows(spec: ChartSpec, styles: SeriesStyle[], maxWidth: number, maxRows: number) {
+  // Lines drawn in colour first: when the legend must be cut, the quiet ones go.
+  const items = spec.series
+    .map((s, i) => {
+      const name = ellipsize(clean(s.name), 12, 200, s.selected);
+      return { s, i, name, w: 30 + textWidth(name, 12, s.selected) + 20 };
+    })
+    .sort((a, b) => Number(styleAt(styles, a.i).quiet) - Number(styleAt(styles, b.i).quiet));
   const rows: (typeof items)[] = [];
   let row: typeof items = [];
   let used = 0;
@@ -252,11 +90,11 @@ function legendRows(spec: ChartSpec, maxWidth: number, maxRows: number, lang: 'z
   const kept = rows.slice(0, maxRows);
   const shown = kept.reduce((k, r) => k + r.length, 0);
   const hidden = items.length - shown;
-  return { rows: kept, more: lang === 'zh' ? `另有 ${hidden} 项` : `+${hidden} more` };
+  return { rows: kept, more: chartLabels(spec.lang).more(hidden) };
 }
 
 function styleAt(styles: SeriesStyle[], i: number): SeriesStyle {
-  return styles[i] ?? { color: '#555', dash: '', width: 2 };
+  return styles[i] ?? { color: '#555', dash: '', width: 2, r: 3, quiet: false };
 }
 
 function drawLegend(
@@ -281,7 +119,7 @@ function drawLegend(
           'stroke-width': Math.min(st.width, 3),
           'stroke-dasharray': st.dash,
         }),
-        el('circle', { cx: x + 12, cy, r: s.selected ? 3.5 : 3, fill: st.color }),
+        st.r > 0 ? el('circle', { cx: x + 12, cy, r: Math.min(st.r, 3.5), fill: st.color }) : '',
         text(
           {
             x: x + 30,
@@ -298,199 +136,6 @@ function drawLegend(
     if (r === rows.rows.length - 1 && rows.more)
       out.push(text({ x, y: cy + 4, 'font-size': 12, fill: MUTED }, rows.more));
   });
-  return out.join('');
-}
-
-/** Consecutive non-null runs: a null is a gap, never a zero and never bridged. */
-export function segments(values: readonly (number | null)[]): { start: number; vals: number[] }[] {
-  const out: { start: number; vals: number[] }[] = [];
-  values.forEach((v, i) => {
-    const last = out[out.length - 1];
-    if (v === null || !Number.isFinite(v)) return;
-    if (last && last.start + last.vals.length === i) last.vals.push(v);
-    else out.push({ start: i, vals: [v] });
-  });
-  return out;
-}
-
-function drawPlot(spec: ChartSpec, box: Box, ticks: Ticks): string {
-  const out: string[] = [];
-  const { years } = spec;
-  const first = years[0] ?? 0;
-  const last = years[years.length - 1] ?? first;
-  const inner = 20;
-  const x = (year: number) =>
-    last === first
-      ? (box.left + box.right) / 2
-      : box.left + inner + ((year - first) / (last - first)) * (box.right - box.left - 2 * inner);
-  const span = ticks.hi - ticks.lo || 1;
-  const y = (v: number) =>
-    spec.reversed
-      ? box.top + ((v - ticks.lo) / span) * (box.bottom - box.top)
-      : box.bottom - ((v - ticks.lo) / span) * (box.bottom - box.top);
-
-  // Campaign band, under everything else.
-  const labels: { x: number; anchor: 'start' | 'middle' | 'end'; w: number; s: string }[] = [];
-  if (spec.band) {
-    const x0 = Math.max(box.left, x(spec.band.from));
-    const x1 = Math.min(box.right, x(spec.band.to));
-    const w = Math.max(12, x1 - x0);
-    const cx = (x0 + x1) / 2;
-    out.push(
-      el('rect', {
-        x: cx - w / 2,
-        y: box.top,
-        width: w,
-        height: box.bottom - box.top,
-        fill: BAND,
-        'fill-opacity': 0.6,
-      }),
-    );
-    const s = ellipsize(clean(spec.band.label), 11, Math.max(w, 80));
-    labels.push({ x: cx, anchor: 'middle', w: textWidth(s, 11), s });
-  }
-  // Gridlines and value ticks.
-  for (const t of ticks.ticks) {
-    const ty = y(t);
-    const strong = !spec.reversed && t === 0;
-    out.push(
-      el('line', {
-        x1: box.left,
-        y1: ty,
-        x2: box.right,
-        y2: ty,
-        stroke: strong ? '#aab3c2' : GRID,
-        'stroke-width': 1,
-      }),
-    );
-    out.push(
-      text(
-        { x: box.left - 8, y: ty + 4, 'font-size': 11, fill: MUTED, 'text-anchor': 'end' },
-        spec.formatTick(t),
-      ),
-    );
-  }
-  // Year ticks, thinned when they would collide.
-  const step = years.length > 1 ? Math.abs(x(years[1] ?? first) - x(first)) : Infinity;
-  const every = Math.max(1, Math.ceil((textWidth('2000', 11) + 10) / step));
-  years.forEach((yr, i) => {
-    if (i % every !== 0) return;
-    out.push(
-      el('line', { x1: x(yr), y1: box.bottom, x2: x(yr), y2: box.bottom + 4, stroke: '#aab3c2' }),
-    );
-    out.push(
-      text(
-        { x: x(yr), y: box.bottom + 18, 'font-size': 11, fill: MUTED, 'text-anchor': 'middle' },
-        String(yr),
-      ),
-    );
-  });
-  // Baseline year: a dashed rule.
-  if (spec.baseline && years.length > 0) {
-    const bx = x(spec.baseline.year);
-    if (bx >= box.left - 0.5 && bx <= box.right + 0.5) {
-      out.push(
-        el('line', {
-          x1: bx,
-          y1: box.top,
-          x2: bx,
-          y2: box.bottom,
-          stroke: AXIS,
-          'stroke-width': 1.2,
-          'stroke-dasharray': '5 4',
-        }),
-      );
-      const s = ellipsize(clean(spec.baseline.label), 11, 140);
-      const w = textWidth(s, 11);
-      const right = bx + 5 + w <= box.right;
-      labels.push({ x: right ? bx + 5 : bx - 5, anchor: right ? 'start' : 'end', w, s });
-    }
-  }
-  // Reference labels: a second row when the baseline label would run into the band label.
-  const extent = (l: (typeof labels)[number]) =>
-    l.anchor === 'start'
-      ? [l.x, l.x + l.w]
-      : l.anchor === 'end'
-        ? [l.x - l.w, l.x]
-        : [l.x - l.w / 2, l.x + l.w / 2];
-  const placed: number[][] = [];
-  for (const l of labels) {
-    const [a = 0, b = 0] = extent(l);
-    const clash = placed.some(([c = 0, d = 0]) => a < d + 6 && c < b + 6);
-    placed.push([a, b]);
-    out.push(
-      text(
-        {
-          x: l.x,
-          y: box.top + (clash ? 28 : 14),
-          'font-size': 11,
-          fill: AXIS,
-          'text-anchor': l.anchor,
-          stroke: '#fff',
-          'stroke-width': 3,
-          'stroke-opacity': 0.8,
-          'paint-order': 'stroke',
-          'stroke-linejoin': 'round',
-        },
-        l.s,
-      ),
-    );
-  }
-  // Series: the selected region last, so it sits on top.
-  const order = spec.series
-    .map((s, i) => ({ s, i }))
-    .sort((a, b) => Number(a.s.selected) - Number(b.s.selected));
-  for (const { s, i } of order) {
-    const st = styleAt(seriesStyles(spec.series), i);
-    const parts: string[] = [];
-    const segs = segments(s.values);
-    for (const seg of segs) {
-      if (seg.vals.length < 2) continue;
-      const points = seg.vals
-        .map((v, k) => `${n(x(years[seg.start + k] ?? first))},${n(y(v))}`)
-        .join(' ');
-      parts.push(
-        el('polyline', {
-          points,
-          fill: 'none',
-          stroke: st.color,
-          'stroke-width': st.width,
-          'stroke-dasharray': st.dash,
-          'stroke-linejoin': 'round',
-          'stroke-linecap': 'round',
-        }),
-      );
-    }
-    for (const seg of segs)
-      seg.vals.forEach((v, k) => {
-        const idx = seg.start + k;
-        const hollow = s.provisional[idx] === true;
-        parts.push(
-          el('circle', {
-            cx: x(years[idx] ?? first),
-            cy: y(v),
-            r: s.selected ? 4 : 3,
-            fill: hollow ? '#fff' : st.color,
-            stroke: hollow ? st.color : null,
-            'stroke-width': hollow ? 1.5 : null,
-          }),
-        );
-      });
-    out.push(el('g', { 'data-series': i }, parts.join('')));
-  }
-  if (spec.series.every((s) => s.values.every((v) => v === null)))
-    out.push(
-      text(
-        {
-          x: (box.left + box.right) / 2,
-          y: (box.top + box.bottom) / 2,
-          'font-size': 14,
-          fill: MUTED,
-          'text-anchor': 'middle',
-        },
-        spec.lang === 'zh' ? '无数据' : 'No data',
-      ),
-    );
   return out.join('');
 }
 
@@ -567,15 +212,16 @@ export function renderChartSvg(spec: ChartSpec, size: ExportSize = 'wide'): stri
   top += subLines.length * 18;
   if (spec.series.length > 0) {
     top += 12;
-    const legend = legendRows(spec, contentW, size === 'wide' ? 2 : 3, spec.lang);
-    body.push(drawLegend(legend, seriesStyles(spec.series), pad, top));
+    const styles = seriesStyles(spec.series);
+    const legend = legendRows(spec, styles, contentW, size === 'wide' ? 2 : 3);
+    body.push(drawLegend(legend, styles, pad, top));
     top += legend.rows.length * 20;
   }
-  const plotTop = top + 16;
+  const plotTop = top + 8;
 
   // Bottom-up: footer notes and caption, then the year axis; the plot gets the rest.
   const entries = [...new Set([...spec.notes, ...spec.captionLines].map(clean))].filter(Boolean);
-  const budget = Math.max(0, Math.floor((H - pad - plotTop - MIN_PLOT - 30 - 12) / 15));
+  const budget = Math.max(0, Math.floor((H - pad - plotTop - MIN_PLOT - 12) / 15));
   let footer = entries.flatMap((e) => wrapText(e, 11, contentW, 3));
   if (footer.length > budget) {
     footer = footer.slice(0, budget);
@@ -590,31 +236,20 @@ export function renderChartSvg(spec: ChartSpec, size: ExportSize = 'wide'): stri
     body.push(
       el('line', { x1: pad, y1: footerTop - 8, x2: W - pad, y2: footerTop - 8, stroke: GRID }),
     );
-  const plotBottom = (footer.length > 0 ? footerTop - 12 : H - pad) - 30;
+  const plotBottom = (footer.length > 0 ? footerTop - 12 : H - pad) - 4;
 
-  const values = spec.series.flatMap((s) =>
-    s.values.filter((v): v is number => v !== null && Number.isFinite(v)),
+  // The plot: the screen's component on the same layout rules, at this file's size.
+  const layout = layoutPlot(spec, W - 2 * pad + 10, plotBottom - plotTop);
+  const plot = renderToStaticMarkup(
+    createElement(PlotLayer, { layout, noData: chartLabels(spec.lang).noData }),
   );
-  const target = Math.max(3, Math.min(6, Math.round((plotBottom - plotTop) / 55)));
-  const ticks = valueTicks(spec, values, target);
-  const tickW = Math.max(...ticks.ticks.map((t) => textWidth(clean(spec.formatTick(t)), 11)), 10);
-  const box: Box = { left: pad + 22 + tickW + 8, right: W - pad, top: plotTop, bottom: plotBottom };
-  const yTitle = ellipsize(clean(spec.yLabel), 12, box.bottom - box.top);
-  const midY = (box.top + box.bottom) / 2;
-  body.push(
-    text(
-      {
-        x: pad + 11,
-        y: midY,
-        'font-size': 12,
-        fill: AXIS,
-        'text-anchor': 'middle',
-        transform: `rotate(-90 ${n(pad + 11)} ${n(midY)})`,
-      },
-      yTitle,
-    ),
-    drawPlot(spec, box, ticks),
-  );
+  body.push(`<g transform="translate(${n(pad)} ${n(plotTop)})">${plot}</g>`);
+  const box: Box = {
+    left: pad + layout.plot.left,
+    right: pad + layout.plot.right,
+    top: plotTop + layout.plot.top,
+    bottom: plotTop + layout.plot.bottom,
+  };
   if (spec.demo) body.push(watermark(box));
 
   return [

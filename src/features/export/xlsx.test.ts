@@ -36,6 +36,7 @@ function spec(over: Partial<ChartSpec> & { records: ExportRecord[] }): ChartSpec
     band: null,
     baseline: null,
     reversed: false,
+    rankOf: null,
     captionLines: [],
     source: null,
     dataAsOf: null,

@@ -1,0 +1,214 @@
+/**
+ * The line chart on screen: the shared plot (plot-layer.tsx) at the container's width (the
+ * page's width on paper), with a tooltip and an interactive legend. Nothing here decides how
+ * the chart looks; that is layout.ts, which the exported files use too.
+ */
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { layoutPlot, nearestYear } from './layout';
+import type { PlotInput, PlotLayout } from './layout';
+import { PlotLayer } from './plot-layer';
+import type { SeriesStyle } from './series-style';
+import { PRINT_HEIGHT, PRINT_WIDTH, usePrinting } from './use-print';
+
+export interface LineChartLabels {
+  legend: string;
+  /** Marks a chosen series in the legend for screen readers. */
+  selected: string;
+  noData: string;
+  /** Legend button hints: show only this line / show every line again. */
+  showOnly: string;
+  showAll: string;
+  provisional: string;
+  missing: string;
+  more: (n: number) => string;
+}
+
+export interface LineChartProps {
+  input: PlotInput;
+  height?: number;
+  /** Full value text with unit, for the tooltip. */
+  formatValue: (v: number) => string;
+  labels: LineChartLabels;
+  /** The plot's accessible name (the figure around it has the summary and a table twin). */
+  ariaLabel: string;
+}
+
+const FALLBACK_WIDTH = 800;
+const TOOLTIP_ROWS = 10;
+
+function useWidth(ref: React.RefObject<HTMLDivElement | null>): number {
+  const [width, setWidth] = useState(FALLBACK_WIDTH);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const w = Math.floor(el.clientWidth);
+      if (w > 0) setWidth(w);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return width;
+}
+
+function Key({ style }: { style: SeriesStyle }) {
+  return (
+    <svg width="24" height="10" aria-hidden="true" focusable="false">
+      <line
+        x1="1"
+        y1="5"
+        x2="23"
+        y2="5"
+        stroke={style.color}
+        strokeWidth={Math.min(style.width, 3.5)}
+        strokeDasharray={style.dash || undefined}
+      />
+    </svg>
+  );
+}
+
+function Tooltip({
+  layout,
+  index,
+  year,
+  only,
+  formatValue,
+  labels,
+  scale,
+}: {
+  layout: PlotLayout;
+  index: number;
+  year: number;
+  only: string | null;
+  formatValue: (v: number) => string;
+  labels: LineChartLabels;
+  scale: number;
+}) {
+  const rows = layout.series
+    .filter((s) => only === null || s.id === only)
+    .map((s) => ({ s, mark: s.marks.find((m) => m.index === index) }))
+    .sort((a, b) => {
+      const va = a.mark?.value ?? -Infinity;
+      const vb = b.mark?.value ?? -Infinity;
+      // Ranks read best first; values largest first; missing last either way.
+      return layout.kind === 'rank'
+        ? (a.mark?.value ?? Infinity) - (b.mark?.value ?? Infinity)
+        : vb - va;
+    });
+  const shown = rows.slice(0, TOOLTIP_ROWS);
+  const x = (layout.xs[index] ?? 0) * scale;
+  const right = x > (layout.width * scale) / 2;
+  return (
+    <div
+      className="chart-tooltip"
+      role="status"
+      style={right ? { right: layout.width * scale - x + 12 } : { left: x + 12 }}
+    >
+      <strong>{year}</strong>
+      <ul>
+        {shown.map(({ s, mark }) => (
+          <li key={s.id} className={s.selected ? 'is-selected' : undefined}>
+            <Key style={s.style} />
+            <span className="chart-tooltip__name">{s.name}</span>
+            <span className="chart-tooltip__value">
+              {mark ? formatValue(mark.value) : labels.missing}
+              {mark?.provisional ? ` (${labels.provisional})` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {rows.length > shown.length && <small>{labels.more(rows.length - shown.length)}</small>}
+    </div>
+  );
+}
+
+export function LineChart({ input, height = 320, formatValue, labels, ariaLabel }: LineChartProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const measured = useWidth(ref);
+  const printing = usePrinting();
+  const width = printing ? PRINT_WIDTH : measured;
+  const h = printing ? Math.min(height, PRINT_HEIGHT) : height;
+  const layout = useMemo(() => layoutPlot(input, width, h), [input, width, h]);
+  const [onlyChoice, setOnly] = useState<string | null>(null);
+  const [hover, setHover] = useState<string | null>(null);
+  const [pointer, setPointer] = useState<number | null>(null);
+  const ids = new Set(input.series.map((s) => s.id));
+  const only = onlyChoice !== null && ids.has(onlyChoice) ? onlyChoice : null;
+  const scale = measured > 0 && !printing ? Math.min(1, measured / layout.width) : 1;
+  // Legend in the series' own order, not the drawing order.
+  const bySeries = new Map(layout.series.map((s) => [s.id, s]));
+
+  const toIndex = (e: React.PointerEvent<SVGSVGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    if (box.width === 0) return null;
+    const x = ((e.clientX - box.left) / box.width) * layout.width;
+    return nearestYear(layout, x);
+  };
+
+  return (
+    <div className="line-chart" ref={ref}>
+      <div className="line-chart__plot">
+        <svg
+          width={layout.width}
+          height={layout.height}
+          viewBox={`0 0 ${String(layout.width)} ${String(layout.height)}`}
+          role="img"
+          aria-label={ariaLabel}
+          onPointerMove={(e) => setPointer(toIndex(e))}
+          onPointerDown={(e) => setPointer(toIndex(e))}
+          onPointerLeave={(e) => {
+            if (e.pointerType === 'mouse') setPointer(null);
+          }}
+        >
+          <PlotLayer
+            layout={layout}
+            emphasis={{ only, hover }}
+            noData={labels.noData}
+            guide={printing ? null : pointer}
+          />
+        </svg>
+        {pointer !== null && !printing && input.years[pointer] !== undefined && (
+          <Tooltip
+            layout={layout}
+            index={pointer}
+            year={input.years[pointer] ?? 0}
+            only={only}
+            formatValue={formatValue}
+            labels={labels}
+            scale={scale}
+          />
+        )}
+      </div>
+      <ul className="chart-legend" aria-label={labels.legend}>
+        {input.series.map((s) => {
+          const laid = bySeries.get(s.id);
+          if (!laid) return null;
+          const pressed = only === s.id;
+          return (
+            <li key={s.id} className={laid.style.quiet ? 'is-quiet' : undefined}>
+              <button
+                type="button"
+                aria-pressed={pressed}
+                title={pressed ? labels.showAll : labels.showOnly}
+                onClick={() => setOnly(pressed ? null : s.id)}
+                onPointerEnter={(e) => {
+                  if (e.pointerType === 'mouse') setHover(s.id);
+                }}
+                onPointerLeave={() => setHover(null)}
+                onFocus={() => setHover(s.id)}
+                onBlur={() => setHover(null)}
+              >
+                <Key style={laid.style} />
+                {s.name}
+                {s.selected && <span className="visually-hidden">{labels.selected}</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

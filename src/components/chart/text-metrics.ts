@@ -1,0 +1,109 @@
+/**
+ * Text measured without a font: the screen and the exported file lay a chart out by the same
+ * estimate, so they break labels and reserve margins identically (Node has no font metrics).
+ */
+
+function isWide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    c >= 0x1f300
+  );
+}
+
+/** Estimated advance width: CJK ≈ 1em, anything else ≈ 0.55em. */
+export function textWidth(s: string, size: number, bold = false): number {
+  let em = 0;
+  for (const ch of s) em += isWide(ch.codePointAt(0) ?? 0) ? 1 : 0.55;
+  return em * size * (bold ? 1.06 : 1);
+}
+
+/**
+ * One line of plain text: drops characters XML 1.0 forbids (control characters, lone
+ * surrogates — they would break the parser and `encodeURIComponent`) and folds whitespace.
+ */
+export function clean(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    const forbidden =
+      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) ||
+      (c >= 0xd800 && c <= 0xdfff) ||
+      c === 0xfffe ||
+      c === 0xffff;
+    if (!forbidden) out += ch;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+export function ellipsize(s: string, size: number, maxWidth: number, bold = false): string {
+  if (textWidth(s, size, bold) <= maxWidth) return s;
+  const chars = Array.from(s);
+  while (chars.length > 0 && textWidth(`${chars.join('')}…`, size, bold) > maxWidth) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
+}
+
+/** Punctuation that must not start a line (Chinese line-breaking rules). */
+const NO_LINE_START = new Set(Array.from('，。、：；！？）》」』】〉,.;:!?)%‰'));
+
+function tokens(s: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  for (const ch of s) {
+    if (ch === ' ' || isWide(ch.codePointAt(0) ?? 0) || NO_LINE_START.has(ch)) {
+      if (word) out.push(word);
+      word = '';
+      out.push(ch);
+    } else word += ch;
+  }
+  if (word) out.push(word);
+  return out;
+}
+
+/** Greedy wrap: CJK breaks between any characters, other scripts at spaces. */
+export function wrapText(
+  s: string,
+  size: number,
+  maxWidth: number,
+  maxLines: number,
+  bold = false,
+): string[] {
+  const fits = (t: string) => textWidth(t, size, bold) <= maxWidth;
+  const lines: string[] = [];
+  let cur = '';
+  const flush = () => {
+    if (cur.trim()) lines.push(cur.trim());
+    cur = '';
+  };
+  for (const tok of tokens(clean(s))) {
+    if (tok === ' ') {
+      if (cur) cur += ' ';
+      continue;
+    }
+    if (cur.trim() && !fits(cur + tok) && !NO_LINE_START.has(tok)) flush();
+    if (!cur.trim() && !fits(tok)) {
+      // An overlong word (a URL, an id) is broken wherever it has to be.
+      let piece = '';
+      for (const ch of tok) {
+        if (piece && !fits(piece + ch)) {
+          lines.push(piece);
+          piece = '';
+        }
+        piece += ch;
+      }
+      cur = piece;
+      continue;
+    }
+    cur += tok;
+  }
+  flush();
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = ellipsize(`${kept[maxLines - 1] ?? ''}…`, size, maxWidth, bold);
+  return kept;
+}
