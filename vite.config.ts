@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,11 +56,45 @@ function workbookTemplates(): Plugin {
   };
 }
 
+/**
+ * index.html's Content-Security-Policy allows no inline scripts or styles, which is what the
+ * production build needs; but the dev server works through inline elements: the react-refresh
+ * preamble (an inline module script), and every CSS file arrives as a <style> that @vite/client
+ * inserts (the error overlay too). Dev only: Vite marks each of those with a nonce (`html.cspNonce`,
+ * new at every start) and the page's policy lets that nonce through in script-src and style-src.
+ * Everything else stays as strict as in production: a <style> or inline script of our own, or a
+ * style attribute, is still refused in development. `vite build` never runs this plugin, so dist/
+ * keeps index.html's policy unchanged (e2e/dev-server.e2e.ts checks both).
+ */
+function devServerCsp(): Plugin {
+  const nonce = randomBytes(18).toString('base64');
+  const allowNonce = (policy: string): string =>
+    policy
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => (/^(script|style)-src\s/.test(d) ? `${d} 'nonce-${nonce}'` : d))
+      .join('; ');
+  return {
+    name: 'dev-server-csp',
+    apply: 'serve',
+    config: () => ({ html: { cspNonce: nonce } }),
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) =>
+        html.replace(
+          /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/i,
+          (_, open: string, policy: string, close: string) => open + allowNonce(policy) + close,
+        ),
+    },
+  };
+}
+
 // One build serves every deployment: the API base comes from config.json at run time,
 // so `base: './'` keeps the app relocatable under any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [react(), workbookTemplates()],
+  plugins: [react(), workbookTemplates(), devServerCsp()],
   resolve: { alias: { '@': here('./src'), '@mocks': here('./mocks') } },
   build: {
     target: 'es2022',
