@@ -139,10 +139,12 @@ describe('exports on demo data', () => {
     await page.getByRole('button', { name: '导出报告' }).click();
     await page.getByLabel('全部视图').check();
     const docx = await download(page, page.getByRole('button', { name: '开始导出' }));
-    expect(docx.name).toMatch(/\.docx$/);
+    // Named by where and when: the chosen district and year, then what the file is.
+    expect(docx.name).toBe('龙华区_2019年度_禁毒工作数据报告.docx');
     const xml = strFromU8(
       unzipSync(new Uint8Array(docx.bytes))['word/document.xml'] ?? new Uint8Array(),
     );
+    expect(xml).toContain('海口市 › 龙华区 · 2019年度');
     for (const title of titles) expect(xml).toContain(title);
     for (const s of summaries) expect(xml).toContain(s);
     expect(xml).toMatch(/图1\b|图1 /);

@@ -13,7 +13,7 @@ import { localStamp } from '@/features/export/export-chart';
 import type { PackSource } from '@/features/export/report-pack';
 import type { ReportMeta } from '@/features/export/report-model';
 import type { ReportScope } from '@/features/export/report-dialog';
-import { describeFilters } from '@/features/filters/describe';
+import { scopeOf, scopeText } from '@/features/filters/scope';
 import type { ValidFilters } from '@/features/filters/resolve';
 import { resolveSelection } from '@/features/filters/selection';
 import { VIEWS } from '@/features/filters/url-params';
@@ -120,7 +120,8 @@ export async function collectReport(
   return {
     meta: {
       title: t('report.docTitle', { title }),
-      filters: describeFilters(ctx.meta, selection, ctx.lang),
+      filters: scopeText(scopeOf(ctx.meta, selection), ctx.lang),
+      scope: scopeOf(ctx.meta, selection),
       source: ctx.meta.source?.[ctx.lang] ?? null,
       dataAsOf: ctx.meta.dataAsOf,
       demo: ctx.demo,

@@ -6,6 +6,7 @@
  */
 import type { PlotInput } from '@/components/chart/layout';
 import type { TableSpec } from '@/components/data-table';
+import type { Scope } from '@/features/filters/scope';
 import type { Better, Unit } from '@/lib/change';
 import type { Lang } from '@/lib/i18n';
 
@@ -42,7 +43,9 @@ export interface ChartSpec extends PlotInput {
   kind: 'line' | 'rank';
   lang: Lang;
   title: string;
-  /** Regions, years and other active filters, in words. */
+  /** Where the chart is: regions from the top down, the year, the comparison. */
+  scope: Scope;
+  /** The scope in words, shown under the title and inside exports. */
   subtitle: string;
   years: number[];
   series: SpecSeries[];

@@ -3,6 +3,8 @@ import { cell } from '@/features/data/observation-index';
 import { cellText } from '@/features/data/suppress';
 import type { Campaign, Indicator, Lang, Meta, Region } from '@/features/data/types';
 import { axisFormat, formatValueText, unitText, withUnit } from '@/lib/format';
+import { scopeText } from '@/features/filters/scope';
+import type { Scope } from '@/features/filters/scope';
 import { translator } from '@/lib/i18n';
 import { summarizeIndicator } from '@/lib/summary';
 import { captionLines, indicatorNotes } from './caption';
@@ -19,8 +21,8 @@ export interface IndicatorSpecInput {
   years: number[];
   campaign: Campaign | null;
   title: string;
-  /** Active filters in words, shown under the title and inside exports. */
-  filters: string;
+  /** Where the chart is; shown in words under the title and inside exports. */
+  scope: Scope;
   lang: Lang;
   demo: boolean;
   /** What the summary talks about: a region of the chart, the year shown, the comparison year. */
@@ -165,7 +167,8 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
     kind: 'line',
     lang,
     title: input.title,
-    subtitle: input.filters,
+    scope: input.scope,
+    subtitle: scopeText(input.scope, lang),
     years,
     series,
     unit: {

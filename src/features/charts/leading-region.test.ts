@@ -74,7 +74,7 @@ describe('the region a summary describes when none is chosen', () => {
       years: [2022],
       campaign: null,
       title: 't',
-      filters: '',
+      scope: { path: [], towns: [], year: 2022, compare: null },
       lang: 'zh',
       demo: false,
       focus: { regionId: null, year: 2022, compareYear: null },

@@ -1,4 +1,6 @@
 import type { Assessment, Campaign, Lang, Meta, Ranking, Region } from '@/features/data/types';
+import { scopeText } from '@/features/filters/scope';
+import type { Scope } from '@/features/filters/scope';
 import { translator } from '@/lib/i18n';
 import { summarizeRanks } from '@/lib/summary';
 import { captionLines } from './caption';
@@ -13,7 +15,7 @@ export interface RankSpecInput {
   rankings: readonly Ranking[];
   selectedId: string | null;
   campaign: Campaign | null;
-  filters: string;
+  scope: Scope;
   focusYear: number;
   lang: Lang;
   demo: boolean;
@@ -50,7 +52,8 @@ export function buildRankSpec(input: RankSpecInput): ChartSpec {
     kind: 'rank',
     lang,
     title: a.name[lang],
-    subtitle: input.filters,
+    scope: input.scope,
+    subtitle: scopeText(input.scope, lang),
     years,
     series: regions.map((reg) => ({
       id: reg.id,

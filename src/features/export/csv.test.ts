@@ -25,6 +25,7 @@ function spec(records: ExportRecord[], lang: Lang = 'zh'): ChartSpec {
     kind: 'line',
     lang,
     title: '新发现吸毒人员',
+    scope: { path: [], towns: [], year: 2020, compare: null },
     subtitle: '',
     years: [2023, 2024],
     series: [],

@@ -3,6 +3,7 @@
  * load carries none of them (exceljs alone is ~250 KB gz).
  */
 import type { ChartSpec } from '@/features/charts/chart-spec';
+import { scopeName } from '@/features/filters/scope';
 import { copyPng, copyText, downloadBlob } from './download';
 import type { ExportSize } from './sizes';
 
@@ -27,7 +28,7 @@ export async function fileNameFor(spec: ChartSpec, ext: string): Promise<string>
   const last = spec.years[spec.years.length - 1];
   return exportFileName({
     title: spec.title,
-    region: spec.subtitle.split(' · ')[0],
+    region: scopeName(spec.scope, spec.lang),
     years:
       first !== undefined && last !== undefined
         ? first === last
@@ -43,6 +44,7 @@ export function workbookMeta(spec: ChartSpec) {
   return {
     title: spec.title,
     filters: spec.subtitle,
+    scope: spec.scope,
     source: spec.source,
     dataAsOf: spec.dataAsOf,
     demo: spec.demo,

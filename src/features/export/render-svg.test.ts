@@ -27,6 +27,7 @@ function makeSpec(over: Partial<ChartSpec> = {}): ChartSpec {
     kind: 'line',
     lang: 'zh',
     title: '新发现吸毒人员：各区对比',
+    scope: { path: [], towns: [], year: 2020, compare: null },
     subtitle: '全市各区，2016–2020年',
     years,
     series: [

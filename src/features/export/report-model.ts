@@ -1,9 +1,12 @@
 import type { ChartSpec } from '@/features/charts/chart-spec';
+import type { Scope } from '@/features/filters/scope';
 import type { Lang } from '@/lib/i18n';
 
 export interface ReportMeta {
   title: string;
+  /** The scope in words (cover, document properties) and as data (the file name). */
   filters: string;
+  scope: Scope;
   source: string | null;
   dataAsOf: string | null;
   demo: boolean;

@@ -4,6 +4,8 @@
  * as the signal is aborted.
  */
 import type { ChartSpec } from '@/features/charts/chart-spec';
+import { scopeName } from '@/features/filters/scope';
+import { translator } from '@/lib/i18n';
 import type { ReportMeta, ReportSection } from './report-model';
 import { EXPORT_SIZES } from './sizes';
 
@@ -56,10 +58,14 @@ export async function buildReportPack(
     blob = new Blob([bytes.buffer as ArrayBuffer], { type: 'application/zip' });
   }
   opts.onProgress?.(total, total);
+  // "龙华区_2021年度_禁毒工作数据报告.docx": the place is cut first when a long list of
+  // townships would not fit; the year and what the file is are kept.
+  const t = translator(meta.lang);
   const fileName = exportFileName({
-    title: meta.title,
-    region: meta.filters.split(' · ')[0],
-    date: meta.exportedAt.slice(0, 10),
+    title: scopeName(meta.scope, meta.lang),
+    region: t('scope.year', { year: meta.scope.year }),
+    years: t('scope.reportFile'),
+    date: '',
     ext: format,
   });
   return { blob, fileName };

@@ -26,6 +26,7 @@ function spec(over: Partial<ChartSpec> & { records: ExportRecord[] }): ChartSpec
     kind: 'line',
     lang: 'zh',
     title: '新发现吸毒人员',
+    scope: { path: [], towns: [], year: 2020, compare: null },
     subtitle: '',
     years: [2023, 2024],
     series: [],
@@ -52,6 +53,7 @@ function meta(over: Partial<WorkbookMeta> = {}): WorkbookMeta {
   return {
     title: '禁毒工作数据看板 — 趋势',
     filters: '龙华区，2019–2024年',
+    scope: { path: [], towns: [], year: 2024, compare: null },
     source: '深圳市禁毒办',
     dataAsOf: '2025-03-01',
     demo: false,

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Meta } from '@/features/data/types';
 import type { Lang, T } from '@/lib/i18n';
-import { describeFilters } from './describe';
+import { scopeOf, scopeText } from './scope';
 import { IgnoredNotice } from './ignored-notice';
 import { districtsOf, townshipsOf } from './resolve';
 import { useFiltersOpen, useUiActions } from './ui-store';
@@ -176,7 +176,7 @@ export function FilterBar({ meta, selection, lang, t }: Props) {
         </form>
       </div>
       <p className="print-only">
-        {t('print.filters', { filters: describeFilters(meta, selection, lang) })}
+        {t('print.filters', { filters: scopeText(scopeOf(meta, selection), lang) })}
       </p>
       <IgnoredNotice ignored={selection.ignored} t={t} />
     </>

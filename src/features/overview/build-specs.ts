@@ -3,7 +3,7 @@ import { buildIndicatorSpec } from '@/features/charts/indicator-spec';
 import type { ObservationIndex } from '@/features/data/observation-index';
 import { headlineIndicators } from '@/features/data/select';
 import type { Lang, Meta } from '@/features/data/types';
-import { describeFilters } from '@/features/filters/describe';
+import { scopeOf } from '@/features/filters/scope';
 import type { Selection } from '@/features/filters/selection';
 
 /** For reports: one figure per headline indicator, the selected region over the years. */
@@ -17,7 +17,7 @@ export function buildOverviewSpecs(
   const region = selection.selected;
   if (!region) return [];
   const years = meta.years;
-  const filters = describeFilters(meta, selection, lang, years);
+  const scope = scopeOf(meta, selection);
   return headlineIndicators(meta).list.map((indicator) =>
     buildIndicatorSpec({
       id: `overview-${indicator.id}`,
@@ -29,7 +29,7 @@ export function buildOverviewSpecs(
       years,
       campaign: selection.campaign,
       title: `${indicator.name[lang]}${lang === 'zh' ? '：' : ': '}${region.name[lang]}`,
-      filters,
+      scope,
       lang,
       demo,
       focus: { regionId: region.id, year: selection.year, compareYear: selection.compare },

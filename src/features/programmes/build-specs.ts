@@ -3,7 +3,7 @@ import { buildIndicatorSpec } from '@/features/charts/indicator-spec';
 import type { ObservationIndex } from '@/features/data/observation-index';
 import { regionsWithData } from '@/features/data/observation-index';
 import type { Indicator, Lang, Meta, Programme } from '@/features/data/types';
-import { describeFilters } from '@/features/filters/describe';
+import { scopeOf } from '@/features/filters/scope';
 import { campaignForYear } from '@/features/filters/defaults';
 import type { ValidFilters } from '@/features/filters/resolve';
 import { districtsOf } from '@/features/filters/resolve';
@@ -65,7 +65,8 @@ export function buildProgrammeSpecs(
   const years = programmeYears(meta, selection);
   const lastYear = years[years.length - 1] ?? selection.year;
   const focusYear = years.includes(selection.year) ? selection.year : lastYear;
-  const filters = describeFilters(meta, selection, lang, years);
+  // Districts compared: the chosen district is named, townships it does not show are not.
+  const scope = scopeOf(meta, selection, 'district', focusYear);
   return indicators.map((ind) =>
     buildIndicatorSpec({
       id: `programme-${programme?.id ?? 'none'}-${ind.id}`,
@@ -80,7 +81,7 @@ export function buildProgrammeSpecs(
         programme: programme?.name[lang] ?? '',
         indicator: ind.name[lang],
       }),
-      filters,
+      scope,
       lang,
       demo,
       focus: {

@@ -1,7 +1,7 @@
 import type { ChartSpec } from '@/features/charts/chart-spec';
 import { buildRankSpec } from '@/features/charts/rank-spec';
 import type { Lang, Meta, Ranking } from '@/features/data/types';
-import { describeFilters } from '@/features/filters/describe';
+import { scopeOf } from '@/features/filters/scope';
 import type { Selection } from '@/features/filters/selection';
 
 export function buildRankingSpecs(
@@ -14,21 +14,18 @@ export function buildRankingSpecs(
   const selectedId = selection.district?.id ?? selection.selected?.id ?? null;
   return meta.assessments
     .filter((a) => rankings.some((r) => r.assessment === a.id))
-    .map((a) => {
-      const years = meta.years.filter((y) =>
-        rankings.some((r) => r.assessment === a.id && r.year === y),
-      );
-      return buildRankSpec({
+    .map((a) =>
+      buildRankSpec({
         id: `ranking-${a.id}`,
         meta,
         assessment: a,
         rankings,
         selectedId,
         campaign: selection.campaign,
-        filters: describeFilters(meta, { ...selection, towns: [] }, lang, years),
+        scope: scopeOf(meta, selection, 'district'),
         focusYear: selection.year,
         lang,
         demo,
-      });
-    });
+      }),
+    );
 }

@@ -4,7 +4,7 @@ import type { ObservationIndex } from '@/features/data/observation-index';
 import { regionsWithData } from '@/features/data/observation-index';
 import { headlineIndicators } from '@/features/data/select';
 import type { Indicator, Lang, Meta } from '@/features/data/types';
-import { describeFilters } from '@/features/filters/describe';
+import { scopeOf } from '@/features/filters/scope';
 import { districtsOf, townshipsOf } from '@/features/filters/resolve';
 import type { ValidFilters } from '@/features/filters/resolve';
 import type { Selection } from '@/features/filters/selection';
@@ -41,7 +41,6 @@ export function buildTrendsSpecs(
   const district = selection.district;
   const towns = district ? townshipsOf(meta, district.id).filter((r) => withData.has(r.id)) : [];
   const chosenTowns = new Set(selection.towns.map((r) => r.id));
-  const filters = describeFilters(meta, selection, lang, years);
   const common = { meta, index, indicator, years, campaign: selection.campaign, lang, demo };
   const focus = (regionId: string | null) => ({
     regionId,
@@ -57,7 +56,7 @@ export function buildTrendsSpecs(
         regions: compared,
         selectedIds: new Set(district ? [district.id] : top ? [top.id] : []),
         title: t('chart.districtsTitle', { indicator: indicator.name[lang] }),
-        filters,
+        scope: scopeOf(meta, selection, 'district'),
         focus: focus(district?.id ?? null),
       }),
     );
@@ -73,7 +72,7 @@ export function buildTrendsSpecs(
           indicator: indicator.name[lang],
           district: district.name[lang],
         }),
-        filters,
+        scope: scopeOf(meta, selection),
         focus: focus(selection.towns[0]?.id ?? null),
       }),
     );

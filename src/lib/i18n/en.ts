@@ -178,6 +178,12 @@ export const en: Catalogue<typeof zh> = {
     docTitle: '{{title}} · data report',
   },
   print: { filters: 'Filters: {{filters}}' },
+  scope: {
+    year: '{{year}}',
+    vsBaseline: 'vs {{year}} (baseline)',
+    vsYear: 'vs {{year}}',
+    reportFile: 'drug-control report',
+  },
   startup: {
     title: 'The dashboard cannot start',
     config: 'config.json is wrong: {{message}}',

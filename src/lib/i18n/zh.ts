@@ -172,6 +172,12 @@ export const zh = {
     docTitle: '{{title}} · 数据报告',
   },
   print: { filters: '筛选条件：{{filters}}' },
+  scope: {
+    year: '{{year}}年度',
+    vsBaseline: '较{{year}}年（基线）',
+    vsYear: '较{{year}}年',
+    reportFile: '禁毒工作数据报告',
+  },
   startup: {
     title: '看板无法启动',
     config: '配置文件 config.json 有误：{{message}}',
