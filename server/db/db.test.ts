@@ -7,7 +7,7 @@ import { demoDataset } from '@mocks/demo/dataset';
 import type { WireRegion } from '@/features/data/wire-types';
 import { connect } from './connect';
 import { canonical, diffDatasets, isUnchanged } from './diff';
-import { regionPaths } from './write';
+import { regionPaths } from './region-paths';
 
 const region = (id: string, parent: string | null): WireRegion => ({
   id,

@@ -16,7 +16,7 @@ import type {
   WireBetter,
 } from '@/features/data/wire-types';
 import type { ObservationQuery, RankingQuery } from '../api/query';
-import { codePointLength } from './write';
+import { codePointLength } from './region-paths';
 import type { Database, EditionTable, ObservationTable, RankingTable } from './schema';
 
 export type Edition = Selectable<EditionTable>;
