@@ -60,7 +60,9 @@ function workbookTemplates(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [react(), workbookTemplates()],
-  resolve: { alias: { '@': here('./src'), '@mocks': here('./mocks') } },
+  resolve: {
+    alias: { '@': here('./src'), '@mocks': here('./mocks'), '@contract': here('./contract') },
+  },
   build: {
     target: 'es2022',
     sourcemap: false,
@@ -70,7 +72,12 @@ export default defineConfig({
     environment: 'jsdom',
     globals: false,
     setupFiles: ['./src/test/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'server/**/*.test.ts'],
+    include: [
+      'contract/**/*.test.ts',
+      'src/**/*.test.{ts,tsx}',
+      'mocks/**/*.test.ts',
+      'server/**/*.test.ts',
+    ],
     css: false,
     testTimeout: 15000,
   },

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import type { WireDataset } from '../../src/features/data/wire-types';
+import type { WireDataset } from '../../contract/wire-types';
 import { templateBytes } from '../../src/features/workbook/write-template';
 import { createService } from '../../server/api/app';
 import { connect } from '../../server/db/connect';

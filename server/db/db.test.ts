@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '@mocks/demo/dataset';
-import type { WireRegion } from '@/features/data/wire-types';
+import type { WireRegion } from '@contract/wire-types';
 import { connect } from './connect';
 import { canonical, diffDatasets, isUnchanged } from './diff';
 import { regionPaths } from './region-paths';

@@ -14,7 +14,7 @@ import type {
   WireText,
   WireUnit,
   WireBetter,
-} from '@/features/data/wire-types';
+} from '@contract/wire-types';
 import type { ObservationQuery, RankingQuery } from '../api/query';
 import { codePointLength } from './region-paths';
 import type { Database, EditionTable, ObservationTable, RankingTable } from './schema';

@@ -3,7 +3,7 @@
  * down, so a subtree is every path with a given prefix. Written on import (write.ts), matched
  * by prefix when /observations asks for a region (read.ts).
  */
-import type { WireRegion } from '@/features/data/wire-types';
+import type { WireRegion } from '@contract/wire-types';
 
 /** Characters as SQL counts them (code points), not UTF-16 units. */
 export function codePointLength(text: string): number {

@@ -4,7 +4,7 @@
  * /meta's `dataAsOf` is the latest edition's date.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { WireDataset } from '@/features/data/wire-types';
+import type { WireDataset } from '@contract/wire-types';
 import type { DatasetDiff } from './diff';
 import { regionPaths } from './region-paths';
 import type { Database } from './schema';

@@ -11,7 +11,7 @@ import type {
   WireProgramme,
   WireRegion,
   WireText,
-} from '../../src/features/data/wire-types';
+} from '@contract/wire-types';
 import {
   BETTER_WORDS,
   DATASET_FIELDS,

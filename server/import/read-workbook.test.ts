@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '@mocks/demo/dataset';
-import type { WireDataset } from '@/features/data/wire-types';
+import type { WireDataset } from '@contract/wire-types';
 import {
   CAMPAIGNS_SHEET,
   DATASET_SHEET,

@@ -9,16 +9,11 @@
  */
 import Papa from 'papaparse';
 import type { Workbook, Worksheet } from 'exceljs';
-import { ApiError } from '../../src/features/data/errors';
-import { parseMeta } from '../../src/features/data/parse-meta';
-import { parseObservations, parseRankings } from '../../src/features/data/parse-records';
-import type { IssueReason, Meta, QualityIssue } from '../../src/features/data/types';
-import type {
-  WireDataset,
-  WireMeta,
-  WireObservation,
-  WireRanking,
-} from '../../src/features/data/wire-types';
+import { ApiError } from '@contract/errors';
+import { parseMeta } from '@contract/parse-meta';
+import { parseObservations, parseRankings } from '@contract/parse-records';
+import type { IssueReason, Meta, QualityIssue } from '@contract/types';
+import type { WireDataset, WireMeta, WireObservation, WireRanking } from '@contract/wire-types';
 import { loadExcelJS } from '../../src/features/workbook/excel';
 import {
   ASSESSMENTS_SHEET,

@@ -2,7 +2,7 @@
  * One sheet under validation: its columns found by header, and a per-row reader that turns
  * cells into typed values or records a problem for the cell (and marks the row bad).
  */
-import type { WireText } from '../../src/features/data/wire-types';
+import type { WireText } from '@contract/wire-types';
 import {
   MAX_ID,
   MAX_TEXT,

@@ -9,7 +9,7 @@ import type {
   WireIndicator,
   WireObservation,
   WireRanking,
-} from '@/features/data/wire-types';
+} from '@contract/wire-types';
 import { loadExcelJS } from '@/features/workbook/excel';
 import { sheetLabel } from '@/features/workbook/layout';
 import type { SheetDef } from '@/features/workbook/layout';

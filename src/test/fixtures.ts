@@ -2,8 +2,8 @@
  * Demo data and broken-record catalogues for tests under src/features, which the lint rules keep
  * from importing mocks/ directly (that rule is there for production code).
  */
-import { parseMeta } from '@/features/data/parse-meta';
-import type { Meta } from '@/features/data/types';
+import { parseMeta } from '@contract/parse-meta';
+import type { Meta } from '@contract/types';
 import { demoDataset, demoMeta } from '@mocks/demo/dataset';
 
 export { demoDataset, demoMeta };

@@ -1,4 +1,5 @@
-import type { Assessment, Campaign, Lang, Meta, Ranking, Region } from '@/features/data/types';
+import type { Lang } from '@/lib/i18n';
+import type { Assessment, Campaign, Meta, Ranking, Region } from '@contract/types';
 import { translator } from '@/lib/i18n';
 import { summarizeRanks } from '@/lib/summary';
 import { captionLines } from './caption';

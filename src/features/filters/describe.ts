@@ -1,4 +1,5 @@
-import type { Lang, Meta } from '@/features/data/types';
+import type { Lang } from '@/lib/i18n';
+import type { Meta } from '@contract/types';
 import type { Selection } from './use-filters';
 
 /** The active filters in words, for chart subtitles and exported files. */

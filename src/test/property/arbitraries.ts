@@ -22,8 +22,8 @@ import type {
   Ranking,
   Region,
   RegionLevel,
-} from '@/features/data/types';
-import { REGION_LEVELS } from '@/features/data/types';
+} from '@contract/types';
+import { REGION_LEVELS } from '@contract/types';
 
 // ---------------------------------------------------------------------------------------------
 // Options and model types
