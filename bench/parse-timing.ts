@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { indexObservations } from '../src/features/data/observation-index';
 import { parseMeta } from '../contract/parse-meta';
 import { parseObservations } from '../contract/parse-records';
-import type { WireDataset } from '../mocks/demo/wire-types';
+import type { WireDataset } from '../contract/wire-types';
 import { summarize } from './stats';
 import type { Summary } from './stats';
 

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { demoDataset } from '@mocks/demo/dataset';
-import { respond } from '@mocks/filter';
+import { respond } from '@contract/filter';
 import { templateBytes } from '@/features/workbook/write-template';
 import { createService } from '../api/app';
 import type { Connection } from '../db/connect';

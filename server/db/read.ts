@@ -15,7 +15,7 @@ import type {
   WireUnit,
   WireBetter,
 } from '@contract/wire-types';
-import type { ObservationQuery, RankingQuery } from '../api/query';
+import type { ObservationQuery, RankingQuery } from '@contract/query';
 import { codePointLength } from './region-paths';
 import type { Database, EditionTable, ObservationTable, RankingTable } from './schema';
 

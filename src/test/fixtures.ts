@@ -8,7 +8,7 @@ import { demoDataset, demoMeta } from '@mocks/demo/dataset';
 
 export { demoDataset, demoMeta };
 export { brokenObservations, brokenRankings } from '@mocks/broken-records';
-export { respond } from '@mocks/filter';
+export { respond } from '@contract/filter';
 
 /** The demo meta as the app sees it after parsing. */
 export function parsedDemoMeta(): Meta {
