@@ -13,7 +13,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const TEMPLATES = ['jindu-data-template.xlsx', 'jindu-demo-data.xlsx'];
 
 /**
- * The template workbooks (src/features/workbook) are built from code at build time, so the
+ * The template workbooks (contract/workbook) are built from code at build time, so the
  * downloadable files always match what `npm run import` reads: emitted into dist/templates/,
  * and served under /templates/ by the dev server.
  */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { WireDataset } from '../../contract/wire-types';
-import { templateBytes } from '../../src/features/workbook/write-template';
+import { templateBytes } from '../../contract/workbook/write-template';
 import { createService } from '../../server/api/app';
 import { connect } from '../../server/db/connect';
 import { runImport } from '../../server/cli/import-command';

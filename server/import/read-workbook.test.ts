@@ -12,8 +12,8 @@ import {
   SHEETS,
   TARGETS_SHEET,
   sheetLabel,
-} from '@/features/workbook/layout';
-import { templateBytes } from '@/features/workbook/write-template';
+} from '@contract/workbook/layout';
+import { templateBytes } from '@contract/workbook/write-template';
 import type { Problem } from './read-workbook';
 import { contractGate, formatProblem, readLoadedWorkbook, readWorkbook } from './read-workbook';
 import {

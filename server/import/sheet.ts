@@ -12,8 +12,8 @@ import {
   labelKeys,
   parseYearHeader,
   sheetLabel,
-} from '../../src/features/workbook/layout';
-import type { ColumnDef, Label, SheetDef } from '../../src/features/workbook/layout';
+} from '@contract/workbook/layout';
+import type { ColumnDef, Label, SheetDef } from '@contract/workbook/layout';
 import type { Cell, Grid, GridRow } from './grid';
 import { isBlank, mergeColumns, mergeRange } from './grid';
 import { YEAR_SUBJECT, messages } from './messages';
