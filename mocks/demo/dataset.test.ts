@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { computeChange } from '../../src/lib/change';
+import { computeChange } from '@/lib/change';
 import type { WireObservation } from '@contract/wire-types';
 import { demoDataset, demoMeta } from './dataset';
 import { INDICATOR_IDS } from './indicators';
