@@ -14,7 +14,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const TEMPLATES = ['jindu-data-template.xlsx', 'jindu-demo-data.xlsx'];
 
 /**
- * The template workbooks (src/features/workbook) are built from code at build time, so the
+ * The template workbooks (contract/workbook) are built from code at build time, so the
  * downloadable files always match what `npm run import` reads: emitted into dist/templates/,
  * and served under /templates/ by the dev server.
  */
@@ -95,7 +95,9 @@ function devServerCsp(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [react(), workbookTemplates(), devServerCsp()],
-  resolve: { alias: { '@': here('./src'), '@mocks': here('./mocks') } },
+  resolve: {
+    alias: { '@': here('./src'), '@mocks': here('./mocks'), '@contract': here('./contract') },
+  },
   build: {
     target: 'es2022',
     sourcemap: false,
@@ -105,7 +107,12 @@ export default defineConfig({
     environment: 'jsdom',
     globals: false,
     setupFiles: ['./src/test/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'server/**/*.test.ts'],
+    include: [
+      'contract/**/*.test.ts',
+      'src/**/*.test.{ts,tsx}',
+      'mocks/**/*.test.ts',
+      'server/**/*.test.ts',
+    ],
     css: false,
     testTimeout: 15000,
   },

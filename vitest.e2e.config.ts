@@ -5,8 +5,10 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 // Browser tests: Node drives Debian Chromium (playwright-core) against the production build.
 export default defineConfig({
-  // The data service (server/) and the workbook code use the app's path aliases.
-  resolve: { alias: { '@': here('./src'), '@mocks': here('./mocks') } },
+  // The data service (server/) and the mocks use the project's path aliases.
+  resolve: {
+    alias: { '@': here('./src'), '@mocks': here('./mocks'), '@contract': here('./contract') },
+  },
   test: {
     environment: 'node',
     include: ['e2e/**/*.e2e.ts'],

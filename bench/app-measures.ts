@@ -6,8 +6,9 @@
 import { statSync } from 'node:fs';
 import { performance as nodePerformance } from 'node:perf_hooks';
 import type { Locator, Page, Request } from 'playwright-core';
-import type { WireDataset } from '../mocks/demo/wire-types';
-import { matchEndpoint, respond } from '../mocks/filter';
+import type { WireDataset } from '../contract/wire-types';
+import { respond } from '../contract/filter';
+import { matchEndpoint } from '../contract/query';
 
 const LOAD_TIMEOUT = 120_000;
 

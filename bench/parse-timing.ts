@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { indexObservations } from '../src/features/data/observation-index';
-import { parseMeta } from '../src/features/data/parse-meta';
-import { parseObservations } from '../src/features/data/parse-records';
-import type { WireDataset } from '../mocks/demo/wire-types';
+import { parseMeta } from '../contract/parse-meta';
+import { parseObservations } from '../contract/parse-records';
+import type { WireDataset } from '../contract/wire-types';
 import { summarize } from './stats';
 import type { Summary } from './stats';
 

@@ -1,7 +1,7 @@
 import { bench, describe } from 'vitest';
 import { indexObservations } from '../src/features/data/observation-index';
-import { parseMeta } from '../src/features/data/parse-meta';
-import { parseObservations } from '../src/features/data/parse-records';
+import { parseMeta } from '../contract/parse-meta';
+import { parseObservations } from '../contract/parse-records';
 import { syntheticDataset } from './synthetic';
 
 for (const [label, shape] of [

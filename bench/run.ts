@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
 import { test } from 'vitest';
 import { demoDataset } from '../mocks/demo/dataset';
-import type { WireDataset } from '../mocks/demo/wire-types';
+import type { WireDataset } from '../contract/wire-types';
 import { serveApi } from '../e2e/support/api-server';
 import type { ApiServer } from '../e2e/support/api-server';
 import {

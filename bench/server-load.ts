@@ -16,9 +16,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { templateBytes } from '@/features/workbook/write-template';
+import { templateBytes } from '@contract/workbook/write-template';
 import { connect } from '../server/db/connect';
-import type { Engine } from '../server/db/connect';
+import type { Engine } from '../server/db/schema';
 import { runImport } from '../server/cli/import-command';
 import { syntheticDataset } from './synthetic';
 

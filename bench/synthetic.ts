@@ -1,4 +1,4 @@
-import type { WireDataset, WireObservation, WireRegion, WireUnit } from '../mocks/demo/wire-types';
+import type { WireDataset, WireObservation, WireRegion, WireUnit } from '../contract/wire-types';
 
 const unitOf = (i: number): WireUnit => (i % 3 === 0 ? 'percent' : 'count');
 

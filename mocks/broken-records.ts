@@ -3,7 +3,8 @@
  * can use them. Each broken record is one the client must leave out and report; everything else
  * in the response is valid and must still be shown.
  */
-import { demoDataset, type WireDataset, type WireObservation } from './demo/dataset';
+import type { WireDataset, WireObservation } from '@contract/wire-types';
+import { demoDataset } from './demo/dataset';
 
 export const HOSTILE_LABEL = '<img src=x onerror=alert(1)>';
 

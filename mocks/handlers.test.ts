@@ -2,10 +2,11 @@
 import { getResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { demoDataset, type WireObservation, type WireRanking } from './demo/dataset';
+import type { WireObservation, WireRanking } from '@contract/wire-types';
+import { demoDataset } from './demo/dataset';
 import { LONGHUA_TOWNSHIP_IDS } from './demo/regions';
 import { createHandlers, handlers } from './handlers';
-import { matchEndpoint } from './filter';
+import { matchEndpoint } from '@contract/query';
 
 const BASE = 'http://localhost/api/v1';
 const server = setupServer(...createHandlers(demoDataset, { baseUrl: BASE }));

@@ -1,6 +1,8 @@
 import { http, HttpResponse, type HttpHandler, type RequestHandler } from 'msw';
-import { demoDataset, type WireDataset } from './demo/dataset';
-import { ENDPOINTS, notFound, respond, type ApiResult, type Endpoint } from './filter';
+import type { WireDataset } from '@contract/wire-types';
+import { demoDataset } from './demo/dataset';
+import { respond } from '@contract/filter';
+import { ENDPOINTS, notFound, type ApiResult, type Endpoint } from '@contract/query';
 
 export const DEFAULT_BASE_URL = '/api/v1';
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';

@@ -5,8 +5,10 @@
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { brokenObservationsBody, brokenRankingsBody, HOSTILE_LABEL } from './broken-records';
-import { demoDataset, type WireDataset, type WireMeta } from './demo/dataset';
-import { errorBody, respond, type Endpoint } from './filter';
+import type { WireDataset, WireMeta } from '@contract/wire-types';
+import { demoDataset } from './demo/dataset';
+import { respond } from '@contract/filter';
+import { errorBody, type Endpoint } from '@contract/query';
 import { endpointPath, JSON_CONTENT_TYPE, jsonResponse, toResponse } from './handlers';
 
 export const SERVER_ERROR_BODY = errorBody(

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoDataset } from '@mocks/demo/dataset';
-import { templateBytes } from '@/features/workbook/write-template';
+import { templateBytes } from '@contract/workbook/write-template';
 
 const out = process.argv[2];
 if (!out) {

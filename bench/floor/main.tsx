@@ -15,7 +15,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { WireMeta, WireObservation } from '../../mocks/demo/wire-types';
+import type { WireMeta, WireObservation } from '../../contract/wire-types';
 
 const COLOURS = [
   '#1d3f8f',

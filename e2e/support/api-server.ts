@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
-import type { WireDataset } from '../../mocks/demo/wire-types';
-import { matchEndpoint, notFound, respond } from '../../mocks/filter';
-import type { Endpoint } from '../../mocks/filter';
+import type { WireDataset } from '../../contract/wire-types';
+import { respond } from '../../contract/filter';
+import { matchEndpoint, notFound } from '../../contract/query';
+import type { Endpoint } from '../../contract/query';
 import { closer, listen } from './static-server';
 import type { RunningServer } from './static-server';
 

@@ -1,4 +1,4 @@
-import type { WireAssessment, WireCampaign, WireProgramme } from './wire-types';
+import type { WireAssessment, WireCampaign, WireProgramme } from '@contract/wire-types';
 import { HAIKOU, HAINAN } from './regions';
 
 export const YEARS = [2016, 2017, 2018, 2019, 2020, 2021, 2022] as const;

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { computeChange } from '../../src/lib/change';
-import { demoDataset, demoMeta, type WireObservation } from './dataset';
+import { computeChange } from '@/lib/change';
+import type { WireObservation } from '@contract/wire-types';
+import { demoDataset, demoMeta } from './dataset';
 import { INDICATOR_IDS } from './indicators';
 import { LONGHUA, LONGHUA_TOWNSHIP_IDS } from './regions';
 

@@ -1,22 +1,10 @@
-import type { WireDataset, WireMeta } from './wire-types';
+import type { WireDataset, WireMeta } from '@contract/wire-types';
 import { demoAssessments, demoCampaigns, demoProgrammes, YEARS } from './catalogue';
 import { demoIndicators } from './indicators';
 import { demoObservations } from './observations';
 import { demoRankings } from './rankings';
 import { demoRegions } from './regions';
 
-export type {
-  WireAssessment,
-  WireCampaign,
-  WireDataset,
-  WireIndicator,
-  WireMeta,
-  WireObservation,
-  WireProgramme,
-  WireRanking,
-  WireRegion,
-  WireText,
-} from './wire-types';
 export { demoObservations } from './observations';
 export { demoRankings } from './rankings';
 

@@ -1,4 +1,4 @@
-import type { WireIndicator, WireText } from './wire-types';
+import type { WireIndicator, WireText } from '@contract/wire-types';
 
 export const INDICATOR_IDS = [
   'user-share',

@@ -1,4 +1,4 @@
-import type { WireObservation, WireText } from './wire-types';
+import type { WireObservation, WireText } from '@contract/wire-types';
 import { PROVISIONAL_YEAR, YEARS } from './catalogue';
 import { cityValues, districtValues, townshipValues, type Values } from './derive';
 import {

@@ -1,4 +1,4 @@
-import type { WireRanking } from './wire-types';
+import type { WireRanking } from '@contract/wire-types';
 import { jitter, randomFor, roundTo } from './prng';
 import { YEARS } from './catalogue';
 import { DISTRICT_IDS } from './regions';

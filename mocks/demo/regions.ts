@@ -1,4 +1,4 @@
-import type { WireRegion } from './wire-types';
+import type { WireRegion } from '@contract/wire-types';
 
 /**
  * Real administrative names; the 9-digit township codes are illustrative (the district's

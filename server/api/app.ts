@@ -25,8 +25,8 @@ import {
   notFound,
   parseObservationQuery,
   parseRankingQuery,
-} from './query';
-import type { ApiResult } from './query';
+} from '@contract/query';
+import type { ApiResult } from '@contract/query';
 
 /** Bump when the service's output for the same stored data changes, to invalidate ETags. */
 const OUTPUT_VERSION = 1;

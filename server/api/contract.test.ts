@@ -1,14 +1,14 @@
 // @vitest-environment node
 /**
  * The service against the contract, on every engine: each endpoint and parameter answers
- * exactly what the reference semantics (mocks/filter.ts, which the demo API also uses) answer
+ * exactly what the reference semantics (contract/filter.ts, which the demo API also uses) answer
  * for the same dataset, plus the error shapes, ETag/304 and gzip.
  */
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataset } from '@mocks/demo/dataset';
-import { respond } from '@mocks/filter';
-import type { Endpoint } from '@mocks/filter';
+import { respond } from '@contract/filter';
+import type { Endpoint } from '@contract/query';
 import { createService } from './app';
 import { diffDatasets } from '../db/diff';
 import { writeEdition } from '../db/write';

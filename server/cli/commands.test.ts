@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataset } from '@mocks/demo/dataset';
-import { templateBytes } from '@/features/workbook/write-template';
+import { templateBytes } from '@contract/workbook/write-template';
 
 const TSX = 'node_modules/tsx/dist/cli.mjs';
 const env = { ...process.env, DATABASE_URL: '', LANG: 'C' };

@@ -7,12 +7,12 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { demoDataset } from '@mocks/demo/dataset';
-import { respond } from '@mocks/filter';
-import { templateBytes } from '@/features/workbook/write-template';
+import { respond } from '@contract/filter';
+import { templateBytes } from '@contract/workbook/write-template';
 import { createService } from '../api/app';
 import type { Connection } from '../db/connect';
 import { listEditions, readDataset } from '../db/read';
-import { OBSERVATIONS_SHEET, RANKINGS_SHEET, REGIONS_SHEET } from '@/features/workbook/layout';
+import { OBSERVATIONS_SHEET, RANKINGS_SHEET, REGIONS_SHEET } from '@contract/workbook/layout';
 import type { Workbook } from 'exceljs';
 import {
   columnWith,

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { WireDataset, WireObservation, WireRanking } from '@/features/data/wire-types';
+import type { WireDataset, WireObservation, WireRanking } from '@contract/wire-types';
 import { formatProblem, readObservationsCsv, readWorkbook } from '../import/read-workbook';
 import type { Problem } from '../import/read-workbook';
 import { diffDatasets, isUnchanged } from '../db/diff';

@@ -9,9 +9,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrations';
-import type { Database } from './schema';
-
-export type Engine = 'sqlite' | 'postgres';
+import type { Database, Engine } from './schema';
 
 export interface Connection {
   db: Kysely<Database>;

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '@mocks/demo/dataset';
-import type { WireRegion } from '@/features/data/wire-types';
+import type { WireRegion } from '@contract/wire-types';
 import { connect } from './connect';
 import { canonical, diffDatasets, isUnchanged } from './diff';
-import { regionPaths } from './write';
+import { regionPaths } from './region-paths';
 
 const region = (id: string, parent: string | null): WireRegion => ({
   id,

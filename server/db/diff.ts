@@ -3,7 +3,7 @@
  * and which dimension records and meta fields differ. Comparison is by value, independent of
  * field order, so re-importing the same workbook finds nothing to do.
  */
-import type { WireDataset, WireObservation, WireRanking } from '@/features/data/wire-types';
+import type { WireDataset, WireObservation, WireRanking } from '@contract/wire-types';
 import type { ServedMeta } from './read';
 
 export interface KeyedChanges<T> {

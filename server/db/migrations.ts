@@ -5,7 +5,7 @@
  */
 import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
-import type { Engine } from './connect';
+import type { Engine } from './schema';
 
 function migrations(engine: Engine): Record<string, Migration> {
   const serial = engine === 'postgres' ? 'serial' : 'integer';

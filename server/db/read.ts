@@ -14,9 +14,9 @@ import type {
   WireText,
   WireUnit,
   WireBetter,
-} from '@/features/data/wire-types';
-import type { ObservationQuery, RankingQuery } from '../api/query';
-import { codePointLength } from './write';
+} from '@contract/wire-types';
+import type { ObservationQuery, RankingQuery } from '@contract/query';
+import { codePointLength } from './region-paths';
 import type { Database, EditionTable, ObservationTable, RankingTable } from './schema';
 
 export type Edition = Selectable<EditionTable>;

@@ -6,6 +6,8 @@
  */
 import type { Generated } from 'kysely';
 
+export type Engine = 'sqlite' | 'postgres';
+
 export interface EditionTable {
   id: Generated<number>;
   as_of: string;

@@ -4,8 +4,9 @@
  * /meta's `dataAsOf` is the latest edition's date.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { WireDataset, WireRegion } from '@/features/data/wire-types';
+import type { WireDataset } from '@contract/wire-types';
 import type { DatasetDiff } from './diff';
+import { regionPaths } from './region-paths';
 import type { Database } from './schema';
 
 export interface EditionInput {
@@ -17,37 +18,6 @@ export interface EditionInput {
 
 /** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const CHUNK = 500;
-
-/** Characters as SQL counts them (code points), not UTF-16 units. */
-export function codePointLength(text: string): number {
-  return Array.from(text).length;
-}
-
-/** Length-prefixed ids from the root down, so a subtree is every path with this prefix. */
-export function regionPaths(regions: readonly WireRegion[]): Map<string, string> {
-  const byId = new Map(regions.map((r) => [r.id, r]));
-  const paths = new Map<string, string>();
-  const segment = (id: string) => `${codePointLength(id)}:${id}|`;
-  for (const region of regions) {
-    const chain: WireRegion[] = [];
-    const onChain = new Set<string>();
-    let current: WireRegion | undefined = region;
-    while (current && !paths.has(current.id)) {
-      if (onChain.has(current.id)) throw new Error(`region ${current.id} is its own ancestor`);
-      onChain.add(current.id);
-      chain.push(current);
-      current = current.parent === null ? undefined : byId.get(current.parent);
-    }
-    let prefix = current ? (paths.get(current.id) ?? '') : '';
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const link = chain[i];
-      if (!link) continue;
-      prefix += segment(link.id);
-      paths.set(link.id, prefix);
-    }
-  }
-  return paths;
-}
 
 async function insertChunked<T>(
   rows: readonly T[],

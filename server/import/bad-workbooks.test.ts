@@ -15,8 +15,8 @@ import {
   TARGETS_SHEET,
   columnLetter,
   sheetLabel,
-} from '@/features/workbook/layout';
-import type { SheetDef } from '@/features/workbook/layout';
+} from '@contract/workbook/layout';
+import type { SheetDef } from '@contract/workbook/layout';
 import type { Problem } from './read-workbook';
 import { columnWith, duplicateRow, nextRow, readChanged, rowWith, sheetOf } from './test-support';
 

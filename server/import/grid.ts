@@ -4,7 +4,7 @@
  * validators do not care where the table came from.
  */
 import type { CellValue, Worksheet } from 'exceljs';
-import { columnLetter } from '../../src/features/workbook/layout';
+import { columnLetter } from '@contract/workbook/layout';
 
 export type Cell =
   | { kind: 'empty' }

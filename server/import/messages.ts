@@ -2,8 +2,8 @@
  * Every problem message the importer writes, in Chinese and English, keyed by its stable code.
  * Messages are short and name the offending value; sheet, row and column are given separately.
  */
-import type { Label } from '../../src/features/workbook/layout';
-import { headerLabel } from '../../src/features/workbook/layout';
+import type { Label } from '@contract/workbook/layout';
+import { headerLabel } from '@contract/workbook/layout';
 import type { Message } from './problem';
 
 /** A value quoted in a message, shortened so one bad cell cannot flood the report. */

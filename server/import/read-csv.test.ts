@@ -2,8 +2,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '@mocks/demo/dataset';
-import type { WireObservation } from '@/features/data/wire-types';
-import { OBSERVATIONS_SHEET, headerLabel } from '@/features/workbook/layout';
+import type { WireObservation } from '@contract/wire-types';
+import { OBSERVATIONS_SHEET, headerLabel } from '@contract/workbook/layout';
 import { readObservationsCsv } from './read-workbook';
 import type { Problem } from './read-workbook';
 import { normalise } from './test-support';

@@ -11,7 +11,7 @@ import type {
   WireProgramme,
   WireRegion,
   WireText,
-} from '../../src/features/data/wire-types';
+} from '@contract/wire-types';
 import {
   BETTER_WORDS,
   DATASET_FIELDS,
@@ -22,7 +22,7 @@ import {
   UNIT_WORDS,
   choiceOf,
   matchesLabel,
-} from '../../src/features/workbook/layout';
+} from '@contract/workbook/layout';
 import type {
   ASSESSMENTS_SHEET,
   CAMPAIGNS_SHEET,
@@ -33,7 +33,7 @@ import type {
   Label,
   PROGRAMMES_SHEET,
   REGIONS_SHEET,
-} from '../../src/features/workbook/layout';
+} from '@contract/workbook/layout';
 import type { Cell } from './grid';
 import { isBlank } from './grid';
 import type { IdKind } from './messages';

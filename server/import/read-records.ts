@@ -2,13 +2,9 @@
  * The record sheets: 数据 (one row per indicator × region, one column per year), 目标值 (the
  * same shape, holding targets) and 排名. Also used for the 数据 layout as CSV.
  */
-import type { WireObservation, WireRanking, WireText } from '../../src/features/data/wire-types';
-import { MAX_TEXT, MAX_YEAR, MIN_YEAR } from '../../src/features/workbook/layout';
-import type {
-  OBSERVATIONS_SHEET,
-  RANKINGS_SHEET,
-  TARGETS_SHEET,
-} from '../../src/features/workbook/layout';
+import type { WireObservation, WireRanking, WireText } from '@contract/wire-types';
+import { MAX_TEXT, MAX_YEAR, MIN_YEAR } from '@contract/workbook/layout';
+import type { OBSERVATIONS_SHEET, RANKINGS_SHEET, TARGETS_SHEET } from '@contract/workbook/layout';
 import { isBlank } from './grid';
 import { ID_KIND, YEAR_SUBJECT, messages } from './messages';
 import type { KnownIds, Rowed } from './read-meta';

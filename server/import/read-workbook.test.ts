@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '@mocks/demo/dataset';
-import type { WireDataset } from '@/features/data/wire-types';
+import type { WireDataset } from '@contract/wire-types';
 import {
   CAMPAIGNS_SHEET,
   DATASET_SHEET,
@@ -12,8 +12,8 @@ import {
   SHEETS,
   TARGETS_SHEET,
   sheetLabel,
-} from '@/features/workbook/layout';
-import { templateBytes } from '@/features/workbook/write-template';
+} from '@contract/workbook/layout';
+import { templateBytes } from '@contract/workbook/write-template';
 import type { Problem } from './read-workbook';
 import { contractGate, formatProblem, readLoadedWorkbook, readWorkbook } from './read-workbook';
 import {

@@ -5,21 +5,16 @@
  * As a last gate the dashboard's own boundary validation (parseMeta, parseObservations,
  * parseRankings) runs on the result, so what is stored is exactly what the dashboard accepts.
  *
- * Node only (the template writer in src/features/workbook runs in the browser too).
+ * Node only (the template writer in contract/workbook runs in the browser too).
  */
 import Papa from 'papaparse';
 import type { Workbook, Worksheet } from 'exceljs';
-import { ApiError } from '../../src/features/data/errors';
-import { parseMeta } from '../../src/features/data/parse-meta';
-import { parseObservations, parseRankings } from '../../src/features/data/parse-records';
-import type { IssueReason, Meta, QualityIssue } from '../../src/features/data/types';
-import type {
-  WireDataset,
-  WireMeta,
-  WireObservation,
-  WireRanking,
-} from '../../src/features/data/wire-types';
-import { loadExcelJS } from '../../src/features/workbook/excel';
+import { ApiError } from '@contract/errors';
+import { parseMeta } from '@contract/parse-meta';
+import { parseObservations, parseRankings } from '@contract/parse-records';
+import type { IssueReason, Meta, QualityIssue } from '@contract/types';
+import type { WireDataset, WireMeta, WireObservation, WireRanking } from '@contract/wire-types';
+import { loadExcelJS } from '@contract/workbook/excel';
 import {
   ASSESSMENTS_SHEET,
   CAMPAIGNS_SHEET,
@@ -34,8 +29,8 @@ import {
   TARGETS_SHEET,
   matchesLabel,
   sheetLabel,
-} from '../../src/features/workbook/layout';
-import type { SheetDef, SheetKey } from '../../src/features/workbook/layout';
+} from '@contract/workbook/layout';
+import type { SheetDef, SheetKey } from '@contract/workbook/layout';
 import type { Grid } from './grid';
 import { gridFromRecords, gridFromWorksheet } from './grid';
 import { messages } from './messages';

@@ -2,7 +2,7 @@
  * One sheet under validation: its columns found by header, and a per-row reader that turns
  * cells into typed values or records a problem for the cell (and marks the row bad).
  */
-import type { WireText } from '../../src/features/data/wire-types';
+import type { WireText } from '@contract/wire-types';
 import {
   MAX_ID,
   MAX_TEXT,
@@ -12,8 +12,8 @@ import {
   labelKeys,
   parseYearHeader,
   sheetLabel,
-} from '../../src/features/workbook/layout';
-import type { ColumnDef, Label, SheetDef } from '../../src/features/workbook/layout';
+} from '@contract/workbook/layout';
+import type { ColumnDef, Label, SheetDef } from '@contract/workbook/layout';
 import type { Cell, Grid, GridRow } from './grid';
 import { isBlank, mergeColumns, mergeRange } from './grid';
 import { YEAR_SUBJECT, messages } from './messages';

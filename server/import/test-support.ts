@@ -9,11 +9,11 @@ import type {
   WireIndicator,
   WireObservation,
   WireRanking,
-} from '@/features/data/wire-types';
-import { loadExcelJS } from '@/features/workbook/excel';
-import { sheetLabel } from '@/features/workbook/layout';
-import type { SheetDef } from '@/features/workbook/layout';
-import { templateBytes } from '@/features/workbook/write-template';
+} from '@contract/wire-types';
+import { loadExcelJS } from '@contract/workbook/excel';
+import { sheetLabel } from '@contract/workbook/layout';
+import type { SheetDef } from '@contract/workbook/layout';
+import { templateBytes } from '@contract/workbook/write-template';
 import { readLoadedWorkbook, readWorkbook } from './read-workbook';
 
 let demo: Promise<Uint8Array> | null = null;

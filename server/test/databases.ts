@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { connect } from '../db/connect';
-import type { Connection, Engine } from '../db/connect';
+import type { Connection } from '../db/connect';
+import type { Engine } from '../db/schema';
 
 export const postgresUrl = process.env.TEST_DATABASE_URL?.trim() || null;
 

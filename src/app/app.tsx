@@ -4,7 +4,7 @@ import { Panel } from '@/features/data/panel';
 import { Loading } from '@/features/data/panel-status';
 import { QualityNotice } from '@/features/data/quality-notice';
 import { useMeta } from '@/features/data/queries';
-import type { Meta } from '@/features/data/types';
+import type { Meta } from '@contract/types';
 import { useLang, useValidFilters } from '@/features/filters/use-filters';
 import { OverviewView } from '@/features/overview/overview-view';
 import { translator } from '@/lib/i18n';

@@ -1,5 +1,5 @@
 import type { AppConfig } from '@/features/data/config';
-import type { Meta } from '@/features/data/types';
+import type { Meta } from '@contract/types';
 import { useSetFilters } from '@/features/filters/use-filters';
 import type { Lang, T } from '@/lib/i18n';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AppConfig } from '@/features/data/config';
 import { ConfigProvider } from '@/features/data/config-context';
-import { ApiError } from '@/features/data/errors';
+import { ApiError } from '@contract/errors';
 
 /** Retry network trouble and 5xx a couple of times; a 4xx or a malformed body will not heal. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {

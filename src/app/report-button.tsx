@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useConfig } from '@/features/data/config-context';
-import type { Meta } from '@/features/data/types';
+import type { Meta } from '@contract/types';
 import { ReportDialog } from '@/features/export/report-dialog';
 import type { ValidFilters } from '@/features/filters/resolve';
 import type { Lang } from '@/lib/i18n';

@@ -1,5 +1,5 @@
 import { describeError } from '@/features/data/error-message';
-import { ApiError } from '@/features/data/errors';
+import { ApiError } from '@contract/errors';
 import { translator } from '@/lib/i18n';
 
 /** Shown instead of the dashboard when it cannot start: both languages, since lang may be unknown. */

@@ -1,7 +1,8 @@
 import type { ObservationIndex } from '@/features/data/observation-index';
 import { cell } from '@/features/data/observation-index';
 import { cellNotes, provisionalYears } from '@/features/data/select';
-import type { Indicator, Lang, Meta, Region } from '@/features/data/types';
+import type { Lang } from '@/lib/i18n';
+import type { Indicator, Meta, Region } from '@contract/types';
 import { translator } from '@/lib/i18n';
 
 /** Source, as-of date and notes on provisional or missing values, in the UI language. */

@@ -1,7 +1,8 @@
 import type { ObservationIndex } from '@/features/data/observation-index';
 import { cell } from '@/features/data/observation-index';
 import { cellText } from '@/features/data/suppress';
-import type { Campaign, Indicator, Lang, Meta, Region } from '@/features/data/types';
+import type { Lang } from '@/lib/i18n';
+import type { Campaign, Indicator, Meta, Region } from '@contract/types';
 import { axisFormat, formatValueText, unitText, withUnit } from '@/lib/format';
 import { scopeText } from '@/features/filters/scope';
 import type { Scope } from '@/features/filters/scope';

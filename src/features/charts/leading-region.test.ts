@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { indexObservations } from '@/features/data/observation-index';
-import type { Indicator, Observation, Region } from '@/features/data/types';
+import type { Indicator, Observation, Region } from '@contract/types';
 import { buildIndicatorSpec, leadingRegion } from './indicator-spec';
-import type { Meta } from '@/features/data/types';
+import type { Meta } from '@contract/types';
 
 const region = (id: string, zh: string): Region => ({
   id,

@@ -1,4 +1,5 @@
-import type { Lang, Meta, Region } from '@/features/data/types';
+import type { Lang } from '@/lib/i18n';
+import type { Meta, Region } from '@contract/types';
 
 const LEVEL_WORDS = {
   province: ['个省', 'provinces'],

@@ -1,4 +1,5 @@
-import type { Assessment, Campaign, Lang, Meta, Ranking, Region } from '@/features/data/types';
+import type { Lang } from '@/lib/i18n';
+import type { Assessment, Campaign, Meta, Ranking, Region } from '@contract/types';
 import { scopeText } from '@/features/filters/scope';
 import type { Scope } from '@/features/filters/scope';
 import { translator } from '@/lib/i18n';

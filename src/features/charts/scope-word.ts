@@ -1,4 +1,5 @@
-import type { Assessment, Lang, Meta } from '@/features/data/types';
+import type { Lang } from '@/lib/i18n';
+import type { Assessment, Meta } from '@contract/types';
 
 /** "全省" / "the province": how an assessment's scope is named in rank phrases. */
 export function scopeWord(meta: Meta, a: Assessment, lang: Lang): string {

@@ -1,7 +1,7 @@
 import type { AppConfig } from './config';
 import { takeEarlyMeta } from './early-start';
-import { ApiError } from './errors';
-import type { Endpoint } from './types';
+import { ApiError } from '@contract/errors';
+import type { Endpoint } from '@contract/types';
 
 export type QueryParams = Record<
   string,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkApiBaseUrl, DEMO_API_BASE, resolveConfig } from './config';
-import { ApiError } from './errors';
+import { ApiError } from '@contract/errors';
 
 const json = (value: unknown) => JSON.stringify(value);
 

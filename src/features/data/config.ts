@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { takeEarlyConfig } from './early-start';
-import { ApiError } from './errors';
-import { configSchema } from './schema';
-import type { Localized } from './types';
+import { ApiError } from '@contract/errors';
+import { configSchema } from '@contract/schema';
+import type { Localized } from '@contract/types';
 
 export const DEMO_API_BASE = '/api/v1';
 const DEFAULT_TIMEOUT_MS = 20_000;

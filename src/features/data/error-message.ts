@@ -1,5 +1,5 @@
 import type { T } from '@/lib/i18n';
-import { ApiError } from './errors';
+import { ApiError } from '@contract/errors';
 
 /** Plain words for what failed and where: status, endpoint, and the server's own message. */
 export function describeError(error: unknown, t: T): { title: string; detail: string } {

@@ -1,4 +1,4 @@
-import type { Observation } from './types';
+import type { Observation } from '@contract/types';
 
 /**
  * Observations indexed once per response: indicator → region → year. Views read cells through

@@ -1,7 +1,7 @@
 import type { T } from '@/lib/i18n';
 import { TemplateLinks } from '@/features/workbook/template-links';
 import { describeError } from './error-message';
-import { ApiError } from './errors';
+import { ApiError } from '@contract/errors';
 
 /** A data service that answers but holds nothing yet: not an error, a next step. */
 function NoDataYet({ onRetry, t }: { onRetry: () => void; t: T }) {

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useSyncExternalStore } from 'react';
 import type { T } from '@/lib/i18n';
-import type { QualityIssue } from './types';
+import type { QualityIssue } from '@contract/types';
 
 function isParsed(data: unknown): data is { issues: QualityIssue[] } {
   return (

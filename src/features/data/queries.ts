@@ -11,11 +11,11 @@ import type { AppConfig } from './config';
 import { useConfig } from './config-context';
 import { indexObservations } from './observation-index';
 import type { ObservationIndex } from './observation-index';
-import { parseMeta } from './parse-meta';
+import { parseMeta } from '@contract/parse-meta';
 import { suppressSmallCounts } from './suppress';
-import { parseObservations, parseRankings } from './parse-records';
+import { parseObservations, parseRankings } from '@contract/parse-records';
 import { fromCachedSuperset } from './subset';
-import type { Meta, Observation, Parsed, Ranking } from './types';
+import type { Meta, Observation, Parsed, Ranking } from '@contract/types';
 
 export interface ObservationFilter {
   indicators?: readonly string[];

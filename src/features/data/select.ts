@@ -1,6 +1,7 @@
 import type { ObservationIndex } from './observation-index';
 import { cell } from './observation-index';
-import type { Indicator, Lang, Meta, Region } from './types';
+import type { Lang } from '@/lib/i18n';
+import type { Indicator, Meta, Region } from '@contract/types';
 
 export function seriesValues(
   index: ObservationIndex,

@@ -1,11 +1,11 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { demoDataset, parsedDemoMeta, respond } from '@/test/fixtures';
-import { parseObservations } from './parse-records';
+import { parseObservations } from '@contract/parse-records';
 import { dataKeys } from './queries';
 import { covers, fromCachedSuperset, narrowTo, subtreeIds } from './subset';
 import type { RangeFilter } from './subset';
-import type { Meta } from './types';
+import type { Meta } from '@contract/types';
 
 const meta = parsedDemoMeta();
 

@@ -5,7 +5,7 @@
  * the narrower parameters (the contract's `region` is "that region and every region below it").
  */
 import type { QueryClient } from '@tanstack/react-query';
-import type { Meta, Observation, Parsed } from './types';
+import type { Meta, Observation, Parsed } from '@contract/types';
 
 export interface RangeFilter {
   indicators?: readonly string[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsedDemoMeta } from '@/test/fixtures';
 import { cellText, suppressSmallCounts } from './suppress';
-import type { Observation } from './types';
+import type { Observation } from '@contract/types';
 
 const meta = parsedDemoMeta();
 const newUsers = meta.indicators.find((i) => i.id === 'new-users');

@@ -1,6 +1,6 @@
 import { formatValueText } from '@/lib/format';
 import type { Lang } from '@/lib/i18n';
-import type { Indicator, Meta, Observation } from './types';
+import type { Indicator, Meta, Observation } from '@contract/types';
 
 /**
  * Small township counts can identify a person. With `suppressBelow: N` a count-unit township

@@ -1,5 +1,5 @@
-import type { Campaign, Meta, Region } from '@/features/data/types';
-import { REGION_LEVELS } from '@/features/data/types';
+import type { Campaign, Meta, Region } from '@contract/types';
+import { REGION_LEVELS } from '@contract/types';
 
 /** The highest-level region that has data (meta order breaks ties); the first root without data. */
 export function topRegion(meta: Meta, withData: ReadonlySet<string> | null): Region | null {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Meta } from '@/features/data/types';
+import type { Meta } from '@contract/types';
 import type { Lang, T } from '@/lib/i18n';
 import { scopeOf, scopeText } from './scope';
 import { IgnoredNotice } from './ignored-notice';

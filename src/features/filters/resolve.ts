@@ -1,4 +1,4 @@
-import type { Campaign, Indicator, Meta, Programme, Region } from '@/features/data/types';
+import type { Campaign, Indicator, Meta, Programme, Region } from '@contract/types';
 import { VIEWS } from './url-params';
 import type { RawFilters, View } from './url-params';
 

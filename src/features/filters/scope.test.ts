@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Meta, Region } from '@/features/data/types';
+import type { Meta, Region } from '@contract/types';
 import { scopeName, scopeOf, scopeText } from './scope';
 
 const r = (id: string, level: Region['level'], parent: string | null, zh: string, en: string) => ({

@@ -3,7 +3,7 @@
  * 较2019年（基线）". Kept as data on every chart spec (never folded into a subtitle and split
  * out again), and written in words only at the edge.
  */
-import type { Meta, Region } from '@/features/data/types';
+import type { Meta, Region } from '@contract/types';
 import { translator } from '@/lib/i18n';
 import type { Lang } from '@/lib/i18n';
 import type { Selection } from './selection';

@@ -1,6 +1,6 @@
 import type { ObservationIndex } from '@/features/data/observation-index';
 import { regionsWithData, yearsWithData } from '@/features/data/observation-index';
-import type { Campaign, Meta, Region } from '@/features/data/types';
+import type { Campaign, Meta, Region } from '@contract/types';
 import { campaignForYear, defaultYear, regionAboveDistricts, topRegion } from './defaults';
 import type { ValidFilters } from './resolve';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'wouter';
 import type { ObservationIndex } from '@/features/data/observation-index';
-import type { Meta } from '@/features/data/types';
+import type { Meta } from '@contract/types';
 import type { Lang } from '@/lib/i18n';
 import { validateFilters } from './resolve';
 import { resolveSelection } from './selection';

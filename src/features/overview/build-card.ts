@@ -1,7 +1,8 @@
 import type { KpiCardProps, KpiChange } from '@/components/kpi-card';
 import type { ObservationIndex } from '@/features/data/observation-index';
 import { cell } from '@/features/data/observation-index';
-import type { Indicator, Lang } from '@/features/data/types';
+import type { Lang } from '@/lib/i18n';
+import type { Indicator } from '@contract/types';
 import { computeChange } from '@/lib/change';
 import { formatChange, formatValue, formatValueText, verdictWord } from '@/lib/format';
 import { translator } from '@/lib/i18n';

@@ -2,7 +2,8 @@ import type { ChartSpec } from '@/features/charts/chart-spec';
 import { buildIndicatorSpec } from '@/features/charts/indicator-spec';
 import type { ObservationIndex } from '@/features/data/observation-index';
 import { headlineIndicators } from '@/features/data/select';
-import type { Lang, Meta } from '@/features/data/types';
+import type { Lang } from '@/lib/i18n';
+import type { Meta } from '@contract/types';
 import { scopeOf } from '@/features/filters/scope';
 import type { Selection } from '@/features/filters/selection';
 

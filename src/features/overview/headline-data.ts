@@ -12,7 +12,7 @@ import { observationsOptions, useObservations, withIndex } from '@/features/data
 import type { ObservationFilter } from '@/features/data/queries';
 import type { ObservationIndex } from '@/features/data/observation-index';
 import { headlineIndicators } from '@/features/data/select';
-import type { Meta, Region } from '@/features/data/types';
+import type { Meta, Region } from '@contract/types';
 import type { ValidFilters } from '@/features/filters/resolve';
 import { resolveSelection } from '@/features/filters/selection';
 import type { Selection } from '@/features/filters/selection';

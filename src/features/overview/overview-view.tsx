@@ -2,7 +2,7 @@ import { KpiCard } from '@/components/kpi-card';
 import { Sparkline } from '@/components/sparkline';
 import { Panel } from '@/features/data/panel';
 import { headlineIndicators, seriesValues } from '@/features/data/select';
-import type { Meta } from '@/features/data/types';
+import type { Meta } from '@contract/types';
 import { FilterBar } from '@/features/filters/filter-bar';
 import type { Lang, T } from '@/lib/i18n';
 import { buildCard } from './build-card';

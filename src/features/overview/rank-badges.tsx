@@ -2,7 +2,7 @@ import { scopeWord } from '@/features/charts/scope-word';
 import { Panel } from '@/features/data/panel';
 import { useRankings } from '@/features/data/queries';
 import { regionById } from '@/features/data/select';
-import type { Assessment, Meta, Ranking, Region } from '@/features/data/types';
+import type { Assessment, Meta, Ranking, Region } from '@contract/types';
 import type { Lang, T } from '@/lib/i18n';
 
 function ordinal(n: number): string {

@@ -4,7 +4,7 @@ import { ExportMenu } from '@/features/export/export-menu';
 import { useConfig } from '@/features/data/config-context';
 import { Panel } from '@/features/data/panel';
 import { useObservations } from '@/features/data/queries';
-import type { Meta } from '@/features/data/types';
+import type { Meta } from '@contract/types';
 import { FilterBar } from '@/features/filters/filter-bar';
 import { resolveSelection } from '@/features/filters/selection';
 import { useValidFilters } from '@/features/filters/use-filters';

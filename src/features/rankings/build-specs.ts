@@ -1,6 +1,7 @@
 import type { ChartSpec } from '@/features/charts/chart-spec';
 import { buildRankSpec } from '@/features/charts/rank-spec';
-import type { Lang, Meta, Ranking } from '@/features/data/types';
+import type { Lang } from '@/lib/i18n';
+import type { Meta, Ranking } from '@contract/types';
 import { scopeOf } from '@/features/filters/scope';
 import type { Selection } from '@/features/filters/selection';
 

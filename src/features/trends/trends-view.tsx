@@ -3,7 +3,7 @@ import { SpecChart } from '@/features/charts/spec-chart';
 import { useConfig } from '@/features/data/config-context';
 import { Panel } from '@/features/data/panel';
 import { useObservations } from '@/features/data/queries';
-import type { Meta } from '@/features/data/types';
+import type { Meta } from '@contract/types';
 import { ExportMenu } from '@/features/export/export-menu';
 import { FilterBar } from '@/features/filters/filter-bar';
 import { useSelection, useValidFilters } from '@/features/filters/use-filters';

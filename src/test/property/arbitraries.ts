@@ -22,8 +22,8 @@ import type {
   Ranking,
   Region,
   RegionLevel,
-} from '@/features/data/types';
-import { REGION_LEVELS } from '@/features/data/types';
+} from '@contract/types';
+import { REGION_LEVELS } from '@contract/types';
 
 // ---------------------------------------------------------------------------------------------
 // Options and model types
@@ -33,7 +33,7 @@ export interface GenOptions {
   /** Only what JSON can carry (no NaN/Infinity numbers, no -0, no undefined, no BigInt). */
   json: boolean;
   /**
-   * Only objects as records of observation/ranking lists. The demo server (mocks/filter.ts)
+   * Only objects as records of observation/ranking lists. The demo server (contract/filter.ts)
    * filters lists by reading fields of each record, so it cannot serve `null` as a record.
    */
   objectRecords: boolean;

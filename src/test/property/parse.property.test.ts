@@ -7,10 +7,10 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ApiError } from '@/features/data/errors';
-import { parseMeta } from '@/features/data/parse-meta';
-import { parseObservations, parseRankings } from '@/features/data/parse-records';
-import type { Endpoint, IssueReason, Meta, Parsed, QualityIssue } from '@/features/data/types';
+import { ApiError } from '@contract/errors';
+import { parseMeta } from '@contract/parse-meta';
+import { parseObservations, parseRankings } from '@contract/parse-records';
+import type { Endpoint, IssueReason, Meta, Parsed, QualityIssue } from '@contract/types';
 import {
   PARSE_OPTIONS,
   junkArb,

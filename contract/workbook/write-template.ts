@@ -6,7 +6,7 @@
  * Text goes into cells as strings, never as formulas, so labels cannot inject formulas.
  */
 import type { Workbook, Worksheet } from 'exceljs';
-import type { WireDataset, WireObservation, WireText } from '@/features/data/wire-types';
+import type { WireDataset, WireObservation, WireText } from '../wire-types';
 import { loadExcelJS } from './excel';
 import { instructionRows } from './instructions';
 import {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { brokenObservations, brokenRankings, demoDataset, parsedDemoMeta } from '@/test/fixtures';
+import { brokenObservations, brokenRankings } from '@mocks/broken-records';
+import { demoDataset, demoMeta } from '@mocks/demo/dataset';
 import { ApiError } from './errors';
+import { parseMeta } from './parse-meta';
 import { parseObservations, parseRankings } from './parse-records';
 
-const meta = parsedDemoMeta();
+const meta = parseMeta(structuredClone(demoMeta)).data;
 
 /** What the notice must say for each kind of broken record in mocks/broken-records.ts. */
 const expectedReason: Record<string, string> = {

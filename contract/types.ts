@@ -1,7 +1,7 @@
-import type { Better, Unit } from '@/lib/change';
+import type { WireBetter, WireUnit } from './wire-types';
 
-export type { Better, Unit };
-export type { Lang } from '@/lib/i18n';
+export type Unit = WireUnit;
+export type Better = WireBetter;
 /** Both languages always present after parsing: a missing one falls back to the other. */
 export interface Localized {
   zh: string;

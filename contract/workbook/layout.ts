@@ -7,7 +7,7 @@
  * sheets and columns by label, not by position, and accepts the full label, the Chinese part or
  * the English part, ignoring case, spaces and full-width/half-width differences (labelKey).
  */
-import type { WireBetter, WireRegionLevel, WireUnit } from '@/features/data/wire-types';
+import type { WireBetter, WireRegionLevel, WireUnit } from '../wire-types';
 
 /** `中文 (English)`: how every sheet name and column header is written. */
 export function headerLabel(zh: string, en: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoMeta } from '@/test/fixtures';
+import { demoMeta } from '@mocks/demo/dataset';
 import { ApiError } from './errors';
 import { parseMeta } from './parse-meta';
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { WireDataset } from '@/features/data/wire-types';
+import type { WireDataset } from '../wire-types';
 import {
   CAMPAIGNS_SHEET,
   DATASET_SHEET,

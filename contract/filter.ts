@@ -1,34 +1,11 @@
 /**
  * The query semantics of the contract, free of msw so that a plain Node HTTP server (for e2e
  * runs against a built app) serves exactly what the in-browser demo serves. Parameter parsing
- * is shared with the real data service (server/api/query.ts).
+ * (query.ts) is shared with the real data service (server/).
  */
-import type { WireDataset, WireObservation, WireRanking, WireRegion } from './demo/wire-types';
-import { badRequest, parseObservationQuery, parseRankingQuery } from '../server/api/query';
-import type {
-  ApiResult,
-  Endpoint,
-  ObservationQuery,
-  RankingQuery,
-  YearBounds,
-} from '../server/api/query';
-
-export {
-  ENDPOINTS,
-  errorBody,
-  matchEndpoint,
-  notFound,
-  parseObservationQuery,
-  parseRankingQuery,
-} from '../server/api/query';
-export type {
-  ApiErrorBody,
-  ApiResult,
-  Endpoint,
-  ObservationQuery,
-  RankingQuery,
-  YearBounds,
-} from '../server/api/query';
+import type { WireDataset, WireObservation, WireRanking, WireRegion } from './wire-types';
+import { badRequest, parseObservationQuery, parseRankingQuery } from './query';
+import type { ApiResult, Endpoint, ObservationQuery, RankingQuery, YearBounds } from './query';
 
 /** The region and everything below it; empty when the id is unknown. */
 export function regionSubtree(regions: readonly WireRegion[], root: string): Set<string> {

@@ -1,3 +1,0 @@
-// The wire types live with the app's data layer so that the data service (server/) and the
-// workbook template share them; the mocks keep importing them from here.
-export type * from '@/features/data/wire-types';
