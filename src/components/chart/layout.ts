@@ -106,7 +106,7 @@ export function segments(values: readonly (number | null)[]): { start: number; v
 
 /** Tick count: fixed, so the screen and a file of another height show the same ticks. */
 function tickTarget(plotHeight: number): number {
-  return plotHeight < 150 ? 3 : 5;
+  return plotHeight < 110 ? 3 : 5;
 }
 
 type RawLabel = Omit<StripLabel, 'y'> & { w: number };

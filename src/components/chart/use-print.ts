@@ -48,4 +48,4 @@ export function usePrinting(): boolean {
 
 /** A4 portrait, 14 mm margins, less the chart frame's padding, in CSS pixels. */
 export const PRINT_WIDTH = 640;
-export const PRINT_HEIGHT = 250;
+export const PRINT_HEIGHT = 190;

@@ -23,7 +23,7 @@ describe('scope', () => {
   it('names the full path, the year and the comparison', () => {
     const scope = scopeOf(meta, selection);
     expect(scopeText(scope, 'zh')).toBe(
-      '海口市 › 龙华区 › 中山街道、金贸街道 · 2021年度 · 较2019年（基线）',
+      '海口市 › 龙华区 › 中山街道、金贸街道 · 2021年度 · 较2019年（基线年）',
     );
     expect(scopeText(scope, 'en')).toBe(
       'Haikou › Longhua › Zhongshan, Jinmao · 2021 · vs 2019 (baseline)',
@@ -33,7 +33,7 @@ describe('scope', () => {
 
   it('does not name townships on a chart that compares districts', () => {
     const scope = scopeOf(meta, selection, 'district');
-    expect(scopeText(scope, 'zh')).toBe('海口市 › 龙华区 · 2021年度 · 较2019年（基线）');
+    expect(scopeText(scope, 'zh')).toBe('海口市 › 龙华区 · 2021年度 · 较2019年（基线年）');
     expect(scopeName(scope, 'zh')).toBe('龙华区');
   });
 

@@ -1,6 +1,6 @@
 /**
  * Where a chart, a printout or a file is: "海口市 › 龙华区 › 中山街道、金贸街道 · 2021年度 ·
- * 较2019年（基线）". Kept as data on every chart spec (never folded into a subtitle and split
+ * 较2019年（基线年）". Kept as data on every chart spec (never folded into a subtitle and split
  * out again), and written in words only at the edge.
  */
 import type { Meta, Region } from '@contract/types';

@@ -174,7 +174,7 @@ export const zh = {
   print: { filters: '筛选条件：{{filters}}' },
   scope: {
     year: '{{year}}年度',
-    vsBaseline: '较{{year}}年（基线）',
+    vsBaseline: '较{{year}}年（基线年）',
     vsYear: '较{{year}}年',
     reportFile: '禁毒工作数据报告',
   },
