@@ -4,7 +4,7 @@ import { cellText } from '@/features/data/suppress';
 import type { Campaign, Indicator, Lang, Meta, Region } from '@/features/data/types';
 import { axisFormat, formatValueText, unitText, withUnit } from '@/lib/format';
 import { translator } from '@/lib/i18n';
-import { summarizeIndicator } from '@/lib/summary';
+import { summarizeIndicator } from '@/lib/summary/summarize';
 import { captionLines, indicatorNotes } from './caption';
 import type { ChartSpec, ExportRecord, SpecSeries } from './chart-spec';
 import { peerGroupLabel } from './peer-label';

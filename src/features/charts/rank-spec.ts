@@ -1,6 +1,6 @@
 import type { Assessment, Campaign, Lang, Meta, Ranking, Region } from '@/features/data/types';
 import { translator } from '@/lib/i18n';
-import { summarizeRanks } from '@/lib/summary';
+import { summarizeRanks } from '@/lib/summary/summarize';
 import { captionLines } from './caption';
 import { scopeWord } from './scope-word';
 import type { ChartSpec } from './chart-spec';

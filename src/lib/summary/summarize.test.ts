@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeIndicator, summarizeRanks } from './summary';
-import type { RankSummaryInput, SummaryInput } from './summary';
+import { summarizeIndicator, summarizeRanks } from './summarize';
+import type { RankSummaryInput, SummaryInput } from './summarize';
 
 const people = {
   unit: 'count' as const,
