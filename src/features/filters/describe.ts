@@ -1,4 +1,5 @@
 import type { Lang, Meta } from '@/features/data/types';
+import { translator } from '@/lib/i18n';
 import type { Selection } from './use-filters';
 
 /** The active filters in words, for chart subtitles and exported files. */
@@ -18,9 +19,10 @@ export function describeFilters(
   if (ys.length > 0) parts.push(`${ys[0] ?? ''}–${ys[ys.length - 1] ?? ''}`);
   if (s.campaign) {
     parts.push(
-      lang === 'zh'
-        ? `${s.campaign.name.zh}（基线${s.campaign.baselineYear}年）`
-        : `${s.campaign.name.en} (baseline ${s.campaign.baselineYear})`,
+      translator(lang)('filters.campaignBaseline', {
+        campaign: s.campaign.name[lang],
+        year: s.campaign.baselineYear,
+      }),
     );
   }
   return parts.join(' · ');
