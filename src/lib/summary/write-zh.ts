@@ -53,7 +53,7 @@ function clause(c: Compared, f: IndicatorFacts): string {
   return `较${ref}${dir}${magnitude(c.change, f.unit)}`;
 }
 
-/** "在全市4个区中最低", "在全市4个区中居第2低". */
+/** "在全市4个区中最低", "在龙华区11个镇/街道中由低到高居第10位". */
 function peerText(p: PeerFacts): string {
   const group = p.withData < p.size ? `${p.groupLabel}中有数据的${p.withData}个` : p.groupLabel;
   if (p.allSame) return `${group}数值相同`;
@@ -62,7 +62,7 @@ function peerText(p: PeerFacts): string {
   let where: string;
   if (p.rank === 1) where = `${joint}最${first}`;
   else if (p.rankFromOtherEnd === 1) where = `${joint}最${last}`;
-  else where = `${p.tied ? '并列' : '居'}第${p.rank}${first}`;
+  else where = `由${first}到${last}${p.tied ? '并列' : '居'}第${p.rank}位`;
   return p.withData < p.size ? `在${group}里${where}` : `在${group}中${where}`;
 }
 
