@@ -26,7 +26,7 @@ export const zh = {
     all: '全部',
     none: '不选',
     baseline: '{{year}}（基线年）',
-    campaignBaseline: '{{campaign}}（基线{{year}}年）',
+    campaignBaseline: '{{campaign}}（{{year}}年为基线年）',
     open: '筛选条件',
     close: '完成',
     reset: '重置',
@@ -77,7 +77,7 @@ export const zh = {
     },
   },
   card: {
-    vsBaseline: '较{{year}}年（基线）',
+    vsBaseline: '较{{year}}年（基线年）',
     vsPrevious: '较上年',
     target: '目标 {{value}}',
     targetMet: '已达标',
