@@ -260,7 +260,7 @@ export const messages = {
     en: `The ranking for assessment ${eq(assessment)}, ${year}, region ${eq(region)} is repeated (first on row ${firstRow})`,
   }),
   noteWithoutYear: (text: string): Message => ({
-    zh: `备注${zq(text)}缺少年份前缀；应写成“2019: 数据暂缺”`,
+    zh: `备注${zq(text)}缺少年份前缀；应写成“2019：数据暂缺”`,
     en: `The note ${eq(text)} does not start with its year; write it as "2019: Not reported"`,
   }),
   noteWithoutText: (year: number): Message => ({
