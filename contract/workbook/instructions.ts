@@ -92,7 +92,7 @@ export function instructionRows(placeholderYears: boolean): InstructionRow[] {
     },
     {
       topic: '初步数据和备注 Provisional and notes',
-      zh: `初步数据年份列填尚未最终核定的年份，用逗号、顿号或空格分隔，如“2021, 2022”。备注列每条备注写成“年份: 内容”，如“2019: 数据暂缺”，多条备注用换行或分号分隔；每条备注属于一个年份。某年份单元格为空但有备注时，导入为“无数值 + 备注”。`,
+      zh: `初步数据年份列填尚未最终核定的年份，用逗号、顿号或空格分隔，如“2021, 2022”。备注列每条备注写成“年份：内容”，如“2019：数据暂缺”，多条备注用换行或分号分隔；每条备注属于一个年份。某年份单元格为空但有备注时，导入为“无数值 + 备注”。`,
       en: `Provisional years lists the years not yet final, separated by commas or spaces, e.g. "2021, 2022". Each note is written "year: text", e.g. "2019: Not reported"; separate several notes with line breaks or semicolons; each note belongs to one year. A note for a year whose cell is empty is imported as "no value + note".`,
     },
     {

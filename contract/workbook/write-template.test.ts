@@ -206,7 +206,7 @@ describe('templateBytes(dataset)', () => {
         undefined,
         3,
         '2022',
-        '2021: 数据暂缺',
+        '2021：数据暂缺',
         '2021: Not reported',
       ],
       ['rehab-rate', '460106', '社区康复执行率', '龙华区', 97.5, undefined, 99.1],
@@ -242,7 +242,7 @@ describe('templateBytes(null): the empty template', () => {
     expect(text).toContain('npm run import -- FILE.xlsx --dry-run');
     expect(text).toContain('2016–2022 只是示例');
     expect(text).toContain('placeholders');
-    expect(text).toContain('2019: 数据暂缺');
+    expect(text).toContain('2019：数据暂缺');
   });
 
   it('is an xlsx file (a zip)', async () => {

@@ -101,11 +101,18 @@ const zhOf = (t: WireText) => t.zh || t.en;
 /** A text cell: empty strings become empty cells. */
 const textCell = (s: string | undefined): string | null => (s ? s : null);
 
-/** One line per note: `2019: 数据暂缺`. Line breaks inside a note would split it, so they go. */
-function noteLines(notes: readonly { year: number; text: string }[]): string | null {
+/**
+ * One line per note: `2019：数据暂缺` in the Chinese column, `2019: Not reported` in the English
+ * one (the importer reads either colon). Line breaks inside a note would split it, so they go.
+ */
+function noteLines(
+  notes: readonly { year: number; text: string }[],
+  lang: keyof WireText,
+): string | null {
+  const colon = lang === 'zh' ? '：' : ': ';
   const lines = notes
     .filter((n) => n.text.trim() !== '')
-    .map((n) => `${n.year}: ${n.text.replace(/\s*[\r\n]+\s*/g, ' ').trim()}`);
+    .map((n) => `${n.year}${colon}${n.text.replace(/\s*[\r\n]+\s*/g, ' ').trim()}`);
   return lines.length > 0 ? lines.join('\n') : null;
 }
 
@@ -284,7 +291,10 @@ export async function buildTemplate(dataset: WireDataset | null): Promise<Workbo
     });
     const provisional = written.filter((o) => o.provisional === true).map((o) => o.year);
     const notes = (lang: keyof WireText) =>
-      noteLines(written.map((o) => ({ year: o.year, text: o.note?.[lang] ?? '' })));
+      noteLines(
+        written.map((o) => ({ year: o.year, text: o.note?.[lang] ?? '' })),
+        lang,
+      );
     obs.addRow([
       ...lead(r),
       ...cells,

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { WireDataset, WireObservation, WireRanking } from '@contract/wire-types';
+import { messages } from '../import/messages';
+import type { Message } from '../import/problem';
 import { formatProblem, readObservationsCsv, readWorkbook } from '../import/read-workbook';
 import type { Problem } from '../import/read-workbook';
 import { diffDatasets, isUnchanged } from '../db/diff';
@@ -36,8 +38,8 @@ export type ImportOutcome =
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function fileProblem(code: string, zh: string, en: string): Problem {
-  return { code, sheet: '', row: null, column: null, message: { zh, en } };
+function fileProblem(code: string, message: Message): Problem {
+  return { code, sheet: '', row: null, column: null, message };
 }
 
 function today(now: Date): string {
@@ -53,13 +55,7 @@ export async function runImport(
   if (request.asOf !== undefined && !DATE.test(request.asOf))
     return {
       status: 'invalid',
-      problems: [
-        fileProblem(
-          'bad-as-of',
-          `--as-of 应为 YYYY-MM-DD 格式的日期，收到“${request.asOf}”`,
-          `--as-of must be a date as YYYY-MM-DD, got "${request.asOf}"`,
-        ),
-      ],
+      problems: [fileProblem('bad-as-of', messages.badAsOf(request.asOf))],
     };
   const current = await readDataset(db);
   const extension = extname(request.fileName).toLowerCase();
@@ -68,13 +64,7 @@ export async function runImport(
     if (!current)
       return {
         status: 'invalid',
-        problems: [
-          fileProblem(
-            'csv-needs-workbook',
-            'CSV 只能更新数据表：请先导入一个完整的工作簿（含地区、指标等各表）。',
-            'A CSV only updates the observations: import a whole workbook (regions, indicators, …) first.',
-          ),
-        ],
+        problems: [fileProblem('csv-needs-workbook', messages.csvNeedsWorkbook())],
       };
     const text = new TextDecoder('utf-8').decode(request.bytes);
     const read = readObservationsCsv(text, current.meta);
@@ -93,13 +83,7 @@ export async function runImport(
   } else {
     return {
       status: 'invalid',
-      problems: [
-        fileProblem(
-          'unsupported-file',
-          `不支持的文件类型“${extension || '（无扩展名）'}”：请使用 .xlsx 工作簿，或只含数据表的 .csv 文件。`,
-          `Unsupported file type "${extension || '(none)'}": use an .xlsx workbook, or a .csv of the observations sheet.`,
-        ),
-      ],
+      problems: [fileProblem('unsupported-file', messages.unsupportedFile(extension))],
     };
   }
 

@@ -683,7 +683,7 @@ describe('notes and provisional years', () => {
         OBS,
         row,
         'M',
-        '备注“数据暂缺”缺少年份前缀；应写成“2019: 数据暂缺”',
+        '备注“数据暂缺”缺少年份前缀；应写成“2019：数据暂缺”',
         'The note "数据暂缺" does not start with its year; write it as "2019: Not reported"',
       ),
       problem(

@@ -1,7 +1,14 @@
 /**
  * Every problem message the importer writes, in Chinese and English, keyed by its stable code.
  * Messages are short and name the offending value; sheet, row and column are given separately.
+ *
+ * This is the importer's own catalogue, not part of the dashboard's i18n catalogues: a problem
+ * carries both languages at once (`Problem.message`), so the CLI can print either and the tests
+ * check both, and each message is a function of what was found (values shortened, English words
+ * lower-cased in a sentence, a percent worked out). Keeping each message's two languages side by
+ * side, typed as `Message`, means neither can be missing.
  */
+import type { IssueReason } from '@contract/types';
 import type { Label } from '@contract/workbook/layout';
 import { headerLabel } from '@contract/workbook/layout';
 import type { Message } from './problem';
@@ -61,7 +68,32 @@ export const ID_KIND = {
   scope: { zh: '排名范围地区编号', en: 'scope region ID', sheetZh: '地区表', sheetEn: 'Regions' },
 } as const satisfies Record<string, IdKind>;
 
+/** The dashboard's reasons for rejecting a record, as the contract gate words them. */
+export const CONTRACT_REASON = {
+  invalid: { zh: '无效', en: 'invalid' },
+  missing: { zh: '缺失', en: 'missing' },
+  'not-finite': { zh: '不是有限数', en: 'not finite' },
+  'unknown-id': { zh: '未知编号', en: 'unknown ID' },
+  duplicate: { zh: '重复', en: 'duplicate' },
+  'rank-exceeds-of': { zh: '名次大于参评数', en: 'rank greater than out of' },
+  'year-not-in-meta': { zh: '年份不在声明的年份中', en: 'year not declared' },
+  'bad-campaign-years': { zh: '大会战年份不符合规则', en: 'campaign years break the rules' },
+  'unsorted-years': { zh: '年份未按顺序排列', en: 'years not in order' },
+} as const satisfies Record<IssueReason, Message>;
+
 export const messages = {
+  badAsOf: (value: string): Message => ({
+    zh: `--as-of 应为 YYYY-MM-DD 格式的日期，收到“${value}”`,
+    en: `--as-of must be a date as YYYY-MM-DD, got "${value}"`,
+  }),
+  csvNeedsWorkbook: (): Message => ({
+    zh: 'CSV 只能更新数据表：请先导入一个完整的工作簿（含地区、指标等各表）。',
+    en: 'A CSV only updates the observations: import a whole workbook (regions, indicators, …) first.',
+  }),
+  unsupportedFile: (extension: string): Message => ({
+    zh: `不支持的文件类型“${extension || '（无扩展名）'}”：请使用 .xlsx 工作簿，或只含数据表的 .csv 文件。`,
+    en: `Unsupported file type "${extension || '(none)'}": use an .xlsx workbook, or a .csv of the observations sheet.`,
+  }),
   notAWorkbook: (): Message => ({
     zh: '文件不是有效的 Excel 工作簿（.xlsx）；旧版 .xls 文件请先在 Excel 中另存为 .xlsx',
     en: 'The file is not a valid Excel workbook (.xlsx); save an old .xls file as .xlsx in Excel first',
@@ -228,7 +260,7 @@ export const messages = {
     en: `The ranking for assessment ${eq(assessment)}, ${year}, region ${eq(region)} is repeated (first on row ${firstRow})`,
   }),
   noteWithoutYear: (text: string): Message => ({
-    zh: `备注${zq(text)}缺少年份前缀；应写成“2019: 数据暂缺”`,
+    zh: `备注${zq(text)}缺少年份前缀；应写成“2019：数据暂缺”`,
     en: `The note ${eq(text)} does not start with its year; write it as "2019: Not reported"`,
   }),
   noteWithoutText: (year: number): Message => ({
@@ -259,12 +291,21 @@ export const messages = {
     zh: `${sheet.zh}表没有数据行；至少需要一行`,
     en: `The ${sheet.en} sheet has no rows; at least one is needed`,
   }),
+  extraFields: (fields: number, width: number): Message => ({
+    zh: `这一行有 ${fields} 个字段，多于标题行的 ${width} 个`,
+    en: `This row has ${fields} fields, more than the header's ${width}`,
+  }),
   csvSyntax: (detail: string): Message => ({
     zh: `CSV 格式错误：${detail}`,
     en: `CSV syntax error: ${detail}`,
   }),
-  contract: (record: string, field: string, reason: string, detail: string): Message => ({
-    zh: `未通过看板的数据校验：${shown(record)} 的 ${field}（${reason}）：${shown(detail)}`,
-    en: `Rejected by the dashboard's validation: ${shown(record)}, ${field} (${reason}): ${shown(detail)}`,
+  contract: (record: string, field: string, reason: IssueReason, detail: string): Message => ({
+    zh: `未通过看板的数据校验：${shown(record)} 的 ${field}（${CONTRACT_REASON[reason].zh}）：${shown(detail)}`,
+    en: `Rejected by the dashboard's validation: ${shown(record)}, ${field} (${CONTRACT_REASON[reason].en}): ${shown(detail)}`,
+  }),
+  /** The dashboard could not read the assembled data at all (not one record's fault). */
+  contractShape: (detail: string): Message => ({
+    zh: `未通过看板的数据校验：${detail}`,
+    en: `Rejected by the dashboard's validation: ${detail}`,
   }),
 };

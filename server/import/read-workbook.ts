@@ -12,7 +12,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import { ApiError } from '@contract/errors';
 import { parseMeta } from '@contract/parse-meta';
 import { parseObservations, parseRankings } from '@contract/parse-records';
-import type { IssueReason, Meta, QualityIssue } from '@contract/types';
+import type { Meta, QualityIssue } from '@contract/types';
 import type { WireDataset, WireMeta, WireObservation, WireRanking } from '@contract/wire-types';
 import { loadExcelJS } from '@contract/workbook/excel';
 import {
@@ -121,18 +121,6 @@ export function formatProblem(p: Problem, lang: 'zh' | 'en'): string {
 // ---------------------------------------------------------------------------------------------
 // The contract gate
 
-const REASONS: Record<IssueReason, { zh: string; en: string }> = {
-  invalid: { zh: '无效', en: 'invalid' },
-  missing: { zh: '缺失', en: 'missing' },
-  'not-finite': { zh: '不是有限数', en: 'not finite' },
-  'unknown-id': { zh: '未知编号', en: 'unknown ID' },
-  duplicate: { zh: '重复', en: 'duplicate' },
-  'rank-exceeds-of': { zh: '名次大于参评数', en: 'rank greater than out of' },
-  'year-not-in-meta': { zh: '年份不在声明的年份中', en: 'year not declared' },
-  'bad-campaign-years': { zh: '大会战年份不符合规则', en: 'campaign years break the rules' },
-  'unsorted-years': { zh: '年份未按顺序排列', en: 'years not in order' },
-};
-
 /** Where each record came from (its row), to place the dashboard's findings. */
 export interface Origins {
   meta: Partial<
@@ -168,10 +156,8 @@ function contractProblem(issue: QualityIssue, origins: Origins): Problem {
       row = issue.index === null ? null : (origins.meta[list]?.[issue.index] ?? null);
     }
   }
-  const reason = REASONS[issue.reason];
-  const zh = messages.contract(issue.record, issue.field, reason.zh, issue.detail).zh;
-  const en = messages.contract(issue.record, issue.field, reason.en, issue.detail).en;
-  return { code: 'contract', sheet, row, column: null, message: { zh, en } };
+  const message = messages.contract(issue.record, issue.field, issue.reason, issue.detail);
+  return { code: 'contract', sheet, row, column: null, message };
 }
 
 function shapeProblem(e: unknown, sheet: string): Problem {
@@ -181,10 +167,7 @@ function shapeProblem(e: unknown, sheet: string): Problem {
     sheet,
     row: null,
     column: null,
-    message: {
-      zh: `未通过看板的数据校验：${detail}`,
-      en: `Rejected by the dashboard's validation: ${detail}`,
-    },
+    message: messages.contractShape(detail),
   };
 }
 
@@ -379,10 +362,13 @@ export function readObservationsCsv(
   records.forEach((fields, i) => {
     const extra = fields.slice(width).filter((f) => f.trim() !== '').length;
     if (i > 0 && extra > 0 && !seenRows.has(i + 1)) {
-      problems.add('extra-fields', CSV_SHEET, i + 1, null, {
-        zh: `这一行有 ${fields.length} 个字段，多于标题行的 ${width} 个`,
-        en: `This row has ${fields.length} fields, more than the header's ${width}`,
-      });
+      problems.add(
+        'extra-fields',
+        CSV_SHEET,
+        i + 1,
+        null,
+        messages.extraFields(fields.length, width),
+      );
     }
   });
 

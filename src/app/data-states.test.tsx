@@ -103,7 +103,7 @@ describe('failures and bad data', () => {
     renderApp('/?district=460106&year=2019&compare=2021');
     expect(await screen.findByText(/compare=2021/)).toBeInTheDocument();
     const card = await screen.findByRole('article', { name: '新发现吸毒人员' });
-    expect(card).toHaveTextContent('较2016年（基线）');
+    expect(card).toHaveTextContent('较2016年（基线年）');
     expect(card).toHaveTextContent('▼ 93.4%');
   });
 });

@@ -48,7 +48,7 @@ describe('overview', () => {
     const newUsers = card('新发现吸毒人员');
     expect(within(newUsers).getByText('10')).toBeInTheDocument();
     expect(within(newUsers).getByText('人')).toBeInTheDocument();
-    const vsBaseline = within(newUsers).getByText('较2016年（基线）').closest('li');
+    const vsBaseline = within(newUsers).getByText('较2016年（基线年）').closest('li');
     expect(vsBaseline).toHaveTextContent('▼ 93.4%');
     expect(vsBaseline).toHaveTextContent('向好');
     // Rates change in points: 4.27‰ → 1.27‰ is three per-mille points.
@@ -65,7 +65,7 @@ describe('overview', () => {
 
     expect(await within(section).findByText('龙华区 · 2019年')).toBeInTheDocument();
     expect(within(card('新发现吸毒人员')).getByText('10')).toBeInTheDocument();
-    expect(card('新发现吸毒人员')).toHaveTextContent('较2016年（基线）');
+    expect(card('新发现吸毒人员')).toHaveTextContent('较2016年（基线年）');
     expect(new URLSearchParams(window.location.search).get('year')).toBe('2019');
   });
 

@@ -7,7 +7,7 @@ import { axisFormat, formatValueText, unitText, withUnit } from '@/lib/format';
 import { scopeText } from '@/features/filters/scope';
 import type { Scope } from '@/features/filters/scope';
 import { translator } from '@/lib/i18n';
-import { summarizeIndicator } from '@/lib/summary';
+import { summarizeIndicator } from '@/lib/summary/summarize';
 import { captionLines, indicatorNotes } from './caption';
 import type { ChartSpec, ExportRecord, SpecSeries } from './chart-spec';
 import { peerGroupLabel } from './peer-label';

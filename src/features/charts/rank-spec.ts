@@ -3,7 +3,7 @@ import type { Assessment, Campaign, Meta, Ranking, Region } from '@contract/type
 import { scopeText } from '@/features/filters/scope';
 import type { Scope } from '@/features/filters/scope';
 import { translator } from '@/lib/i18n';
-import { summarizeRanks } from '@/lib/summary';
+import { summarizeRanks } from '@/lib/summary/summarize';
 import { captionLines } from './caption';
 import { scopeWord } from './scope-word';
 import type { ChartSpec } from './chart-spec';

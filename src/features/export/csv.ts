@@ -7,13 +7,8 @@
 import Papa from 'papaparse';
 import type { ChartSpec, ExportRecord } from '@/features/charts/chart-spec';
 import type { Lang } from '@/lib/i18n';
-
-export const CSV_HEADERS: Record<Lang, readonly string[]> = {
-  zh: ['指标', '单位', '地区', '年份', '数值', '初步数据', '备注'],
-  en: ['indicator', 'unit', 'region', 'year', 'value', 'provisional', 'note'],
-};
-
-const YES: Record<Lang, string> = { zh: '是', en: 'yes' };
+import { translator } from '@/lib/i18n';
+import { recordHeaders } from './record-columns';
 
 /** Excel and WPS need the byte order mark to read the file as UTF-8 rather than GBK/ANSI. */
 const BOM = '\uFEFF';
@@ -51,7 +46,7 @@ function row(r: ExportRecord, lang: Lang): Cell[] {
     neutraliseText(r.region),
     r.year,
     valueCell(r),
-    r.provisional ? YES[lang] : '',
+    r.provisional ? translator(lang)('export.yes') : '',
     neutraliseText(r.note),
   ];
 }
@@ -65,7 +60,7 @@ export const DEMO_COLUMN = '演示数据 / Demo data';
 export function chartCsv(spec: ChartSpec): string {
   const demo = (cells: Cell[]): Cell[] => (spec.demo ? [...cells, DEMO_COLUMN] : cells);
   const rows: Cell[][] = [
-    demo([...CSV_HEADERS[spec.lang]]),
+    demo(recordHeaders(spec.lang)),
     ...spec.records.map((r) => demo(row(r, spec.lang))),
   ];
   // Rows as arrays, header included: with `{ fields, data: [] }` papaparse 5.7.1 wraps the

@@ -65,7 +65,7 @@ export function ExportMenu({ spec }: { spec: ChartSpec }) {
           <select id={sizeId} value={size} onChange={(e) => setSize(e.target.value as ExportSize)}>
             {(Object.keys(EXPORT_SIZES) as ExportSize[]).map((k) => (
               <option key={k} value={k}>
-                {EXPORT_SIZES[k].label[spec.lang]}
+                {t(`export.sizes.${k}`)}
               </option>
             ))}
           </select>

@@ -16,8 +16,9 @@ import {
   WidthType,
 } from 'docx';
 import type { IRunOptions } from 'docx';
+import { translator } from '@/lib/i18n';
 import type { ReportMeta, ReportSection } from './report-model';
-import { coverLines, DEMO_NOTICE, figureLabel } from './report-model';
+import { coverLines, demoNotice, figureLabel } from './report-model';
 
 const FONT = { ascii: 'Arial', eastAsia: 'Microsoft YaHei', hAnsi: 'Arial' };
 const PAGE_WIDTH_PX = 600; // A4 portrait text width at 96 dpi, with normal margins
@@ -66,7 +67,7 @@ function dataTable(
 }
 
 export async function buildDocx(meta: ReportMeta, sections: ReportSection[]): Promise<Blob> {
-  const zh = meta.lang === 'zh';
+  const t = translator(meta.lang);
   const cover: (Paragraph | Table)[] = [
     new Paragraph({
       heading: HeadingLevel.TITLE,
@@ -77,7 +78,7 @@ export async function buildDocx(meta: ReportMeta, sections: ReportSection[]): Pr
       ? [
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            children: [text(DEMO_NOTICE[meta.lang], { bold: true, color: 'B93A0B', size: 24 })],
+            children: [text(demoNotice(meta.lang), { bold: true, color: 'B93A0B', size: 24 })],
           }),
         ]
       : []),
@@ -134,7 +135,7 @@ export async function buildDocx(meta: ReportMeta, sections: ReportSection[]): Pr
         new Paragraph({
           keepNext: true,
           spacing: { before: 120 },
-          children: [text(`${zh ? '数据表' : 'Data table'}：${caption}`, { bold: true, size: 18 })],
+          children: [text(t('report.dataTable', { caption }), { bold: true, size: 18 })],
         }),
         dataTable(fig.spec.table.rowHeader, fig.spec.table.columns, fig.spec.table.rows),
         new Paragraph({ spacing: { after: 240 }, children: [] }),
@@ -142,7 +143,7 @@ export async function buildDocx(meta: ReportMeta, sections: ReportSection[]): Pr
     }
   }
   const doc = new Document({
-    creator: zh ? '禁毒工作数据看板' : 'Drug-control dashboard',
+    creator: t('app.title'),
     title: meta.title,
     description: meta.filters,
     styles: { default: { document: { run: { font: FONT } } } },

@@ -1,6 +1,7 @@
 import type { ChartSpec } from '@/features/charts/chart-spec';
 import type { Scope } from '@/features/filters/scope';
 import type { Lang } from '@/lib/i18n';
+import { translator } from '@/lib/i18n';
 
 export interface ReportMeta {
   title: string;
@@ -30,22 +31,21 @@ export interface ReportSection {
 }
 
 export function figureLabel(n: number, lang: Lang): string {
-  return lang === 'zh' ? `图${n}` : `Figure ${n}`;
+  return translator(lang)('report.figure', { n });
 }
 
-export const DEMO_NOTICE = {
-  zh: '演示数据 / Demo data：本报告数字为演示用模拟数据，不是正式统计。',
-  en: 'Demo data / 演示数据: the figures in this report are illustrative, not official statistics.',
-} as const;
+export function demoNotice(lang: Lang): string {
+  return translator(lang)('report.demoNotice');
+}
 
 export function coverLines(meta: ReportMeta): string[] {
-  const zh = meta.lang === 'zh';
+  const t = translator(meta.lang);
+  const field = (key: string, value: string) =>
+    t('report.field', { label: t(`report.fields.${key}`), value });
   return [
-    `${zh ? '筛选条件' : 'Filters'}${zh ? '：' : ': '}${meta.filters}`,
-    ...(meta.dataAsOf
-      ? [`${zh ? '数据截至' : 'Data as of'}${zh ? '：' : ': '}${meta.dataAsOf}`]
-      : []),
-    ...(meta.source ? [`${zh ? '来源' : 'Source'}${zh ? '：' : ': '}${meta.source}`] : []),
-    `${zh ? '导出时间' : 'Exported'}${zh ? '：' : ': '}${meta.exportedAt}`,
+    field('filters', meta.filters),
+    ...(meta.dataAsOf ? [field('dataAsOf', meta.dataAsOf)] : []),
+    ...(meta.source ? [field('source', meta.source)] : []),
+    field('exportedAt', meta.exportedAt),
   ];
 }

@@ -1,7 +1,8 @@
 /** The report pack as a ZIP: numbered PNGs, one workbook with a sheet per chart, the summaries as text. */
 import { strToU8, zipSync } from 'fflate';
+import { translator } from '@/lib/i18n';
 import type { ReportMeta, ReportSection } from './report-model';
-import { coverLines, DEMO_NOTICE, figureLabel } from './report-model';
+import { coverLines, demoNotice, figureLabel } from './report-model';
 
 function safe(name: string): string {
   return name
@@ -15,11 +16,11 @@ export function buildZip(
   sections: ReportSection[],
   workbook: Uint8Array,
 ): Uint8Array {
-  const zh = meta.lang === 'zh';
+  const t = translator(meta.lang);
   const files: Record<string, Uint8Array> = {};
   const lines: string[] = [
     meta.title,
-    ...(meta.demo ? [DEMO_NOTICE[meta.lang]] : []),
+    ...(meta.demo ? [demoNotice(meta.lang)] : []),
     ...coverLines(meta),
     '',
   ];
@@ -38,8 +39,8 @@ export function buildZip(
       );
     }
   }
-  files[zh ? '数据.xlsx' : 'data.xlsx'] = workbook;
+  files[t('report.files.data')] = workbook;
   // A BOM and CRLF so Windows Notepad shows the Chinese text correctly.
-  files[zh ? '摘要.txt' : 'summaries.txt'] = strToU8(`\uFEFF${lines.join('\r\n')}`);
+  files[t('report.files.summaries')] = strToU8(`\uFEFF${lines.join('\r\n')}`);
   return zipSync(files, { level: 6 });
 }

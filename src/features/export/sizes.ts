@@ -3,8 +3,8 @@
  * every time, whatever their window. The PNG is `width × scale` by `height × scale` pixels.
  */
 export const EXPORT_SIZES = {
-  wide: { width: 960, height: 540, label: { zh: '16:9 幻灯片', en: '16:9 slide' } },
-  column: { width: 680, height: 520, label: { zh: 'A4 单栏', en: 'A4 column' } },
+  wide: { width: 960, height: 540 },
+  column: { width: 680, height: 520 },
 } as const;
 
 export type ExportSize = keyof typeof EXPORT_SIZES;

@@ -7,45 +7,14 @@
  */
 import ExcelJS from 'exceljs';
 import type { ChartSpec, ExportRecord } from '@/features/charts/chart-spec';
+import { translator } from '@/lib/i18n';
+import { recordHeaders } from './record-columns';
 import type { ReportMeta } from './report-model';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** What the notes sheet says about the export: the same facts as a report's cover. */
 export type WorkbookMeta = ReportMeta;
-
-const L = {
-  zh: {
-    headers: ['指标', '单位', '地区', '年份', '数值', '初步数据', '备注'],
-    value: (unit: string) => `数值（${unit}）`,
-    yes: '是',
-    sheet: (n: number) => `图${n} `,
-    notesSheet: '说明 Notes',
-    title: '标题',
-    filters: '筛选条件',
-    source: '来源',
-    dataAsOf: '数据截至',
-    exportedAt: '导出时间',
-    notes: '说明',
-    demo: '演示数据 / Demo data：本文件数字为演示用模拟数据，不是正式统计。',
-    demoHeader: '演示数据 Demo data',
-  },
-  en: {
-    headers: ['indicator', 'unit', 'region', 'year', 'value', 'provisional', 'note'],
-    value: (unit: string) => `value (${unit})`,
-    yes: 'yes',
-    sheet: (n: number) => `Fig. ${n} `,
-    notesSheet: 'Notes',
-    title: 'Title',
-    filters: 'Filters',
-    source: 'Source',
-    dataAsOf: 'Data as of',
-    exportedAt: 'Exported at',
-    notes: 'Notes',
-    demo: 'Demo data / 演示数据: the figures in this file are simulated for demonstration and are not official statistics.',
-    demoHeader: 'Demo data 演示数据',
-  },
-} as const;
 
 const MISSING = '—';
 const RED = 'FFC00000';
@@ -124,14 +93,12 @@ function valueText(r: ExportRecord): string {
 }
 
 function addDataSheet(wb: ExcelJS.Workbook, spec: ChartSpec, name: string, meta: WorkbookMeta) {
-  const l = L[meta.lang];
+  const t = translator(meta.lang);
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
-    ...(meta.demo ? { headerFooter: { oddHeader: `&C${l.demoHeader}` } } : {}),
+    ...(meta.demo ? { headerFooter: { oddHeader: `&C${t('xlsx.demoHeader')}` } } : {}),
   });
-  const unit = valueUnit(spec);
-  const headers: string[] = [...l.headers];
-  if (unit) headers[4] = l.value(unit);
+  const headers = recordHeaders(meta.lang, valueUnit(spec));
 
   const header = ws.addRow(headers);
   header.font = { bold: true };
@@ -148,7 +115,7 @@ function addDataSheet(wb: ExcelJS.Workbook, spec: ChartSpec, name: string, meta:
       r.region,
       r.year,
       null,
-      r.provisional ? l.yes : null,
+      r.provisional ? t('export.yes') : null,
       r.note || null,
     ]);
     row.getCell(4).numFmt = '0';
@@ -186,7 +153,7 @@ function addNotesSheet(
   name: string,
   meta: WorkbookMeta,
 ) {
-  const l = L[meta.lang];
+  const t = translator(meta.lang);
   const ws = wb.addWorksheet(name);
   ws.getColumn(1).width = 16;
   ws.getColumn(2).width = 90;
@@ -194,7 +161,7 @@ function addNotesSheet(
   ws.getColumn(1).alignment = { vertical: 'top' };
 
   if (meta.demo) {
-    const row = ws.addRow([l.demo]);
+    const row = ws.addRow([t('xlsx.demo')]);
     row.font = { bold: true, color: { argb: RED } };
     ws.mergeCells(row.number, 1, row.number, 2);
   }
@@ -203,17 +170,17 @@ function addNotesSheet(
     row.getCell(1).font = { bold: true };
     return row;
   };
-  labelled(l.title, meta.title || MISSING);
-  labelled(l.filters, meta.filters || MISSING);
-  labelled(l.source, meta.source || MISSING);
-  labelled(l.dataAsOf, meta.dataAsOf || MISSING);
-  labelled(l.exportedAt, meta.exportedAt || MISSING);
+  labelled(t('report.fields.title'), meta.title || MISSING);
+  labelled(t('report.fields.filters'), meta.filters || MISSING);
+  labelled(t('report.fields.source'), meta.source || MISSING);
+  labelled(t('report.fields.dataAsOf'), meta.dataAsOf || MISSING);
+  labelled(t('report.fields.exportedAt'), meta.exportedAt || MISSING);
 
   if (!specs.some((spec) => spec.notes.length > 0)) {
-    labelled(l.notes, MISSING);
+    labelled(t('xlsx.notes'), MISSING);
     return;
   }
-  labelled(l.notes, null);
+  labelled(t('xlsx.notes'), null);
   specs.forEach((spec, i) => {
     spec.notes.forEach((note, j) => {
       // The sheet name ties each chart's notes to its data sheet.
@@ -225,17 +192,20 @@ function addNotesSheet(
 
 /** One data sheet per chart, then the notes sheet ("说明 Notes" / "Notes"). */
 export async function chartsWorkbook(specs: ChartSpec[], meta: WorkbookMeta): Promise<Blob> {
-  const l = L[meta.lang];
+  const t = translator(meta.lang);
   const wb = new ExcelJS.Workbook();
   wb.title = meta.title;
   wb.created = new Date();
 
-  const taken = new Set<string>([l.notesSheet.toLowerCase()]);
-  const names = specs.map((spec, i) => sheetName(l.sheet(i + 1) + spec.title, taken));
+  const notesSheet = t('xlsx.notesSheet');
+  const taken = new Set<string>([notesSheet.toLowerCase()]);
+  const names = specs.map((spec, i) =>
+    sheetName(t('xlsx.sheet', { n: i + 1, title: spec.title }), taken),
+  );
   specs.forEach((spec, i) => {
     addDataSheet(wb, spec, names[i] ?? `Sheet ${i + 1}`, meta);
   });
-  addNotesSheet(wb, specs, names, l.notesSheet, meta);
+  addNotesSheet(wb, specs, names, notesSheet, meta);
 
   const buffer = await wb.xlsx.writeBuffer();
   return new Blob([new Uint8Array(buffer)], { type: XLSX_MIME });

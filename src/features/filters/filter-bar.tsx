@@ -82,7 +82,11 @@ export function FilterBar({ meta, selection, lang, t }: Props) {
               onChange={(v) => set({ campaign: v, year: null, compare: null })}
               options={meta.campaigns.map((c) => ({
                 value: c.id,
-                label: `${c.name[lang]} (${c.startYear}–${c.endYear})`,
+                label: t('filters.campaignOption', {
+                  campaign: c.name[lang],
+                  start: c.startYear,
+                  end: c.endYear,
+                }),
               }))}
             />
           )}
@@ -126,10 +130,7 @@ export function FilterBar({ meta, selection, lang, t }: Props) {
               options={[
                 {
                   value: '',
-                  label:
-                    lang === 'zh'
-                      ? `${t('filters.all')}（${selection.top?.name[lang] ?? ''}）`
-                      : `${t('filters.all')} (${selection.top?.name[lang] ?? ''})`,
+                  label: t('filters.allOf', { region: selection.top?.name[lang] ?? '' }),
                 },
                 ...districts.map((d) => ({ value: d.id, label: d.name[lang] })),
               ]}

@@ -23,9 +23,10 @@ export const zh = {
     programme: '专项',
     indicator: '指标',
     compare: '对比年份',
-    all: '全部',
     none: '不选',
     baseline: '{{year}}（基线年）',
+    campaignOption: '{{campaign}}（{{start}}–{{end}}）',
+    allOf: '全部（{{region}}）',
     open: '筛选条件',
     close: '完成',
     reset: '重置',
@@ -76,7 +77,7 @@ export const zh = {
     },
   },
   card: {
-    vsBaseline: '较{{year}}年（基线）',
+    vsBaseline: '较{{year}}年（基线年）',
     vsPrevious: '较上年',
     target: '目标 {{value}}',
     targetMet: '已达标',
@@ -97,6 +98,14 @@ export const zh = {
     badge: '{{scope}}第{{rank}}名（共{{of}}个）',
     tied: '并列',
     lowerIsBetter: '名次（越小越好）',
+    /** How an assessment's scope is named in rank phrases, by the scope region's level. */
+    scope: { province: '全省', city: '全市', district: '全区', township: '全镇' },
+  },
+  peers: {
+    /** A set of sibling regions: "海口市4个区". */
+    group: '{{parent}}{{n}}{{levels}}',
+    groupNoParent: '{{n}}{{levels}}',
+    levels: { province: '个省', city: '个市', district: '个区', township: '个镇/街道' },
   },
   chart: {
     showTable: '显示表格',
@@ -151,6 +160,26 @@ export const zh = {
     clipboardDenied: '浏览器不允许写入剪贴板，请改用下载。',
     failed: '导出失败：{{message}}',
     working: '正在生成…',
+    sizes: { wide: '16:9 幻灯片', column: 'A4 单栏' },
+    /** Column headers of exported records (CSV and Excel). */
+    columns: {
+      indicator: '指标',
+      unit: '单位',
+      region: '地区',
+      year: '年份',
+      value: '数值',
+      valueIn: '数值（{{unit}}）',
+      provisional: '初步数据',
+      note: '备注',
+    },
+    yes: '是',
+  },
+  xlsx: {
+    sheet: '图{{n}} {{title}}',
+    notesSheet: '说明 Notes',
+    notes: '说明',
+    demo: '演示数据 / Demo data：本文件数字为演示用模拟数据，不是正式统计。',
+    demoHeader: '演示数据 Demo data',
   },
   report: {
     button: '导出报告',
@@ -170,6 +199,19 @@ export const zh = {
     failed: '导出失败：{{message}}',
     empty: '当前条件下没有可导出的图表。',
     docTitle: '{{title}} · 数据报告',
+    figure: '图{{n}}',
+    demoNotice: '演示数据 / Demo data：本报告数字为演示用模拟数据，不是正式统计。',
+    /** What a report's cover and a workbook's notes sheet say about the export. */
+    fields: {
+      title: '标题',
+      filters: '筛选条件',
+      source: '来源',
+      dataAsOf: '数据截至',
+      exportedAt: '导出时间',
+    },
+    field: '{{label}}：{{value}}',
+    dataTable: '数据表：{{caption}}',
+    files: { data: '数据.xlsx', summaries: '摘要.txt' },
   },
   print: { filters: '筛选条件：{{filters}}' },
   scope: {

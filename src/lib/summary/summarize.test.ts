@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeIndicator, summarizeRanks } from './summary';
-import type { RankSummaryInput, SummaryInput } from './summary';
+import { summarizeIndicator, summarizeRanks } from './summarize';
+import type { RankSummaryInput, SummaryInput } from './summarize';
 
 const people = {
   unit: 'count' as const,
@@ -331,7 +331,7 @@ describe('summarizeIndicator: peers', () => {
       '2019年龙华区新发现吸毒人员50人；在全市4个区中最高。',
     );
     expect(only('zh', 27, [30, 25, 40])).toBe(
-      '2019年龙华区新发现吸毒人员27人；在全市4个区中居第2低。',
+      '2019年龙华区新发现吸毒人员27人；在全市4个区中由低到高居第2位。',
     );
     expect(only('en', 10, [30, 25, 40])).toContain(". Lowest of the city's 4 districts.");
     expect(only('en', 50, [30, 25, 40])).toContain(". Highest of the city's 4 districts.");
@@ -339,10 +339,38 @@ describe('summarizeIndicator: peers', () => {
     expect(only('en', 35, [30, 25, 40])).toContain(". 3rd lowest of the city's 4 districts.");
   });
 
+  it('places a middle position by counting from the better end, in words that read as Chinese', () => {
+    // Tenth of eleven townships from the lowest: once "居第10低".
+    const towns = {
+      groupLabel: '龙华区11个镇/街道',
+      values: [
+        { name: '龙华区', value: 95 },
+        ...[10, 20, 30, 40, 50, 60, 70, 80, 90, 99].map((value, i) => ({ name: `T${i}`, value })),
+      ],
+    };
+    const zh = summarizeIndicator(
+      longhua('zh', { value: 95, compare: null, previous: null, peers: towns }),
+    );
+    expect(zh).toBe('2019年龙华区新发现吸毒人员95人；在龙华区11个镇/街道中由低到高居第10位。');
+    const en = summarizeIndicator(
+      longhua('en', {
+        value: 95,
+        compare: null,
+        previous: null,
+        peers: {
+          ...towns,
+          groupLabel: 'the 11 townships of Longhua',
+          values: towns.values.map((v, i) => (i === 0 ? { ...v, name: 'Longhua' } : v)),
+        },
+      }),
+    );
+    expect(en).toContain('. 10th lowest of the 11 townships of Longhua.');
+  });
+
   it('ranks higher-is-better indicators from the highest', () => {
     const up = { ...people, better: 'higher' as const };
     expect(only('zh', 27, [30, 25, 40], up)).toBe(
-      '2019年龙华区新发现吸毒人员27人；在全市4个区中居第3高。',
+      '2019年龙华区新发现吸毒人员27人；在全市4个区中由高到低居第3位。',
     );
     expect(only('en', 40, [30, 25, 10], up)).toContain(". Highest of the city's 4 districts.");
   });
@@ -352,7 +380,7 @@ describe('summarizeIndicator: peers', () => {
       '2019年龙华区新发现吸毒人员25人；在全市4个区中并列最低。',
     );
     expect(only('zh', 30, [30, 25, 40])).toBe(
-      '2019年龙华区新发现吸毒人员30人；在全市4个区中并列第2低。',
+      '2019年龙华区新发现吸毒人员30人；在全市4个区中由低到高并列第2位。',
     );
     expect(only('en', 30, [30, 25, 40])).toContain(". Joint 2nd lowest of the city's 4 districts.");
     expect(only('en', 30, [30, 30])).toContain(

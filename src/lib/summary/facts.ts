@@ -1,0 +1,313 @@
+/**
+ * What a chart's summary says, as data: which region and year, the value, how it changed against
+ * the comparison year and the year before (and whether that is better or worse by the
+ * indicator's `better`), where it stands among its peers, and the flags that limit what may be
+ * said. No words: the writers (write-zh.ts, write-en.ts) turn these facts into a sentence.
+ *
+ * Honesty rules, decided here so every language keeps them:
+ * - a missing value is said to be missing, and nothing else is stated;
+ * - a suppressed small count is stated only as "fewer than N", and no change or peer position
+ *   is derived from it;
+ * - provisional values are marked as such;
+ * - rates change in points, everything else relatively (see change.ts);
+ * - neutral indicators get a direction but never a verdict.
+ *
+ * Names (region, indicator, peer group, assessment, scope) are passed through as the caller gave
+ * them, in the language it will be written in; they are never escaped or stripped.
+ */
+import { computeChange, verdictFor } from '../change';
+import type { Better, Change, Direction, Verdict } from '../change';
+import type { UnitSpec } from '../format';
+
+export type Spec = UnitSpec & { better: Better };
+
+export interface IndicatorInput {
+  indicatorName: string;
+  unit: Spec;
+  regionName: string;
+  year: number;
+  value: number | null;
+  provisional: boolean;
+  suppressedBelow: number | null;
+  /** The comparison year (the campaign's baseline unless the user chose another). */
+  compare: { year: number; value: number | null; baseline: boolean } | null;
+  /** The year before `year`; left out of the facts when it is the comparison year. */
+  previous: { value: number | null } | null;
+  /** Other regions shown in the same chart for `year` (the focus region included), e.g. the city's districts. */
+  peers: { groupLabel: string; values: { name: string; value: number | null }[] } | null;
+}
+
+/** A year the value is compared with. */
+export type Reference =
+  { kind: 'compare'; year: number; baseline: boolean } | { kind: 'previous'; year: number };
+
+export type Comparison =
+  | { ref: Reference; status: 'no-data' }
+  | {
+      ref: Reference;
+      status: 'compared';
+      from: number;
+      to: number;
+      direction: Direction;
+      verdict: Verdict;
+      /** null when a relative change is undefined (from a zero base): state the direction only. */
+      change: Change | null;
+    };
+
+export type Compared = Extract<Comparison, { status: 'compared' }>;
+
+/** Where the focus region stands among the regions of its group that have a value. */
+export interface PeerFacts {
+  groupLabel: string;
+  /** Regions in the group, the focus region included. */
+  size: number;
+  /** Regions with a value, the focus region included (≥ 2). Fewer than `size`: say so. */
+  withData: number;
+  /** The end counted from: the better end, or the highest for neutral indicators. */
+  countedFrom: 'lowest' | 'highest';
+  /** 1-based position from `countedFrom`; tied regions share the better position. */
+  rank: number;
+  /** 1-based position from the other end. */
+  rankFromOtherEnd: number;
+  /** Another region has exactly the same value. */
+  tied: boolean;
+  /** Every region with data has the same value. */
+  allSame: boolean;
+}
+
+interface IndicatorSubject {
+  indicatorName: string;
+  regionName: string;
+  year: number;
+  /** The year is the campaign's baseline year (and the comparison year). */
+  yearIsBaseline: boolean;
+  unit: Spec;
+  provisional: boolean;
+}
+
+export type IndicatorFacts = IndicatorSubject & { topic: 'indicator' } & (
+    | { status: 'suppressed'; below: number }
+    | { status: 'missing' }
+    | {
+        status: 'value';
+        value: number;
+        vsCompare: Comparison | null;
+        vsPrevious: Comparison | null;
+        /**
+         * The verdict of the comparisons made: the one they agree on, 'mixed' when one is better
+         * and another worse, null when none is judged (flat, neutral or nothing compared).
+         */
+        overall: 'better' | 'worse' | 'mixed' | null;
+        peers: PeerFacts | null;
+      }
+  );
+
+export type ValueFacts = Extract<IndicatorFacts, { status: 'value' }>;
+
+const isNum = (v: number | null | undefined): v is number => v != null && Number.isFinite(v);
+
+function compareWith(ref: Reference, from: number | null, to: number, spec: Spec): Comparison {
+  if (!isNum(from)) return { ref, status: 'no-data' };
+  const change = computeChange(from, to, spec.unit, spec.better);
+  // Relative change from a zero base is undefined: keep the direction, drop the amount.
+  const direction: Direction = change?.direction ?? (to > from ? 'up' : 'down');
+  const verdict = change?.verdict ?? verdictFor(direction, spec.better);
+  return { ref, status: 'compared', from, to, direction, verdict, change };
+}
+
+function overallOf(comparisons: readonly (Comparison | null)[]): ValueFacts['overall'] {
+  const verdicts = new Set<'better' | 'worse'>();
+  for (const c of comparisons)
+    if (c?.status === 'compared' && (c.verdict === 'better' || c.verdict === 'worse'))
+      verdicts.add(c.verdict);
+  if (verdicts.size > 1) return 'mixed';
+  return [...verdicts][0] ?? null;
+}
+
+function peerFacts(input: IndicatorInput, value: number): PeerFacts | null {
+  const { peers, unit } = input;
+  if (!peers) return null;
+  const others = [...peers.values];
+  const self = others.findIndex((p) => p.name === input.regionName);
+  if (self >= 0) others.splice(self, 1);
+  const valued = others.map((p) => p.value).filter(isNum);
+  const withData = valued.length + 1;
+  if (withData < 2) return null;
+
+  // Rank from the better end; neutral indicators are ranked from the highest.
+  const ascending = unit.better === 'lower';
+  const ahead = valued.filter((v) => (ascending ? v < value : v > value)).length;
+  const behind = valued.filter((v) => (ascending ? v > value : v < value)).length;
+  return {
+    groupLabel: peers.groupLabel,
+    size: others.length + 1,
+    withData,
+    countedFrom: ascending ? 'lowest' : 'highest',
+    rank: ahead + 1,
+    rankFromOtherEnd: behind + 1,
+    tied: ahead + behind < withData - 1,
+    allSame: ahead === 0 && behind === 0,
+  };
+}
+
+export function indicatorFacts(input: IndicatorInput): IndicatorFacts {
+  const { year, compare, previous, unit } = input;
+  const subject: IndicatorSubject & { topic: 'indicator' } = {
+    topic: 'indicator',
+    indicatorName: input.indicatorName,
+    regionName: input.regionName,
+    year,
+    yearIsBaseline: compare !== null && compare.baseline && compare.year === year,
+    unit,
+    provisional: input.provisional,
+  };
+  // Suppression wins over everything: nothing may be derived from the hidden cell.
+  if (input.suppressedBelow != null)
+    return { ...subject, status: 'suppressed', below: input.suppressedBelow };
+  const value = input.value;
+  if (!isNum(value)) return { ...subject, status: 'missing' };
+
+  const vsCompare =
+    compare && compare.year !== year
+      ? compareWith(
+          { kind: 'compare', year: compare.year, baseline: compare.baseline },
+          compare.value,
+          value,
+          unit,
+        )
+      : null;
+  const vsPrevious =
+    previous && compare?.year !== year - 1
+      ? compareWith({ kind: 'previous', year: year - 1 }, previous.value, value, unit)
+      : null;
+  return {
+    ...subject,
+    status: 'value',
+    value,
+    vsCompare,
+    vsPrevious,
+    overall: overallOf([vsCompare, vsPrevious]),
+    peers: peerFacts(input, value),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranks
+// ---------------------------------------------------------------------------------------------
+
+export interface RankInput {
+  assessmentName: string;
+  regionName: string;
+  /** e.g. "全省" / "the province" */
+  scopeWord: string;
+  /** Ascending years with the region's rank (null = not ranked that year). */
+  ranks: { year: number; rank: number | null; of: number | null }[];
+  focusYear: number;
+}
+
+/** One statement about the rank history, in reading (year) order. */
+export type RankItem =
+  /** Ranked 1st in each of two or more consecutive years: the most recent such run. */
+  | { kind: 'run'; start: number; end: number }
+  /** Consecutive years without a ranking. */
+  | { kind: 'unranked'; start: number; end: number }
+  /** The focus year's rank; `moved` > 0 means it rose (a smaller number) since `previous.year`. */
+  | {
+      kind: 'focus';
+      year: number;
+      rank: number;
+      of: number | null;
+      previous: { year: number; rank: number; moved: number } | null;
+    }
+  /** The focus year is unranked: the latest ranking before it. */
+  | { kind: 'latest'; year: number; rank: number; of: number | null };
+
+interface RankSubject {
+  topic: 'ranks';
+  assessmentName: string;
+  regionName: string;
+  scopeWord: string;
+  focusYear: number;
+}
+
+export type RankFacts = RankSubject &
+  ({ status: 'none' } | { status: 'ranked'; items: RankItem[] });
+
+export function rankFacts(input: RankInput): RankFacts {
+  const { focusYear } = input;
+  const subject: RankSubject = {
+    topic: 'ranks',
+    assessmentName: input.assessmentName,
+    regionName: input.regionName,
+    scopeWord: input.scopeWord,
+    focusYear,
+  };
+  const upTo = input.ranks.filter((r) => r.year <= focusYear);
+  const focus = upTo.find((r) => r.year === focusYear);
+  const ranked = upTo.filter((r): r is { year: number; rank: number; of: number | null } =>
+    isNum(r.rank),
+  );
+  if (ranked.length === 0) return { ...subject, status: 'none' };
+
+  // The most recent run of consecutive years ranked 1st (two years or more).
+  let run: { start: number; end: number } | null = null;
+  let cur: { start: number; end: number } | null = null;
+  for (const r of upTo) {
+    if (r.rank === 1 && cur && r.year === cur.end + 1) cur.end = r.year;
+    else cur = r.rank === 1 ? { start: r.year, end: r.year } : null;
+    if (cur && cur.end > cur.start) run = { ...cur };
+  }
+  const focusInRun = run !== null && run.end === focusYear;
+
+  // Unranked: years listed with a null rank, and years missing from the list altogether
+  // between the first listed year and the focus year.
+  const listed = new Set(upTo.map((r) => r.year));
+  const unrankedYears = upTo.filter((r) => !isNum(r.rank)).map((r) => r.year);
+  for (let y = upTo[0]?.year ?? focusYear; y <= focusYear; y++)
+    if (!listed.has(y)) unrankedYears.push(y);
+
+  const items: { at: number; item: RankItem }[] = [];
+  if (run) items.push({ at: run.start, item: { kind: 'run', ...run } });
+  for (const span of consecutiveSpans(unrankedYears))
+    items.push({ at: span.start, item: { kind: 'unranked', ...span } });
+
+  const focusRank = focus && isNum(focus.rank) ? focus.rank : null;
+  const prev = [...ranked].reverse().find((r) => r.year < focusYear);
+  if (focusRank !== null && !focusInRun) {
+    items.push({
+      at: focusYear,
+      item: {
+        kind: 'focus',
+        year: focusYear,
+        rank: focusRank,
+        of: focus?.of ?? null,
+        previous: prev ? { year: prev.year, rank: prev.rank, moved: prev.rank - focusRank } : null,
+      },
+    });
+  } else if (focusRank === null && prev && !(run && run.end === prev.year)) {
+    items.push({
+      at: focusYear + 0.5,
+      item: { kind: 'latest', year: prev.year, rank: prev.rank, of: prev.of },
+    });
+  }
+  items.sort((a, b) => a.at - b.at);
+  return { ...subject, status: 'ranked', items: items.map((i) => i.item) };
+}
+
+function consecutiveSpans(years: readonly number[]): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const y of [...years].sort((a, b) => a - b)) {
+    const last = spans[spans.length - 1];
+    if (last && last.end === y - 1) last.end = y;
+    else spans.push({ start: y, end: y });
+  }
+  return spans;
+}
+
+export type SummaryFacts = IndicatorFacts | RankFacts;
+
+/** One language's sentences for the facts. */
+export interface SummaryWriter {
+  indicator(facts: IndicatorFacts): string;
+  ranks(facts: RankFacts): string;
+}

@@ -1,0 +1,136 @@
+/**
+ * Chinese sentences for summary facts: "2019年龙华区新发现吸毒人员10人，较2016年（基线年）下降
+ * 93.4%，向好；在全市4个区中最低。" Clauses are joined with full-width punctuation and the
+ * paragraph ends with "。".
+ */
+import type { Change } from '../change';
+import { ARROWS, formatChange, formatValueText, unitText } from '../format';
+import type { UnitSpec } from '../format';
+import { translator } from '../i18n';
+import type {
+  Compared,
+  IndicatorFacts,
+  PeerFacts,
+  RankFacts,
+  RankItem,
+  Reference,
+  SummaryWriter,
+} from './facts';
+
+const t = translator('zh');
+
+const W = {
+  baseline: '基线年',
+  previous: '上年',
+  provisional: '初步数据',
+  privacy: '为保护隐私不显示具体数字',
+  up: '上升',
+  down: '下降',
+  noData: '暂无数据',
+  notComparable: '无法比较',
+  low: '低',
+  high: '高',
+} as const;
+
+/** "2016年（基线年）", "2018年", "上年" */
+function refText(ref: Reference): string {
+  if (ref.kind === 'previous') return W.previous;
+  return ref.baseline ? `${ref.year}年（${W.baseline}）` : `${ref.year}年`;
+}
+
+/** "93.4%" or "3.00个千分点": formatChange without its arrow. */
+function magnitude(change: Change, spec: UnitSpec): string {
+  const text = formatChange(change, spec, 'zh');
+  const arrow = ARROWS[change.direction];
+  return text.startsWith(arrow) ? text.slice(arrow.length).trimStart() : text;
+}
+
+function clause(c: Compared, f: IndicatorFacts): string {
+  const ref = refText(c.ref);
+  const dir = c.direction === 'up' ? W.up : W.down;
+  if (!c.change) return `由${ref}的${formatValueText(c.from, f.unit, 'zh')}${dir}`;
+  if (c.direction === 'flat') return `与${ref}持平`;
+  return `较${ref}${dir}${magnitude(c.change, f.unit)}`;
+}
+
+/** "在全市4个区中最低", "在龙华区11个镇/街道中由低到高居第10位". */
+function peerText(p: PeerFacts): string {
+  const group = p.withData < p.size ? `${p.groupLabel}中有数据的${p.withData}个` : p.groupLabel;
+  if (p.allSame) return `${group}数值相同`;
+  const [first, last] = p.countedFrom === 'lowest' ? [W.low, W.high] : [W.high, W.low];
+  const joint = p.tied ? '并列' : '';
+  let where: string;
+  if (p.rank === 1) where = `${joint}最${first}`;
+  else if (p.rankFromOtherEnd === 1) where = `${joint}最${last}`;
+  else where = `由${first}到${last}${p.tied ? '并列' : '居'}第${p.rank}位`;
+  return p.withData < p.size ? `在${group}里${where}` : `在${group}中${where}`;
+}
+
+function indicator(f: IndicatorFacts): string {
+  const year = f.yearIsBaseline ? `${f.year}年（${W.baseline}）` : `${f.year}年`;
+  const head = `${year}${f.regionName}${f.indicatorName}`;
+  if (f.status === 'missing') return `${head}${W.noData}。`;
+  if (f.status === 'suppressed') {
+    const notes = [...(f.provisional ? [W.provisional] : []), W.privacy].join('；');
+    return `${head}少于${formatValueText(f.below, f.unit, 'zh')}（${notes}）。`;
+  }
+
+  const measured = f.unit.unit === 'count' && unitText(f.unit, 'zh') !== '';
+  let first = `${head}${measured ? '' : '为'}${formatValueText(f.value, f.unit, 'zh')}`;
+  if (f.provisional) first += `（${W.provisional}）`;
+
+  const comparisons = [f.vsCompare, f.vsPrevious].filter((c) => c !== null);
+  const compared = comparisons.filter((c) => c.status === 'compared');
+  if (compared.length > 0) {
+    const texts = compared.map((c) => clause(c, f));
+    if (f.overall === 'mixed')
+      first += `，${compared.map((c, i) => `${texts[i] ?? ''}，${t(`card.${c.verdict}`)}`).join('；')}`;
+    else first += `，${[...texts, ...(f.overall ? [t(`card.${f.overall}`)] : [])].join('，')}`;
+  }
+  const parts = [first];
+
+  const missing = comparisons.filter((c) => c.status === 'no-data').map((c) => refText(c.ref));
+  if (missing.length > 0) {
+    const who = missing.length === 1 ? (missing[0] ?? '') : `${missing.join('和')}均`;
+    parts.push(`${who}${W.noData}，${W.notComparable}`);
+  }
+  if (f.peers) parts.push(peerText(f.peers));
+  return `${parts.join('；')}。`;
+}
+
+/** "2017—2019", or "2019" for a single year. */
+const span = (start: number, end: number) => (start === end ? `${start}` : `${start}—${end}`);
+
+const ofText = (of: number | null) => (of !== null ? `（共${of}个）` : '');
+
+function rankItem(item: RankItem, f: RankFacts, first: boolean): string {
+  const subject = first ? `${f.regionName}在${f.assessmentName}中` : '';
+  switch (item.kind) {
+    case 'run':
+      return `${span(item.start, item.end)}年${subject}连续${item.end - item.start + 1}年位列${f.scopeWord}第1名`;
+    case 'unranked':
+      return `${span(item.start, item.end)}年${subject}暂无排名`;
+    case 'focus': {
+      const p = item.previous;
+      const delta = !p
+        ? ''
+        : p.moved > 0
+          ? `，较${p.year}年上升${p.moved}位`
+          : p.moved < 0
+            ? `，较${p.year}年下降${-p.moved}位`
+            : `，与${p.year}年持平`;
+      return first
+        ? `${item.year}年${subject}位列${f.scopeWord}第${item.rank}名${ofText(item.of)}${delta}`
+        : `${item.year}年为第${item.rank}名${ofText(item.of)}${delta}`;
+    }
+    case 'latest':
+      return `最近一次排名为${item.year}年${f.scopeWord}第${item.rank}名${ofText(item.of)}`;
+  }
+}
+
+function ranks(f: RankFacts): string {
+  if (f.status === 'none') return `${f.regionName}在${f.assessmentName}中暂无排名数据。`;
+  return `${f.items.map((item, i) => rankItem(item, f, i === 0)).join('；')}。`;
+}
+
+export const zhWriter: SummaryWriter = { indicator, ranks };
