@@ -36,22 +36,19 @@ export function niceTicks(min: number, max: number, target: number): Ticks {
   return { lo, hi, ticks };
 }
 
-/** Ranks 1 … `of`: whole numbers, 1 always labelled, the last place always reachable. */
+/**
+ * Ranks 1 … `of`: whole numbers, the axis ending exactly at the last place, 1 and `of` always
+ * labelled (a round tick too close to `of` gives way to it).
+ */
 export function rankTicks(of: number, target: number): Ticks {
   const max = Math.max(2, Math.ceil(of));
   const step = Math.max(1, niceStep((max - 1) / Math.max(1, target)));
-  if (step <= 2) {
-    const hi = 1 + Math.ceil((max - 1) / step) * step;
-    return {
-      lo: 1,
-      hi,
-      ticks: Array.from({ length: (hi - 1) / step + 1 }, (_, i) => 1 + i * step),
-    };
-  }
-  const hi = Math.ceil(max / step) * step;
   const ticks = [1];
-  for (let v = step; v <= hi; v += step) ticks.push(v);
-  return { lo: 1, hi, ticks };
+  for (let v = step <= 2 ? 1 + step : step; v < max; v += step) ticks.push(v);
+  const last = ticks[ticks.length - 1] ?? 1;
+  if (ticks.length > 1 && max - last < step / 2) ticks.pop();
+  ticks.push(max);
+  return { lo: 1, hi: max, ticks };
 }
 
 export type AxisKind = 'amount' | 'rate' | 'rank';

@@ -47,7 +47,7 @@ export function buildRankSpec(input: RankSpecInput): ChartSpec {
           : (years[years.length - 1] ?? input.focusYear),
       })
     : '';
-  const rankUnit = lang === 'zh' ? '名次' : 'rank';
+  const rankUnit = t('rank.unit');
   return {
     id: input.id,
     kind: 'rank',
@@ -66,7 +66,7 @@ export function buildRankSpec(input: RankSpecInput): ChartSpec {
     unit: null,
     yLabel: t('rank.lowerIsBetter'),
     formatTick: (v) => String(Math.round(v)),
-    formatValue: (v) => (lang === 'zh' ? `第${Math.round(v)}名` : `rank ${Math.round(v)}`),
+    formatValue: (v) => t('rank.value', { rank: Math.round(v) }),
     ...campaignMarks(input.campaign, years, lang),
     reversed: true,
     rankOf: rows.reduce<number | null>((m, r) => Math.max(m ?? 0, r.of), null),
@@ -99,7 +99,7 @@ export function buildRankSpec(input: RankSpecInput): ChartSpec {
           masked: null,
           provisional: false,
           note: r
-            ? `${r.rank}/${r.of}${r.score !== null ? ` · ${lang === 'zh' ? '得分' : 'score'} ${r.score}` : ''}`
+            ? `${r.rank}/${r.of}${r.score !== null ? ` · ${t('rank.score', { score: r.score })}` : ''}`
             : '',
           decimals: 0,
         };

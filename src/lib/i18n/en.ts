@@ -103,6 +103,9 @@ export const en: Catalogue<typeof zh> = {
     badge: '{{rank}} of {{of}} in {{scope}}',
     tied: 'tied ',
     lowerIsBetter: 'Rank (lower is better)',
+    unit: 'rank',
+    value: 'rank {{rank}}',
+    score: 'score {{score}}',
     scope: {
       province: 'the province',
       city: 'the city',

@@ -98,6 +98,9 @@ export const zh = {
     badge: '{{scope}}第{{rank}}名（共{{of}}个）',
     tied: '并列',
     lowerIsBetter: '名次（越小越好）',
+    unit: '名次',
+    value: '第{{rank}}名',
+    score: '得分 {{score}}',
     /** How an assessment's scope is named in rank phrases, by the scope region's level. */
     scope: { province: '全省', city: '全市', district: '全区', township: '全镇' },
   },
