@@ -160,8 +160,8 @@ export function layoutPlot(input: PlotInput, width: number, height: number): Plo
   };
 
   const bottom = height - 24;
-  const provisionalTop = hasStrip ? STRIP_ROW + 8 : 8;
-  const ticks0 = valueTicks(kind, values, tickTarget(bottom - provisionalTop), input.rankOf);
+  const oneRowTop = hasStrip ? STRIP_ROW + 8 : 8;
+  const ticks0 = valueTicks(kind, values, tickTarget(bottom - oneRowTop), input.rankOf);
   const tickW = Math.max(
     10,
     ...ticks0.ticks.map((t) => textWidth(clean(input.formatTick(t)), FONT.tick)),
@@ -182,7 +182,7 @@ export function layoutPlot(input: PlotInput, width: number, height: number): Plo
   const top = rows * STRIP_ROW + 8;
   const plot: Box = { left, right, top, bottom: Math.max(top + 40, bottom) };
   const ticks =
-    top === provisionalTop
+    top === oneRowTop
       ? ticks0
       : valueTicks(kind, values, tickTarget(plot.bottom - plot.top), input.rankOf);
   const span = ticks.hi - ticks.lo || 1;

@@ -102,9 +102,11 @@ function Tooltip({
   const x = (layout.xs[index] ?? 0) * scale;
   const right = x > (layout.width * scale) / 2;
   return (
+    // Pointer-only: screen readers get the summary and the table twin instead of a live
+    // region announcing every year the pointer crosses.
     <div
       className="chart-tooltip"
-      role="status"
+      aria-hidden="true"
       style={right ? { right: layout.width * scale - x + 12 } : { left: x + 12 }}
     >
       <strong>{year}</strong>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DISTINGUISHABLE, QUIET, REFERENCE, regionLook, seriesStyles } from './series-style';
+import { COLORS, DISTINGUISHABLE, QUIET, REFERENCE, regionLook, seriesStyles } from './series-style';
 
 const s = (id: string, selected = false, reference = false) => ({ id, selected, reference });
 const key = (st: { color: string; dash: string }) => `${st.color}|${st.dash}`;
@@ -19,6 +19,12 @@ describe('series styles', () => {
       const looks = seriesStyles(ids.map((id) => s(id))).map(key);
       expect(new Set(looks).size).toBe(n);
     }
+  });
+
+  it('uses different colours, not only dashes, while there are colours left', () => {
+    const ids = Array.from({ length: COLORS.length }, (_, i) => `region-${String(i * 31)}`);
+    const colours = seriesStyles(ids.map((id) => s(id))).map((st) => st.color);
+    expect(new Set(colours).size).toBe(COLORS.length);
   });
 
   it('draws the parent region as a neutral dark reference line', () => {

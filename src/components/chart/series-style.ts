@@ -13,16 +13,11 @@ export const COLORS = [
   '#cc79a7',
   '#8c6d1f',
 ] as const;
-export const DASHES = ['', '6 3', '2 3', '8 3 2 3'] as const;
+const DASHES = ['', '6 3', '2 3', '8 3 2 3'] as const;
 /** The parent region drawn among its parts: a neutral dark reference line. */
 export const REFERENCE = '#2b3340';
 /** Lines that are not chosen in a chart too crowded to tell them apart. */
 export const QUIET = '#b7bfcb';
-/** The institutional blue: headers, the selection in forms and tables. */
-export const SELECTED = '#1d3f8f';
-export const GOOD = '#0f6e7a';
-export const BAD = '#c2410c';
-export const NEUTRAL = '#5b6472';
 
 /** More lines than this and only the chosen ones keep their colours. */
 export const DISTINGUISHABLE = 8;
@@ -79,10 +74,20 @@ export function seriesStyles(series: readonly StyledInput[]): SeriesStyle[] {
   const coloured = series.filter((s) => !s.reference);
   const crowded = coloured.length > DISTINGUISHABLE;
   const claimants = crowded ? coloured.filter((s) => s.selected) : coloured;
+  const colours = new Set<number>();
   for (const s of [...claimants].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    let k = hash(s.id) % LOOKS;
-    for (let tries = 0; taken.has(k) && tries < LOOKS; tries++) k = (k + 1) % LOOKS;
+    const own = hash(s.id) % LOOKS;
+    // Another colour first (a dash alone is a weak difference on screen); a shared colour
+    // with another dash only once every colour is in use.
+    let k = own;
+    for (let i = 0; i < LOOKS && (taken.has(k) || colours.has(k % COLORS.length)); i++)
+      k = (own + i) % LOOKS;
+    if (taken.has(k) || colours.has(k % COLORS.length)) {
+      k = own;
+      for (let i = 0; i < LOOKS && taken.has(k); i++) k = (own + i) % LOOKS;
+    }
     taken.add(k);
+    colours.add(k % COLORS.length);
     lookOf.set(s.id, k);
   }
   return series.map((s) => {

@@ -141,7 +141,7 @@ export const en: Catalogue<typeof zh> = {
     value: 'Value',
     rank: 'Rank',
     notes: 'Notes: ',
-    provisionalNote: '{{years}} figures are provisional',
+    provisionalNote: '{{years}} figures are provisional (hollow dots in the chart)',
     missingNote: '“—” means no data',
     suppressedNote: '“<{{n}}”: township counts below {{n}} are hidden to protect privacy',
     districtsTitle: '{{indicator}}: districts compared',

@@ -128,7 +128,7 @@ export const zh = {
     value: '数值',
     rank: '名次',
     notes: '注：',
-    provisionalNote: '{{years}}年为初步数据',
+    provisionalNote: '{{years}}年为初步数据（图中为空心点）',
     missingNote: '“—”表示暂无数据',
     suppressedNote: '“<{{n}}”表示镇/街道小于{{n}}的人数已隐藏，以保护个人隐私',
     districtsTitle: '{{indicator}}：各区对比',
