@@ -34,7 +34,10 @@ export async function waitOverviewFilled(page: Page, timeout = LOAD_TIMEOUT): Pr
 export async function waitFirstChart(page: Page, timeout = LOAD_TIMEOUT): Promise<number> {
   const handle = await page.waitForFunction(
     () => {
-      const d = document.querySelector('.line-chart__plot polyline')?.getAttribute('points');
+      // The app draws its own SVG; the floor page draws with recharts.
+      const d =
+        document.querySelector('.line-chart__plot polyline')?.getAttribute('points') ??
+        document.querySelector('.recharts-line path')?.getAttribute('d');
       return d && d.trim() !== '' ? performance.now() : false;
     },
     undefined,
