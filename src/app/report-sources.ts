@@ -1,8 +1,9 @@
 /**
  * Composes the report pack: each view asked for runs its own recipe (the one its screen runs)
  * through the query client, so the report fetches (or reuses from cache) exactly the data that
- * view shows, resolves the same selection and builds the same specs. This is the one place
- * that knows every view, so it lives in app/.
+ * view shows, resolves the same selection and builds the same specs. An "all views" report
+ * runs each of a view's variants (every programme). This is the one place that knows every
+ * view, so it lives in app/.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { AppConfig } from '@/features/data/config';
@@ -40,6 +41,33 @@ export interface ReportContext {
   demo: boolean;
 }
 
+/** One section per run of a view: the view as the filters set it, or each of its variants. */
+async function sectionsFor(
+  view: View,
+  ctx: ReportContext,
+  scope: ReportScope,
+  signal: AbortSignal,
+): Promise<PackSource[]> {
+  const { meta, lang, demo } = ctx;
+  const recipe = RECIPES[view];
+  const title = translator(lang)(`views.${view}`);
+  const variants = scope === 'all' ? (recipe.variants?.(meta, ctx.valid) ?? []) : [];
+  const runs =
+    variants.length > 0
+      ? variants.map((v) => ({
+          valid: v.valid,
+          title: `${title}${lang === 'zh' ? '：' : ': '}${v.name[lang]}`,
+        }))
+      : [{ valid: ctx.valid, title }];
+  const sections: PackSource[] = [];
+  for (const run of runs) {
+    signal.throwIfAborted();
+    const { data, selection } = await fetchRecipe(ctx, recipe, run.valid);
+    sections.push({ title: run.title, specs: recipe.specs(meta, data, selection, lang, demo) });
+  }
+  return sections;
+}
+
 export async function collectReport(
   ctx: ReportContext,
   scope: ReportScope,
@@ -48,13 +76,7 @@ export async function collectReport(
   const t = translator(ctx.lang);
   const views = scope === 'all' ? [...VIEWS] : [ctx.valid.view];
   const sources: PackSource[] = [];
-  for (const view of views) {
-    signal.throwIfAborted();
-    const recipe = RECIPES[view];
-    const { data, selection } = await fetchRecipe(ctx, recipe, ctx.valid);
-    const specs = recipe.specs(ctx.meta, data, selection, ctx.lang, ctx.demo);
-    sources.push({ title: t(`views.${view}`), specs });
-  }
+  for (const view of views) sources.push(...(await sectionsFor(view, ctx, scope, signal)));
   // The cover names the place and year the overview shows, whichever views the report holds.
   const { selection } = await fetchRecipe(ctx, overviewRecipe, ctx.valid);
   const coverScope = scopeOf(ctx.meta, selection);

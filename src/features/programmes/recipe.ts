@@ -62,4 +62,9 @@ export const programmesRecipe: Recipe = {
       ? buildProgrammeSpecs(meta, data.observations, selection, programme, indicators, lang, demo)
       : [];
   },
+  // A report of all views holds every programme that has indicators, one after another.
+  variants: (meta, valid) =>
+    meta.programmes
+      .filter((p) => hasIndicators(meta, p))
+      .map((p) => ({ valid: { ...valid, programme: p }, name: p.name })),
 };

@@ -9,7 +9,7 @@ import type { Controls } from '@/features/filters/controls';
 import type { ValidFilters } from '@/features/filters/resolve';
 import type { Selection } from '@/features/filters/selection';
 import type { Lang } from '@/lib/i18n';
-import type { Meta } from '@contract/types';
+import type { Localized, Meta } from '@contract/types';
 
 /** What a view needs before it draws: enough to run its queries and settle its selection. */
 export interface RecipeInputs {
@@ -18,6 +18,12 @@ export interface RecipeInputs {
   requests: (meta: Meta, valid: ValidFilters) => Requests;
   /** What is selected, with defaults filled from the data (part or none of it while loading). */
   selection: (meta: Meta, valid: ValidFilters, data: Fetched) => Selection;
+}
+
+/** One of the choices an "all views" report covers, named after what was chosen. */
+export interface RecipeVariant {
+  valid: ValidFilters;
+  name: Localized;
 }
 
 export interface Recipe extends RecipeInputs {
@@ -29,4 +35,9 @@ export interface Recipe extends RecipeInputs {
     lang: Lang,
     demo: boolean,
   ) => ChartSpec[];
+  /**
+   * The choices an "all views" report covers one after another (every programme, say). Without
+   * it, or when it lists none, the report shows the view as the filters set it.
+   */
+  variants?: (meta: Meta, valid: ValidFilters) => RecipeVariant[];
 }
