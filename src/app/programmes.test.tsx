@@ -1,5 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '@mocks/handlers';
+import { demoDataset } from '@/test/fixtures';
 import { renderApp, server, startDemoServer } from '@/test/render-app';
 
 startDemoServer();
@@ -42,5 +44,20 @@ describe('programmes', () => {
         ),
       ).toBe(true),
     );
+  });
+
+  it('shows in the Programme select the programme its charts show when the link names none', async () => {
+    // A programme with no indicators first: the charts show the first one that has indicators,
+    // and a select with no value of its own would show the first option instead.
+    const { meta } = demoDataset;
+    const programmes = [{ id: 'plan', name: { zh: '规划', en: 'Plan' } }, ...meta.programmes];
+    server.use(...createHandlers({ ...demoDataset, meta: { ...meta, programmes } }));
+    renderApp('/?view=programmes');
+    await screen.findByRole('figure', { name: '严打：破获毒品刑事案件' });
+    const titles = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(titles).toHaveLength(3);
+    for (const title of titles) expect(title).toMatch(/^严打：/);
+    expect(screen.getByRole('heading', { level: 2, name: '严打' })).toBeVisible();
+    expect(screen.getByRole('combobox', { name: '专项' })).toHaveValue('strike');
   });
 });

@@ -1,13 +1,12 @@
 /**
- * Composes the report pack: for each view asked for, fetch (or reuse from cache) exactly the
- * data that view shows, resolve the same selection the screen would, and build its specs.
- * This is the one place that knows every view, so it lives in app/.
+ * Composes the report pack: each view asked for runs its own recipe (the one its screen runs)
+ * through the query client, so the report fetches (or reuses from cache) exactly the data that
+ * view shows, resolves the same selection and builds the same specs. An "all views" report
+ * runs each of a view's variants (every programme). This is the one place that knows every
+ * view, so it lives in app/.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import type { ChartSpec } from '@/features/charts/chart-spec';
 import type { AppConfig } from '@/features/data/config';
-import { observationsOptions, rankingsOptions, withIndex } from '@/features/data/queries';
-import type { ObservationFilter } from '@/features/data/queries';
 import type { Lang } from '@/lib/i18n';
 import type { Meta } from '@contract/types';
 import { localStamp } from '@/features/export/export-chart';
@@ -16,26 +15,24 @@ import type { ReportMeta } from '@/features/export/report-model';
 import type { ReportScope } from '@/features/export/report-dialog';
 import { scopeOf, scopeText } from '@/features/filters/scope';
 import type { ValidFilters } from '@/features/filters/resolve';
-import { resolveSelection } from '@/features/filters/selection';
 import { VIEWS } from '@/features/filters/url-params';
 import type { View } from '@/features/filters/url-params';
-import { buildOverviewSpecs } from '@/features/overview/build-specs';
-import {
-  cachedWholeIndex,
-  headlineFilter,
-  headlineSelection,
-} from '@/features/overview/headline-data';
-import {
-  buildProgrammeSpecs,
-  chosenProgramme,
-  programmeFilters,
-  programmeRange,
-} from '@/features/programmes/build-specs';
-import { buildRankingSpecs } from '@/features/rankings/build-specs';
-import { buildTrendsSpecs, trendsIndicator } from '@/features/trends/build-specs';
+import { overviewRecipe } from '@/features/overview/recipe';
+import { programmesRecipe } from '@/features/programmes/recipe';
+import { rankingsRecipe } from '@/features/rankings/recipe';
+import type { Recipe } from '@/features/recipe/recipe';
+import { fetchRecipe } from '@/features/recipe/run-recipe';
+import { trendsRecipe } from '@/features/trends/recipe';
 import { translator } from '@/lib/i18n';
 
-interface Ctx {
+const RECIPES: Record<View, Recipe> = {
+  overview: overviewRecipe,
+  trends: trendsRecipe,
+  programmes: programmesRecipe,
+  rankings: rankingsRecipe,
+};
+
+export interface ReportContext {
   client: QueryClient;
   config: AppConfig;
   meta: Meta;
@@ -44,85 +41,51 @@ interface Ctx {
   demo: boolean;
 }
 
-async function observations(ctx: Ctx, filter: ObservationFilter) {
-  const options = observationsOptions(ctx.config, ctx.meta, filter, ctx.client);
-  return withIndex(await ctx.client.query(options));
-}
-
-/** The overview's cards and the rankings' defaults: the same request the screen makes. */
-async function headline(ctx: Ctx) {
-  const { index } = await observations(ctx, headlineFilter(ctx.meta, ctx.valid));
-  const whole = cachedWholeIndex(ctx.client, ctx.config, ctx.meta, ctx.valid);
-  return { index, selection: headlineSelection(ctx.meta, ctx.valid, index, whole) };
-}
-
-async function specsFor(view: View, ctx: Ctx): Promise<ChartSpec[]> {
-  const { meta, valid, lang, demo } = ctx;
-  switch (view) {
-    case 'overview': {
-      const { index, selection } = await headline(ctx);
-      return buildOverviewSpecs(meta, index, selection, lang, demo);
-    }
-    case 'trends': {
-      const indicator = trendsIndicator(meta, valid);
-      if (!indicator) return [];
-      const { index } = await observations(ctx, { indicators: [indicator.id] });
-      return buildTrendsSpecs(
-        meta,
-        index,
-        resolveSelection(valid, meta, index),
-        indicator,
-        lang,
-        demo,
-      );
-    }
-    case 'programmes': {
-      const { programme, indicators } = chosenProgramme(meta, valid);
-      if (indicators.length === 0) return [];
-      const filters = programmeFilters(meta, valid);
-      const { index } = await observations(ctx, {
-        indicators: indicators.map((i) => i.id),
-        ...programmeRange(filters),
-      });
-      return buildProgrammeSpecs(
-        meta,
-        index,
-        resolveSelection(filters, meta, index),
-        programme,
-        indicators,
-        lang,
-        demo,
-      );
-    }
-    case 'rankings': {
-      const [rankings, { selection }] = await Promise.all([
-        ctx.client.query(rankingsOptions(ctx.config, meta, {})),
-        headline(ctx),
-      ]);
-      return buildRankingSpecs(meta, rankings.data, selection, lang, demo);
-    }
+/** One section per run of a view: the view as the filters set it, or each of its variants. */
+async function sectionsFor(
+  view: View,
+  ctx: ReportContext,
+  scope: ReportScope,
+  signal: AbortSignal,
+): Promise<PackSource[]> {
+  const { meta, lang, demo } = ctx;
+  const recipe = RECIPES[view];
+  const title = translator(lang)(`views.${view}`);
+  const variants = scope === 'all' ? (recipe.variants?.(meta, ctx.valid) ?? []) : [];
+  const runs =
+    variants.length > 0
+      ? variants.map((v) => ({
+          valid: v.valid,
+          title: `${title}${lang === 'zh' ? '：' : ': '}${v.name[lang]}`,
+        }))
+      : [{ valid: ctx.valid, title }];
+  const sections: PackSource[] = [];
+  for (const run of runs) {
+    signal.throwIfAborted();
+    const { data, selection } = await fetchRecipe(ctx, recipe, run.valid);
+    sections.push({ title: run.title, specs: recipe.specs(meta, data, selection, lang, demo) });
   }
+  return sections;
 }
 
 export async function collectReport(
-  ctx: Ctx,
+  ctx: ReportContext,
   scope: ReportScope,
   signal: AbortSignal,
 ): Promise<{ meta: ReportMeta; sources: PackSource[] }> {
   const t = translator(ctx.lang);
   const views = scope === 'all' ? [...VIEWS] : [ctx.valid.view];
   const sources: PackSource[] = [];
-  for (const view of views) {
-    signal.throwIfAborted();
-    sources.push({ title: t(`views.${view}`), specs: await specsFor(view, ctx) });
-  }
-  const { selection } = await headline(ctx);
+  for (const view of views) sources.push(...(await sectionsFor(view, ctx, scope, signal)));
+  // The cover names the place and year the overview shows, whichever views the report holds.
+  const { selection } = await fetchRecipe(ctx, overviewRecipe, ctx.valid);
+  const coverScope = scopeOf(ctx.meta, selection);
   const title = ctx.config.title?.[ctx.lang] ?? ctx.meta.title?.[ctx.lang] ?? t('app.title');
   return {
     meta: {
       title: t('report.docTitle', { title }),
-      filters: scopeText(scopeOf(ctx.meta, selection), ctx.lang),
-      scope: scopeOf(ctx.meta, selection),
+      filters: scopeText(coverScope, ctx.lang),
+      scope: coverScope,
       source: ctx.meta.source?.[ctx.lang] ?? null,
       dataAsOf: ctx.meta.dataAsOf,
       demo: ctx.demo,

@@ -1,7 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { QUIET, regionLook } from '@/components/chart/series-style';
-import { renderApp, startDemoServer } from '@/test/render-app';
+import { createHandlers } from '@mocks/handlers';
+import { demoDataset } from '@/test/fixtures';
+import { renderApp, server, startDemoServer } from '@/test/render-app';
 
 startDemoServer();
 
@@ -119,6 +121,24 @@ describe('trends', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: '指标' }), '新发现吸毒人员');
     expect(await screen.findByRole('figure', { name: DISTRICTS })).toBeInTheDocument();
     expect(new URLSearchParams(window.location.search).get('indicator')).toBe('new-users');
+  });
+
+  it('shows in the Indicator select the indicator its charts show when the link names none', async () => {
+    // Indicators other than the headline ones first: the charts default to the first headline
+    // indicator, and a select with no value of its own would show the first option instead.
+    const { meta } = demoDataset;
+    const indicators = [
+      ...meta.indicators.filter((i) => i.headline !== true),
+      ...meta.indicators.filter((i) => i.headline === true),
+    ];
+    server.use(...createHandlers({ ...demoDataset, meta: { ...meta, indicators } }));
+    renderApp('/?view=trends');
+    await screen.findByRole('figure', { name: '吸毒人员占常住人口比例：各区对比' });
+    expect(
+      screen.getByRole('heading', { level: 2, name: /^吸毒人员占常住人口比例/ }),
+    ).toBeVisible();
+    expect(screen.getByRole('combobox', { name: '指标' })).toHaveValue('user-share');
+    expect(new URLSearchParams(window.location.search).get('indicator')).toBeNull();
   });
 
   it('opens from the view tab', async () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { COLORS, DISTINGUISHABLE, QUIET, REFERENCE, regionLook, seriesStyles } from './series-style';
+import {
+  COLORS,
+  DISTINGUISHABLE,
+  QUIET,
+  REFERENCE,
+  regionLook,
+  seriesStyles,
+} from './series-style';
 
 const s = (id: string, selected = false, reference = false) => ({ id, selected, reference });
 const key = (st: { color: string; dash: string }) => `${st.color}|${st.dash}`;

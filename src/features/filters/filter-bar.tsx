@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Meta } from '@contract/types';
 import type { Lang, T } from '@/lib/i18n';
+import type { Controls } from './controls';
 import { scopeOf, scopeText } from './scope';
 import { IgnoredNotice } from './ignored-notice';
 import { districtsOf, townshipsOf } from './resolve';
@@ -11,6 +12,8 @@ import { useSetFilters } from './use-filters';
 interface Props {
   meta: Meta;
   selection: Selection;
+  /** The view's own controls, from its recipe: which show, and the values its charts use. */
+  controls: Controls;
   lang: Lang;
   t: T;
 }
@@ -42,14 +45,14 @@ function Select({
 }
 
 /** The sticky filter bar; on a phone it folds into a sheet behind one button. */
-export function FilterBar({ meta, selection, lang, t }: Props) {
+export function FilterBar({ meta, selection, controls, lang, t }: Props) {
   const set = useSetFilters();
   const open = useFiltersOpen();
   const { toggleFilters } = useUiActions();
   const districts = districtsOf(meta);
   const towns = selection.district ? townshipsOf(meta, selection.district.id) : [];
   const chosenTowns = new Set(selection.towns.map((r) => r.id));
-  const view = selection.view;
+  const { indicator, programme } = controls;
 
   return (
     <>
@@ -103,7 +106,7 @@ export function FilterBar({ meta, selection, lang, t }: Props) {
             }
             options={[...meta.years].reverse().map((y) => ({ value: String(y), label: String(y) }))}
           />
-          {view === 'overview' && (
+          {controls.compare && (
             <Select
               label={t('filters.compare')}
               value={String(selection.compare ?? '')}
@@ -136,23 +139,23 @@ export function FilterBar({ meta, selection, lang, t }: Props) {
               ]}
             />
           )}
-          {view === 'trends' && (
+          {indicator && (
             <Select
               label={t('filters.indicator')}
-              value={selection.indicator?.id ?? ''}
+              value={indicator.id}
               onChange={(v) => set({ indicator: v })}
               options={meta.indicators.map((i) => ({ value: i.id, label: i.name[lang] }))}
             />
           )}
-          {view === 'programmes' && meta.programmes.length > 0 && (
+          {programme && (
             <Select
               label={t('filters.programme')}
-              value={selection.programme?.id ?? ''}
+              value={programme.id}
               onChange={(v) => set({ programme: v })}
               options={meta.programmes.map((p) => ({ value: p.id, label: p.name[lang] }))}
             />
           )}
-          {towns.length > 0 && view !== 'rankings' && view !== 'programmes' && (
+          {controls.towns && towns.length > 0 && (
             <fieldset className="field field--towns">
               <legend>{t('filters.township')}</legend>
               <div className="towns">

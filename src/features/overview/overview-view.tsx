@@ -4,19 +4,20 @@ import { Panel } from '@/features/data/panel';
 import { headlineIndicators, seriesValues } from '@/features/data/select';
 import type { Meta } from '@contract/types';
 import { FilterBar } from '@/features/filters/filter-bar';
+import { useRecipe } from '@/features/recipe/use-recipe';
 import type { Lang, T } from '@/lib/i18n';
 import { buildCard } from './build-card';
-import { useHeadlineData } from './headline-data';
+import { overviewInputs } from './inputs';
 import { RankBadges } from './rank-badges';
 
 export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
   const { list, fallback } = headlineIndicators(meta);
-  const { query, selection } = useHeadlineData(meta);
+  const { observations: query, selection, controls } = useRecipe(overviewInputs, meta);
   const region = selection.selected;
 
   return (
     <div className="view">
-      <FilterBar meta={meta} selection={selection} lang={lang} t={t} />
+      <FilterBar meta={meta} selection={selection} controls={controls} lang={lang} t={t} />
       <section aria-labelledby="kpi-heading">
         <h2 id="kpi-heading" className="section-title">
           {t('overview.headline')}

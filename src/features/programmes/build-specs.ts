@@ -5,43 +5,9 @@ import { regionsWithData } from '@/features/data/observation-index';
 import type { Lang } from '@/lib/i18n';
 import type { Indicator, Meta, Programme } from '@contract/types';
 import { scopeOf } from '@/features/filters/scope';
-import { campaignForYear } from '@/features/filters/defaults';
-import type { ValidFilters } from '@/features/filters/resolve';
 import { districtsOf } from '@/features/filters/resolve';
 import type { Selection } from '@/features/filters/selection';
 import { translator } from '@/lib/i18n';
-
-export function chosenProgramme(
-  meta: Meta,
-  valid: Pick<ValidFilters, 'programme'>,
-): { programme: Programme | null; indicators: Indicator[] } {
-  const programme =
-    valid.programme ??
-    meta.programmes.find((p) => meta.indicators.some((i) => i.programme === p.id)) ??
-    meta.programmes[0] ??
-    null;
-  return {
-    programme,
-    indicators: meta.indicators.filter((i) => i.programme === (programme?.id ?? null)),
-  };
-}
-
-/**
- * Programmes compare campaign years, so the campaign is settled before any data is fetched
- * (the chosen one, else the one of the chosen or latest year): the request can then ask for
- * those years only, and the selection resolves within them.
- */
-export function programmeFilters(meta: Meta, valid: ValidFilters): ValidFilters {
-  if (valid.campaign) return valid;
-  const year = valid.year ?? meta.years[meta.years.length - 1];
-  return year === undefined ? valid : { ...valid, campaign: campaignForYear(meta, year) };
-}
-
-/** `from`/`to` for the observations request: the campaign with its baseline year. */
-export function programmeRange(valid: ValidFilters): { from?: number; to?: number } {
-  const c = valid.campaign;
-  return c ? { from: c.baselineYear, to: c.endYear } : {};
-}
 
 /** The campaign years with their baseline in front: what a programme report compares. */
 export function programmeYears(meta: Meta, selection: Selection): number[] {

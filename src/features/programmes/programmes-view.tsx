@@ -1,40 +1,21 @@
-import { useMemo } from 'react';
 import { SpecChart } from '@/features/charts/spec-chart';
 import { ExportMenu } from '@/features/export/export-menu';
-import { useConfig } from '@/features/data/config-context';
 import { Panel } from '@/features/data/panel';
-import { useObservations } from '@/features/data/queries';
 import type { Meta } from '@contract/types';
 import { FilterBar } from '@/features/filters/filter-bar';
-import { resolveSelection } from '@/features/filters/selection';
-import { useValidFilters } from '@/features/filters/use-filters';
+import { useRecipe, useSpecs } from '@/features/recipe/use-recipe';
 import type { Lang, T } from '@/lib/i18n';
-import {
-  buildProgrammeSpecs,
-  chosenProgramme,
-  programmeFilters,
-  programmeRange,
-} from './build-specs';
+import { programmesRecipe } from './recipe';
 
 export function ProgrammesView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
-  const demo = useConfig().mode === 'demo';
-  const valid = useValidFilters(meta);
-  const { programme, indicators } = useMemo(() => chosenProgramme(meta, valid), [meta, valid]);
-  const filters = useMemo(() => programmeFilters(meta, valid), [meta, valid]);
-  const query = useObservations(meta, {
-    indicators: indicators.map((i) => i.id),
-    ...programmeRange(filters),
-  });
-  const index = query.data?.index;
-  const selection = useMemo(() => resolveSelection(filters, meta, index), [filters, meta, index]);
-  const specs = useMemo(
-    () =>
-      index ? buildProgrammeSpecs(meta, index, selection, programme, indicators, lang, demo) : [],
-    [meta, index, selection, programme, indicators, lang, demo],
-  );
+  const run = useRecipe(programmesRecipe, meta);
+  const specs = useSpecs(programmesRecipe, meta, run, lang);
+  const { controls, observations: query, requests, selection } = run;
+  const programme = controls.programme;
 
   const body = () => {
-    if (indicators.length === 0) return <p className="empty">{t('programmes.noIndicators')}</p>;
+    if (requests.observations.indicators?.length === 0)
+      return <p className="empty">{t('programmes.noIndicators')}</p>;
     return (
       <Panel query={query} t={t} rows={6}>
         {() => (
@@ -55,7 +36,7 @@ export function ProgrammesView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T
 
   return (
     <div className="view">
-      <FilterBar meta={meta} selection={selection} lang={lang} t={t} />
+      <FilterBar meta={meta} selection={selection} controls={controls} lang={lang} t={t} />
       <h2 className="section-title">{programme?.name[lang] ?? t('views.programmes')}</h2>
       {body()}
     </div>

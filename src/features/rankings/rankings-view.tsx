@@ -1,29 +1,20 @@
-import { useMemo } from 'react';
 import { SpecChart } from '@/features/charts/spec-chart';
 import { ExportMenu } from '@/features/export/export-menu';
-import { useConfig } from '@/features/data/config-context';
 import { Panel } from '@/features/data/panel';
-import { useRankings } from '@/features/data/queries';
 import type { Meta } from '@contract/types';
 import { FilterBar } from '@/features/filters/filter-bar';
-import { useHeadlineData } from '@/features/overview/headline-data';
+import { useRecipe, useSpecs } from '@/features/recipe/use-recipe';
 import type { Lang, T } from '@/lib/i18n';
-import { buildRankingSpecs } from './build-specs';
+import { rankingsRecipe } from './recipe';
 
 export function RankingsView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
-  const demo = useConfig().mode === 'demo';
-  const query = useRankings(meta, {});
-  // Defaults (latest year, top region) come from the same headline data the overview uses, so
-  // switching views keeps the same selection; react-query shares the cached response.
-  const { selection } = useHeadlineData(meta);
-  const rankings = query.data?.data;
-  const specs = useMemo(
-    () => (rankings ? buildRankingSpecs(meta, rankings, selection, lang, demo) : []),
-    [meta, rankings, selection, lang, demo],
-  );
+  const run = useRecipe(rankingsRecipe, meta);
+  const specs = useSpecs(rankingsRecipe, meta, run, lang);
+  const { controls, rankings: query, selection } = run;
 
   const body = () => {
-    if (meta.assessments.length === 0) return <p className="empty">{t('rankings.none')}</p>;
+    if (meta.assessments.length === 0 || !query)
+      return <p className="empty">{t('rankings.none')}</p>;
     return (
       <Panel query={query} t={t} rows={6}>
         {() =>
@@ -42,7 +33,7 @@ export function RankingsView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
   };
   return (
     <div className="view">
-      <FilterBar meta={meta} selection={selection} lang={lang} t={t} />
+      <FilterBar meta={meta} selection={selection} controls={controls} lang={lang} t={t} />
       <h2 className="section-title">
         {t('views.rankings')}
         <span className="section-title__sub">{t('rank.lowerIsBetter')}</span>

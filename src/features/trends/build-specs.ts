@@ -2,21 +2,12 @@ import type { ChartSpec } from '@/features/charts/chart-spec';
 import { buildIndicatorSpec } from '@/features/charts/indicator-spec';
 import type { ObservationIndex } from '@/features/data/observation-index';
 import { regionsWithData } from '@/features/data/observation-index';
-import { headlineIndicators } from '@/features/data/select';
 import type { Lang } from '@/lib/i18n';
 import type { Indicator, Meta } from '@contract/types';
 import { scopeOf } from '@/features/filters/scope';
 import { districtsOf, townshipsOf } from '@/features/filters/resolve';
-import type { ValidFilters } from '@/features/filters/resolve';
 import type { Selection } from '@/features/filters/selection';
 import { translator } from '@/lib/i18n';
-
-export function trendsIndicator(
-  meta: Meta,
-  valid: Pick<ValidFilters, 'indicator'>,
-): Indicator | undefined {
-  return valid.indicator ?? headlineIndicators(meta).list[0] ?? meta.indicators[0];
-}
 
 /** Districts compared, then the chosen district's townships. */
 export function buildTrendsSpecs(

@@ -1,31 +1,22 @@
-import { useMemo } from 'react';
 import { SpecChart } from '@/features/charts/spec-chart';
-import { useConfig } from '@/features/data/config-context';
 import { Panel } from '@/features/data/panel';
-import { useObservations } from '@/features/data/queries';
 import type { Meta } from '@contract/types';
 import { ExportMenu } from '@/features/export/export-menu';
 import { FilterBar } from '@/features/filters/filter-bar';
-import { useSelection, useValidFilters } from '@/features/filters/use-filters';
+import { useRecipe, useSpecs } from '@/features/recipe/use-recipe';
 import type { Lang, T } from '@/lib/i18n';
-import { buildTrendsSpecs, trendsIndicator } from './build-specs';
+import { trendsRecipe } from './recipe';
 
 export function TrendsView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
-  const demo = useConfig().mode === 'demo';
-  const indicator = trendsIndicator(meta, useValidFilters(meta));
-  const query = useObservations(meta, { indicators: indicator ? [indicator.id] : [] });
-  const selection = useSelection(meta, query.data?.index);
-  const index = query.data?.index;
-  const specs = useMemo(
-    () =>
-      index && indicator ? buildTrendsSpecs(meta, index, selection, indicator, lang, demo) : [],
-    [meta, index, selection, indicator, lang, demo],
-  );
+  const run = useRecipe(trendsRecipe, meta);
+  const specs = useSpecs(trendsRecipe, meta, run, lang);
+  const { controls, observations: query, selection } = run;
+  const indicator = controls.indicator;
   if (!indicator) return <p className="empty">{t('state.empty')}</p>;
 
   return (
     <div className="view">
-      <FilterBar meta={meta} selection={selection} lang={lang} t={t} />
+      <FilterBar meta={meta} selection={selection} controls={controls} lang={lang} t={t} />
       <h2 className="section-title">
         {indicator.name[lang]}
         {indicator.description && (

@@ -1,0 +1,64 @@
+/** What a report holds: the recipes of the views asked for, run through the query client. */
+import { describe, expect, it } from 'vitest';
+import { createQueryClient } from '@/app/providers';
+import { metaOptions } from '@/features/data/queries';
+import { validateFilters } from '@/features/filters/resolve';
+import { readRaw } from '@/features/filters/url-params';
+import { demoConfig, startDemoServer } from '@/test/render-app';
+import { collectReport } from './report-sources';
+
+startDemoServer();
+
+async function report(query: string, scope: 'view' | 'all') {
+  const client = createQueryClient(false);
+  const meta = (await client.query(metaOptions(demoConfig))).data;
+  const valid = validateFilters(readRaw(new URLSearchParams(query)), meta);
+  const ctx = { client, config: demoConfig, meta, valid, lang: 'zh' as const, demo: true };
+  const { sources } = await collectReport(ctx, scope, new AbortController().signal);
+  return { meta, sources };
+}
+
+const ids = (specs: { id: string }[]) => specs.map((s) => s.id);
+
+describe('collectReport', () => {
+  it('holds every programme with indicators in a report of all views, one section each', async () => {
+    const { meta, sources } = await report('view=programmes&programme=educate', 'all');
+    const programmes = meta.programmes.filter((p) =>
+      meta.indicators.some((i) => i.programme === p.id),
+    );
+    expect(programmes).toHaveLength(9);
+    expect(sources.map((s) => s.title)).toEqual([
+      '概览',
+      '趋势',
+      ...programmes.map((p) => `专项工作：${p.name.zh}`),
+      '考评排名',
+    ]);
+    for (const p of programmes) {
+      const section = sources.find((s) => s.title === `专项工作：${p.name.zh}`);
+      const expected = meta.indicators.filter((i) => i.programme === p.id);
+      expect(ids(section?.specs ?? [])).toEqual(expected.map((i) => `programme-${p.id}-${i.id}`));
+      for (const spec of section?.specs ?? []) {
+        expect(spec.title).toMatch(new RegExp(`^${p.name.zh}：`));
+        // Every programme over the same campaign years: the 2022 campaign with its baseline.
+        expect(spec.table.columns).toEqual(['2019', '2020', '2021', '2022']);
+      }
+    }
+    for (const s of sources) expect(s.specs.length).toBeGreaterThan(0);
+  });
+
+  it('holds only the programme on screen in a report of this view', async () => {
+    const chosen = await report('view=programmes&programme=educate', 'view');
+    expect(chosen.sources.map((s) => s.title)).toEqual(['专项工作']);
+    expect(ids(chosen.sources[0]?.specs ?? [])).toEqual([
+      'programme-educate-contest-participations',
+      'programme-educate-drug-free-communities',
+    ]);
+    // No programme in the link: the one the screen defaults to, the first with indicators.
+    const byDefault = await report('view=programmes', 'view');
+    expect(ids(byDefault.sources[0]?.specs ?? [])).toEqual([
+      'programme-strike-drug-cases',
+      'programme-strike-suspects-arrested',
+      'programme-strike-drugs-seized',
+    ]);
+  });
+});
