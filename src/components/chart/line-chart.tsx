@@ -3,7 +3,7 @@
  * page's width on paper), with a tooltip and an interactive legend. Nothing here decides how
  * the chart looks; that is layout.ts, which the exported files use too.
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { layoutPlot, nearestYear } from './layout';
 import type { PlotInput, PlotLayout } from './layout';
 import { PlotLayer } from './plot-layer';
@@ -127,7 +127,7 @@ function Tooltip({
   );
 }
 
-export function LineChart({ input, height = 320, formatValue, labels, ariaLabel }: LineChartProps) {
+function LineChartView({ input, height = 320, formatValue, labels, ariaLabel }: LineChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const measured = useWidth(ref);
   const printing = usePrinting();
@@ -214,3 +214,42 @@ export function LineChart({ input, height = 320, formatValue, labels, ariaLabel 
     </div>
   );
 }
+
+const sameArray = <T,>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** What the plot draws; the formatters follow from the unit and language, which the labels show. */
+function sameDrawing(a: LineChartProps, b: LineChartProps): boolean {
+  const p = a.input;
+  const q = b.input;
+  return (
+    a.height === b.height &&
+    a.labels === b.labels &&
+    a.ariaLabel === b.ariaLabel &&
+    sameArray(p.years, q.years) &&
+    p.series.length === q.series.length &&
+    p.series.every((s, i) => {
+      const t = q.series[i];
+      return (
+        t !== undefined &&
+        s.id === t.id &&
+        s.name === t.name &&
+        s.selected === t.selected &&
+        s.reference === t.reference &&
+        sameArray(s.values, t.values) &&
+        sameArray(s.provisional, t.provisional)
+      );
+    }) &&
+    p.unit?.unit === q.unit?.unit &&
+    p.reversed === q.reversed &&
+    p.rankOf === q.rankOf &&
+    p.yLabel === q.yLabel &&
+    JSON.stringify([p.band, p.baseline]) === JSON.stringify([q.band, q.baseline])
+  );
+}
+
+/**
+ * Views rebuild their specs on every filter change; most (the year, the comparison) change
+ * only the words around the chart, so the plot is left alone then.
+ */
+export const LineChart = memo(LineChartView, sameDrawing);
