@@ -21,3 +21,11 @@ export const NO_CONTROLS: Controls = {
   indicator: null,
   programme: null,
 };
+
+/** The overview's controls: the comparison year and the townships of the chosen district. */
+export const HEADLINE_CONTROLS: Controls = {
+  compare: true,
+  towns: true,
+  indicator: null,
+  programme: null,
+};

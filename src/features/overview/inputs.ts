@@ -1,3 +1,4 @@
+import { HEADLINE_CONTROLS } from '@/features/filters/controls';
 import { headlineRequests, headlineSelection } from '@/features/filters/headline';
 import type { RecipeInputs } from '@/features/recipe/recipe';
 
@@ -7,7 +8,7 @@ import type { RecipeInputs } from '@/features/recipe/recipe';
  * not figures: the first load need not carry the spec builders and summary rules.
  */
 export const overviewInputs: RecipeInputs = {
-  controls: () => ({ compare: true, towns: true, indicator: null, programme: null }),
+  controls: () => HEADLINE_CONTROLS,
   requests: headlineRequests,
   selection: headlineSelection,
 };
