@@ -180,7 +180,13 @@ export function FilterBar({ meta, selection, controls, lang, t }: Props) {
         </form>
       </div>
       <p className="print-only">
-        {t('print.filters', { filters: scopeText(scopeOf(meta, selection), lang) })}
+        {t('print.filters', {
+          // A view without township choices compares districts: it names no townships.
+          filters: scopeText(
+            scopeOf(meta, selection, controls.towns ? 'township' : 'district'),
+            lang,
+          ),
+        })}
       </p>
       <IgnoredNotice ignored={selection.ignored} t={t} />
     </>
