@@ -16,7 +16,7 @@ import { cors } from 'hono/cors';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { latestEdition, readMeta, readObservations, readRankings } from '../db/read';
+import { inSnapshot, latestEdition, readMeta, readObservations, readRankings } from '../db/read';
 import type { Edition, ServedMeta } from '../db/read';
 import {
   badRequest,
@@ -106,19 +106,23 @@ export function createService(options: ServiceOptions): Hono {
       const rankingQuery = endpoint === 'rankings' ? parseRankingQuery(params) : null;
       if (rankingQuery && !rankingQuery.ok) return json(c, badRequest(rankingQuery.message));
 
-      const etag = etagOf(await latestEdition(options.db));
-      const headers = { etag, 'cache-control': 'no-cache' };
-      if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-
-      let body: unknown;
-      if (observationQuery?.ok)
-        body = { observations: await readObservations(options.db, observationQuery.value) };
-      else if (rankingQuery?.ok)
-        body = { rankings: await readRankings(options.db, rankingQuery.value) };
-      else {
-        if (metaCache?.etag !== etag) metaCache = { etag, meta: await readMeta(options.db) };
-        body = metaCache.meta;
-      }
+      // The ETag's edition and the body's data are read in one snapshot, so they always agree.
+      const read = await inSnapshot(options.db, async (db) => {
+        const etag = etagOf(await latestEdition(db));
+        if (matches(c.req.header('if-none-match'), etag)) return { etag, body: undefined };
+        let body: unknown;
+        if (observationQuery?.ok)
+          body = { observations: await readObservations(db, observationQuery.value) };
+        else if (rankingQuery?.ok) body = { rankings: await readRankings(db, rankingQuery.value) };
+        else {
+          if (metaCache?.etag !== etag) metaCache = { etag, meta: await readMeta(db) };
+          body = metaCache.meta;
+        }
+        return { etag, body };
+      });
+      const headers = { etag: read.etag, 'cache-control': 'no-cache' };
+      if (read.body === undefined) return c.body(null, 304, headers);
+      const body = read.body;
       return json(c, { status: 200, body }, headers);
     } catch (error) {
       log(

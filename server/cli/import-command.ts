@@ -1,7 +1,9 @@
 /**
  * What `npm run import` does, as a function the tests call: read and validate the whole file,
- * compare it with the stored edition, and (unless it is a dry run or nothing changed) store it
- * as a new edition in one transaction. Nothing is written when any problem is found.
+ * then, in one transaction holding the import lock, compare it with the stored edition and
+ * (unless it is a dry run or nothing changed) store it as a new edition. Nothing is written
+ * when any problem is found; when another import holds the lock longer than the wait, the
+ * outcome is 'busy' and nothing is written either.
  */
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
@@ -16,7 +18,8 @@ import type { DatasetDiff } from '../db/diff';
 import { latestEdition, readDataset } from '../db/read';
 import type { Edition } from '../db/read';
 import type { Database } from '../db/schema';
-import { writeEdition } from '../db/write';
+import { ImportBusyError, withImportLock } from '../db/import-lock';
+import { storeEdition } from '../db/write';
 
 export type Lang = 'zh' | 'en';
 
@@ -28,10 +31,17 @@ export interface ImportRequest {
   asOf?: string | undefined;
   /** For tests: the moment of the import. */
   now?: Date;
+  /** How long to wait for another import to finish before giving up; default one minute. */
+  lockWaitMs?: number | undefined;
+  /** Called once when another import holds the lock and this one starts waiting for it. */
+  onWait?: (() => void) | undefined;
 }
+
+export const DEFAULT_LOCK_WAIT_MS = 60_000;
 
 export type ImportOutcome =
   | { status: 'invalid'; problems: Problem[] }
+  | { status: 'busy'; waitMs: number }
   | { status: 'unchanged'; edition: Edition | null; diff: DatasetDiff }
   | { status: 'dry-run'; diff: DatasetDiff; dataset: WireDataset }
   | { status: 'imported'; editionId: number; diff: DatasetDiff; dataset: WireDataset };
@@ -57,45 +67,65 @@ export async function runImport(
       status: 'invalid',
       problems: [fileProblem('bad-as-of', messages.badAsOf(request.asOf))],
     };
-  const current = await readDataset(db);
   const extension = extname(request.fileName).toLowerCase();
-  let next: WireDataset;
-  if (extension === '.csv') {
-    if (!current)
-      return {
-        status: 'invalid',
-        problems: [fileProblem('csv-needs-workbook', messages.csvNeedsWorkbook())],
-      };
-    const text = new TextDecoder('utf-8').decode(request.bytes);
-    const read = readObservationsCsv(text, current.meta);
-    if (!read.observations) return { status: 'invalid', problems: read.problems };
-    next = {
-      meta: { ...current.meta, dataAsOf: request.asOf ?? today(now) },
-      observations: read.observations,
-      rankings: current.rankings,
-    };
-  } else if (extension === '.xlsx') {
-    const read = await readWorkbook(request.bytes);
-    if (!read.data) return { status: 'invalid', problems: read.problems };
-    next = read.data.dataset;
-    if (request.asOf !== undefined)
-      next = { ...next, meta: { ...next.meta, dataAsOf: request.asOf } };
-  } else {
+  if (extension !== '.csv' && extension !== '.xlsx')
     return {
       status: 'invalid',
       problems: [fileProblem('unsupported-file', messages.unsupportedFile(extension))],
     };
+  // A workbook stands alone: read and validate it before waiting for the lock.
+  let workbook: WireDataset | null = null;
+  if (extension === '.xlsx') {
+    const read = await readWorkbook(request.bytes);
+    if (!read.data) return { status: 'invalid', problems: read.problems };
+    workbook = read.data.dataset;
+    if (request.asOf !== undefined)
+      workbook = { ...workbook, meta: { ...workbook.meta, dataAsOf: request.asOf } };
   }
-
-  const diff = diffDatasets(current, next);
-  if (isUnchanged(diff)) return { status: 'unchanged', edition: await latestEdition(db), diff };
-  if (request.dryRun) return { status: 'dry-run', diff, dataset: next };
-  const editionId = await writeEdition(db, next, diff, {
-    fileName: basename(request.fileName),
-    checksum: createHash('sha256').update(request.bytes).digest('hex'),
-    importedAt: now.toISOString(),
-  });
-  return { status: 'imported', editionId, diff, dataset: next };
+  const waitMs = request.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
+  try {
+    // The current edition is read, diffed against and replaced in one transaction holding the
+    // import lock: an import running in another process cannot slip in between and be lost.
+    return await withImportLock(
+      db,
+      waitMs,
+      async (trx): Promise<ImportOutcome> => {
+        const current = await readDataset(trx);
+        let next: WireDataset;
+        if (workbook) next = workbook;
+        else {
+          // A CSV replaces the observations of the current edition, read under the lock.
+          if (!current)
+            return {
+              status: 'invalid',
+              problems: [fileProblem('csv-needs-workbook', messages.csvNeedsWorkbook())],
+            };
+          const text = new TextDecoder('utf-8').decode(request.bytes);
+          const read = readObservationsCsv(text, current.meta);
+          if (!read.observations) return { status: 'invalid', problems: read.problems };
+          next = {
+            meta: { ...current.meta, dataAsOf: request.asOf ?? today(now) },
+            observations: read.observations,
+            rankings: current.rankings,
+          };
+        }
+        const diff = diffDatasets(current, next);
+        if (isUnchanged(diff))
+          return { status: 'unchanged', edition: await latestEdition(trx), diff };
+        if (request.dryRun) return { status: 'dry-run', diff, dataset: next };
+        const editionId = await storeEdition(trx, next, diff, {
+          fileName: basename(request.fileName),
+          checksum: createHash('sha256').update(request.bytes).digest('hex'),
+          importedAt: now.toISOString(),
+        });
+        return { status: 'imported', editionId, diff, dataset: next };
+      },
+      request.onWait,
+    );
+  } catch (error) {
+    if (error instanceof ImportBusyError) return { status: 'busy', waitMs };
+    throw error;
+  }
 }
 
 const cellName = (o: WireObservation) => `${o.indicator} / ${o.region} / ${o.year}`;
@@ -113,6 +143,10 @@ export function describeOutcome(outcome: ImportOutcome, lang: Lang, limit = 20):
         : `Found ${outcome.problems.length} problem(s); nothing was written:`,
     );
     for (const p of outcome.problems) lines.push(`  ${formatProblem(p, lang)}`);
+    return lines;
+  }
+  if (outcome.status === 'busy') {
+    lines.push(messages.importBusy(Math.ceil(outcome.waitMs / 1000))[lang]);
     return lines;
   }
   if (outcome.status === 'unchanged') {

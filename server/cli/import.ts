@@ -1,16 +1,26 @@
 /**
- * `npm run import -- FILE.xlsx [--dry-run] [--as-of YYYY-MM-DD] [--lang zh|en] [--db FILE]`
+ * `npm run import -- FILE.xlsx [--dry-run] [--as-of YYYY-MM-DD] [--lang zh|en] [--db FILE]
+ *  [--wait SECONDS]`
  * `npm run import -- --list`: the editions imported so far, newest last.
  * Validates the whole file and reports every problem (sheet, row, column, reason); writes only
  * a fully valid file, in one transaction, as a new edition. A .csv of the observations sheet
  * updates only the observations of the current edition. Uses DATABASE_URL when it is set.
- * Exit codes: 0 imported / unchanged / dry run, 1 problems found, 2 usage.
+ * Imports run one at a time (a lock both engines honour): a second one waits up to --wait
+ * seconds (default 60) for the first, then gives up saying so.
+ * Exit codes: 0 imported / unchanged / dry run, 1 problems found, 2 usage, 3 another import
+ * was still running.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { connectConfigured } from '../db/connect';
 import { listEditions } from '../db/read';
-import { describeEditions, describeOutcome, runImport } from './import-command';
+import { messages } from '../import/messages';
+import {
+  DEFAULT_LOCK_WAIT_MS,
+  describeEditions,
+  describeOutcome,
+  runImport,
+} from './import-command';
 import type { Lang } from './import-command';
 
 async function main(): Promise<number> {
@@ -23,6 +33,7 @@ async function main(): Promise<number> {
       lang: { type: 'string' },
       db: { type: 'string' },
       list: { type: 'boolean' },
+      wait: { type: 'string' },
     },
   });
   const envLang = (process.env.LC_ALL ?? process.env.LANG ?? '').toLowerCase().startsWith('en');
@@ -38,11 +49,16 @@ async function main(): Promise<number> {
     return 0;
   }
   const file = positionals[0];
-  if (!file || positionals.length > 1) {
+  const waitSeconds = values.wait === undefined ? undefined : Number(values.wait);
+  if (
+    !file ||
+    positionals.length > 1 ||
+    (waitSeconds !== undefined && !(Number.isFinite(waitSeconds) && waitSeconds >= 0))
+  ) {
     console.error(
       lang === 'zh'
-        ? '用法：npm run import -- 工作簿.xlsx [--dry-run] [--as-of YYYY-MM-DD] [--lang en]'
-        : 'usage: npm run import -- WORKBOOK.xlsx [--dry-run] [--as-of YYYY-MM-DD] [--lang en]',
+        ? '用法：npm run import -- 工作簿.xlsx [--dry-run] [--as-of YYYY-MM-DD] [--wait 秒] [--lang en]'
+        : 'usage: npm run import -- WORKBOOK.xlsx [--dry-run] [--as-of YYYY-MM-DD] [--wait SECONDS] [--lang en]',
     );
     return 2;
   }
@@ -56,6 +72,7 @@ async function main(): Promise<number> {
     );
     return 2;
   }
+  const lockWaitMs = waitSeconds === undefined ? DEFAULT_LOCK_WAIT_MS : waitSeconds * 1000;
   const connection = await connectConfigured(values.db);
   try {
     const started = performance.now();
@@ -64,6 +81,8 @@ async function main(): Promise<number> {
       bytes,
       dryRun: values['dry-run'] ?? false,
       asOf: values['as-of'],
+      lockWaitMs,
+      onWait: () => console.error(messages.importWaiting(Math.ceil(lockWaitMs / 1000))[lang]),
     });
     for (const line of describeOutcome(outcome, lang)) console.log(line);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -72,7 +91,7 @@ async function main(): Promise<number> {
         ? `（${connection.engine}，用时 ${seconds} 秒）`
         : `(${connection.engine}, ${seconds} s)`,
     );
-    return outcome.status === 'invalid' ? 1 : 0;
+    return outcome.status === 'invalid' ? 1 : outcome.status === 'busy' ? 3 : 0;
   } finally {
     await connection.close();
   }

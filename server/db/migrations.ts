@@ -3,7 +3,7 @@
  * (Kysely's Migrator records which ones ran in its own table). Append new migrations; never
  * edit one that has shipped.
  */
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Engine } from './schema';
 
@@ -139,6 +139,20 @@ function migrations(engine: Engine): Record<string, Migration> {
           'editions',
         ])
           await db.schema.dropTable(table).execute();
+      },
+    },
+    // One row that an import holds (SELECT … FOR UPDATE on PostgreSQL) while it reads the
+    // current edition, diffs and writes: imports from any process run one at a time.
+    '002-import-lock': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('import_lock')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .execute();
+        await sql`insert into import_lock (id) values (1)`.execute(db);
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('import_lock').execute();
       },
     },
   };

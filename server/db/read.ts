@@ -43,6 +43,22 @@ export async function latestEdition(db: Kysely<Database>): Promise<Edition | nul
   return row ?? null;
 }
 
+/**
+ * Run several reads against one snapshot of the database, so that the edition they name (an
+ * ETag) and the data they return come from the same import: one REPEATABLE READ, read-only
+ * transaction on PostgreSQL; one read transaction (a WAL snapshot) on SQLite.
+ */
+export function inSnapshot<T>(
+  db: Kysely<Database>,
+  read: (snapshot: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(read);
+}
+
 export async function listEditions(db: Kysely<Database>): Promise<Edition[]> {
   return db.selectFrom('editions').selectAll().orderBy('id', 'asc').execute();
 }

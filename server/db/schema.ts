@@ -103,7 +103,13 @@ export interface RankingTable {
   score: number | null;
 }
 
+/** One row (id 1), locked by the import that is running; see import-lock.ts. */
+export interface ImportLockTable {
+  id: number;
+}
+
 export interface Database {
+  import_lock: ImportLockTable;
   editions: EditionTable;
   regions: RegionTable;
   campaigns: CampaignTable;

@@ -3,9 +3,10 @@
  * edition or the new one, never a mixture. An edition row records what was imported and when;
  * /meta's `dataAsOf` is the latest edition's date.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { WireDataset } from '@contract/wire-types';
 import type { DatasetDiff } from './diff';
+import { withImportLock } from './import-lock';
 import { regionPaths } from './region-paths';
 import type { Database } from './schema';
 
@@ -26,7 +27,7 @@ async function insertChunked<T>(
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
-async function replaceAll(trx: Transaction<Database>, dataset: WireDataset): Promise<void> {
+async function replaceAll(trx: Kysely<Database>, dataset: WireDataset): Promise<void> {
   for (const table of [
     'observations',
     'rankings',
@@ -124,9 +125,13 @@ async function replaceAll(trx: Transaction<Database>, dataset: WireDataset): Pro
   );
 }
 
-/** Store the dataset as a new edition; returns the edition's id. */
-export async function writeEdition(
-  db: Kysely<Database>,
+/**
+ * Store the dataset as a new edition, inside a transaction that holds the import lock
+ * (withImportLock; the diff must have been computed in that same transaction); returns the
+ * edition's id.
+ */
+export async function storeEdition(
+  trx: Kysely<Database>,
   dataset: WireDataset,
   diff: DatasetDiff,
   input: EditionInput,
@@ -137,31 +142,40 @@ export async function writeEdition(
   const lastYear = years[years.length - 1];
   if (firstYear === undefined || lastYear === undefined)
     throw new Error('a dataset to store needs at least one year');
-  return db.transaction().execute(async (trx) => {
-    await replaceAll(trx, dataset);
-    const row = await trx
-      .insertInto('editions')
-      .values({
-        as_of: meta.dataAsOf,
-        file_name: input.fileName,
-        checksum: input.checksum,
-        imported_at: input.importedAt ?? new Date().toISOString(),
-        title_zh: meta.title.zh,
-        title_en: meta.title.en,
-        source_zh: meta.source.zh,
-        source_en: meta.source.en,
-        first_year: firstYear,
-        last_year: lastYear,
-        regions: meta.regions.length,
-        indicators: meta.indicators.length,
-        observations: dataset.observations.length,
-        rankings: dataset.rankings.length,
-        cells_added: diff.observations.added.length + diff.rankings.added.length,
-        cells_changed: diff.observations.changed.length + diff.rankings.changed.length,
-        cells_removed: diff.observations.removed.length + diff.rankings.removed.length,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
-  });
+  await replaceAll(trx, dataset);
+  const row = await trx
+    .insertInto('editions')
+    .values({
+      as_of: meta.dataAsOf,
+      file_name: input.fileName,
+      checksum: input.checksum,
+      imported_at: input.importedAt ?? new Date().toISOString(),
+      title_zh: meta.title.zh,
+      title_en: meta.title.en,
+      source_zh: meta.source.zh,
+      source_en: meta.source.en,
+      first_year: firstYear,
+      last_year: lastYear,
+      regions: meta.regions.length,
+      indicators: meta.indicators.length,
+      observations: dataset.observations.length,
+      rankings: dataset.rankings.length,
+      cells_added: diff.observations.added.length + diff.rankings.added.length,
+      cells_changed: diff.observations.changed.length + diff.rankings.changed.length,
+      cells_removed: diff.observations.removed.length + diff.rankings.removed.length,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Store the dataset as a new edition in a transaction of its own, under the import lock. */
+export function writeEdition(
+  db: Kysely<Database>,
+  dataset: WireDataset,
+  diff: DatasetDiff,
+  input: EditionInput,
+  waitMs = 60_000,
+): Promise<number> {
+  return withImportLock(db, waitMs, (trx) => storeEdition(trx, dataset, diff, input));
 }

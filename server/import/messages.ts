@@ -86,6 +86,14 @@ export const messages = {
     zh: `--as-of 应为 YYYY-MM-DD 格式的日期，收到“${value}”`,
     en: `--as-of must be a date as YYYY-MM-DD, got "${value}"`,
   }),
+  importWaiting: (seconds: number): Message => ({
+    zh: `另一个导入正在进行：等待其完成（最多 ${seconds} 秒）…`,
+    en: `Another import is running: waiting for it to finish (at most ${seconds} s)…`,
+  }),
+  importBusy: (seconds: number): Message => ({
+    zh: `另一个导入正在进行（已等待 ${seconds} 秒）：未写入任何数据。请等它完成后再导入本文件。`,
+    en: `Another import is running (waited ${seconds} s); nothing was written. Import this file again once it has finished.`,
+  }),
   csvNeedsWorkbook: (): Message => ({
     zh: 'CSV 只能更新数据表：请先导入一个完整的工作簿（含地区、指标等各表）。',
     en: 'A CSV only updates the observations: import a whole workbook (regions, indicators, …) first.',

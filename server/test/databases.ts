@@ -21,13 +21,24 @@ if (!postgresUrl && process.env.CI)
 /** Engines to run a suite on: both when PostgreSQL is available, else SQLite only. */
 export const engines: Engine[] = postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];
 
+/** A test database: a connection, and how to reach the same data again. */
+export interface TestDatabase extends Connection {
+  /** Environment for a command run as a child process, so it uses this same database. */
+  env: Record<string, string>;
+  /** Another connection (its own pool or SQLite handle) to the same database. */
+  reopen(): Promise<Connection>;
+}
+
 /** An empty, migrated database of that engine; close() also removes what it made. */
-export async function freshDatabase(engine: Engine): Promise<Connection> {
+export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'dashboard-db-'));
-    const connection = await connect({ sqliteFile: join(dir, 'test.sqlite') });
+    const sqliteFile = join(dir, 'test.sqlite');
+    const connection = await connect({ sqliteFile });
     return {
       ...connection,
+      env: { DATABASE_URL: '', DASHBOARD_DB: sqliteFile },
+      reopen: () => connect({ sqliteFile }),
       close: async () => {
         await connection.close();
         rmSync(dir, { recursive: true, force: true });
@@ -48,8 +59,13 @@ export async function freshDatabase(engine: Engine): Promise<Connection> {
   };
   await admin(`create schema ${schema}`);
   const connection = await connect({ databaseUrl: postgresUrl, poolSize: 4, schema });
+  const url = new URL(postgresUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  url.searchParams.set('application_name', schema);
   return {
     ...connection,
+    env: { DATABASE_URL: url.toString() },
+    reopen: () => connect({ databaseUrl: postgresUrl, poolSize: 4, schema }),
     close: async () => {
       await connection.close();
       await admin(`drop schema ${schema} cascade`);
