@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { connect } from '../db/connect';
-import type { Connection } from '../db/connect';
+import type { Connection, ConnectOptions } from '../db/connect';
 import type { Engine } from '../db/schema';
 
 export const postgresUrl = process.env.TEST_DATABASE_URL?.trim() || null;
@@ -22,10 +22,13 @@ if (!postgresUrl && process.env.CI)
 export const engines: Engine[] = postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];
 
 /** An empty, migrated database of that engine; close() also removes what it made. */
-export async function freshDatabase(engine: Engine): Promise<Connection> {
+export async function freshDatabase(
+  engine: Engine,
+  options: Omit<ConnectOptions, 'databaseUrl' | 'sqliteFile' | 'schema'> = {},
+): Promise<Connection> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'dashboard-db-'));
-    const connection = await connect({ sqliteFile: join(dir, 'test.sqlite') });
+    const connection = await connect({ ...options, sqliteFile: join(dir, 'test.sqlite') });
     return {
       ...connection,
       close: async () => {
@@ -47,7 +50,7 @@ export async function freshDatabase(engine: Engine): Promise<Connection> {
     }
   };
   await admin(`create schema ${schema}`);
-  const connection = await connect({ databaseUrl: postgresUrl, poolSize: 4, schema });
+  const connection = await connect({ poolSize: 4, ...options, databaseUrl: postgresUrl, schema });
   return {
     ...connection,
     close: async () => {
