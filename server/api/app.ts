@@ -3,7 +3,9 @@
  * and a config.json that points it at this API, on one port.
  *
  * - 400 with the contract's error shape for bad parameters, 404 for unknown API paths, 405 for
- *   anything but GET/HEAD, 500 (logged, no internals leaked) when the database fails.
+ *   anything but GET/HEAD, 500 (logged, no internals leaked) when the database fails, 503 with
+ *   Retry-After while the database cannot be reached (restart, failover, a terminated
+ *   connection, a SQLite file locked by another process) — the next request tries again.
  * - ETag per edition: every response is a function of (edition, URL), so a client that sends
  *   If-None-Match gets 304 without the database being asked for the data again.
  * - gzip for every response a client accepts it for.
@@ -16,6 +18,7 @@ import { cors } from 'hono/cors';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { inSnapshot, latestEdition, readMeta, readObservations, readRankings } from '../db/read';
 import type { Edition, ServedMeta } from '../db/read';
 import {
@@ -27,6 +30,9 @@ import {
   parseRankingQuery,
 } from '@contract/query';
 import type { ApiResult } from '@contract/query';
+
+/** Seconds a client is told to wait (Retry-After) while the database is unreachable. */
+const RETRY_AFTER_SECONDS = 5;
 
 /** Bump when the service's output for the same stored data changes, to invalidate ETags. */
 const OUTPUT_VERSION = 1;
@@ -125,6 +131,21 @@ export function createService(options: ServiceOptions): Hono {
       const body = read.body;
       return json(c, { status: 200, body }, headers);
     } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        const reason = error instanceof Error ? error.message : String(error);
+        log(`${c.req.method} ${c.req.path}: 503, database unavailable: ${reason}`);
+        return json(
+          c,
+          {
+            status: 503,
+            body: errorBody(
+              'unavailable',
+              'The data service cannot reach its database just now; try again shortly',
+            ),
+          },
+          { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' },
+        );
+      }
       log(
         `${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );

@@ -28,6 +28,14 @@ export interface ConnectOptions {
   poolSize?: number;
   /** PostgreSQL schema to work in (tests give each suite its own); default: the URL's. */
   schema?: string;
+  /** PostgreSQL application_name (seen in pg_stat_activity); default PGAPPNAME or jindu-dashboard. */
+  applicationName?: string;
+  /** Give up opening a PostgreSQL connection after this long (the request then gets a 503). */
+  connectTimeoutMs?: number;
+  /** How long a SQLite reader waits for another process's lock before giving up. */
+  sqliteBusyTimeoutMs?: number;
+  /** Where lost PostgreSQL connections are reported; default stderr. */
+  log?: (line: string) => void;
 }
 
 export function redactUrl(url: string): string {
@@ -63,7 +71,27 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     const pool = new pg.Pool({
       connectionString: url,
       max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? process.env.PGAPPNAME ?? 'jindu-dashboard',
+      // Without a limit a request waits for ever while the database host is unreachable.
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    // The database may close any connection at any time (pg_terminate_backend, a restart, a
+    // failover, an idle timeout). An idle pooled client that loses its connection is emitted
+    // as the pool's 'error' event — with no listener, Node ends the process. The pool has
+    // already dropped that client; the next request opens a new connection, so log and go on.
+    const log = options.log ?? ((line: string) => console.error(line));
+    pool.on('error', (error: Error & { code?: string }) => {
+      log(
+        `PostgreSQL closed an idle connection (${error.code ?? 'no code'}: ${error.message}); ` +
+          'the next request reconnects',
+      );
+    });
+    // A checked-out client that loses its connection between two queries emits 'error' on
+    // itself: the query that uses it next fails (503) and Kysely hands it back to the pool,
+    // which discards it. Nothing to do here but keep the event from ending the process.
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     connection = { db, engine: 'postgres', where: redactUrl(url), close: () => db.destroy() };
@@ -76,7 +104,9 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       // WAL: readers never wait for the importer's transaction; NORMAL sync is safe with WAL.
       database.pragma('journal_mode = WAL');
       database.pragma('synchronous = NORMAL');
-      database.pragma('busy_timeout = 5000');
+      database.pragma(
+        `busy_timeout = ${Math.max(0, Math.trunc(options.sqliteBusyTimeoutMs ?? 5000))}`,
+      );
     } catch (error) {
       const cause = error instanceof Error ? error.message : String(error);
       throw new Error(`Cannot use the SQLite file ${file}: ${cause}`, { cause: error });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { connect } from '../db/connect';
-import type { Connection } from '../db/connect';
+import type { Connection, ConnectOptions } from '../db/connect';
 import type { Engine } from '../db/schema';
 
 export const postgresUrl = process.env.TEST_DATABASE_URL?.trim() || null;
@@ -30,11 +30,14 @@ export interface TestDatabase extends Connection {
 }
 
 /** An empty, migrated database of that engine; close() also removes what it made. */
-export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
+export async function freshDatabase(
+  engine: Engine,
+  options: Omit<ConnectOptions, 'databaseUrl' | 'sqliteFile' | 'schema'> = {},
+): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'dashboard-db-'));
     const sqliteFile = join(dir, 'test.sqlite');
-    const connection = await connect({ sqliteFile });
+    const connection = await connect({ ...options, sqliteFile });
     return {
       ...connection,
       env: { DATABASE_URL: '', DASHBOARD_DB: sqliteFile },
@@ -58,7 +61,7 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
     }
   };
   await admin(`create schema ${schema}`);
-  const connection = await connect({ databaseUrl: postgresUrl, poolSize: 4, schema });
+  const connection = await connect({ poolSize: 4, ...options, databaseUrl: postgresUrl, schema });
   const url = new URL(postgresUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
   url.searchParams.set('application_name', schema);

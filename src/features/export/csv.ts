@@ -8,13 +8,11 @@ import Papa from 'papaparse';
 import type { ChartSpec, ExportRecord } from '@/features/charts/chart-spec';
 import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
+import { FORMULA_START } from './formula';
 import { recordHeaders } from './record-columns';
 
 /** Excel and WPS need the byte order mark to read the file as UTF-8 rather than GBK/ANSI. */
 const BOM = '\uFEFF';
-
-/** First characters that make a spreadsheet read a text cell as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * Neutralises a TEXT cell against formula injection (labels come from data servers we do not

@@ -1,8 +1,16 @@
 // @vitest-environment node
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ChartSpec, ExportRecord } from '@/features/charts/chart-spec';
-import { XLSX_MIME, chartXlsx, chartsWorkbook, numFmtFor, sheetName } from './xlsx';
+import {
+  XLSX_MIME,
+  chartXlsx,
+  chartsWorkbook,
+  numFmtFor,
+  sheetName,
+  withQuotePrefix,
+} from './xlsx';
 import type { WorkbookMeta } from './xlsx';
 
 function rec(over: Partial<ExportRecord> = {}): ExportRecord {
@@ -239,5 +247,95 @@ describe('sheetName', () => {
     const again = sheetName(long, taken);
     expect(again).toBe(`${'x'.repeat(26)}… (2)`);
     expect(again.length).toBeLessThanOrEqual(31);
+  });
+});
+
+/** Cells (A1 refs) of a sheet whose style has quotePrefix="1", read from the raw package. */
+function quotePrefixed(xlsx: Uint8Array, sheetNumber: number): Set<string> {
+  const files = unzipSync(xlsx);
+  const styles = strFromU8(files['xl/styles.xml'] ?? new Uint8Array());
+  const cellXfs = /<cellXfs\b[\s\S]*?<\/cellXfs>/.exec(styles)?.[0] ?? '';
+  const prefixed = [...cellXfs.matchAll(/<xf\b[^>]*>/g)].map((m) => /\squotePrefix="1"/.test(m[0]));
+  const xml = strFromU8(files[`xl/worksheets/sheet${sheetNumber}.xml`] ?? new Uint8Array());
+  const out = new Set<string>();
+  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*)>/g)) {
+    const s = /\ss="(\d+)"/.exec(m[2] ?? '')?.[1];
+    if (s !== undefined && prefixed[Number(s)]) out.add(m[1] ?? '');
+  }
+  return out;
+}
+
+describe('formula-like text (quotePrefix, like the CSV leading apostrophe)', () => {
+  const hostile = spec({
+    title: '=HYPERLINK("http://x","title")',
+    notes: ['=1+1', '千人比 = 吸毒人员 / 常住人口'],
+    records: [
+      rec({ region: '=HYPERLINK("http://x","click")', value: -3 }),
+      rec({ indicator: '+cmd|" /C calc"!A0', unit: '-', region: '@SUM(A1)', year: 2023 }),
+      rec({ region: '\t=1+2', note: '\r=3+4', year: 2022 }),
+      rec({ region: '龙华区', note: 'a = b', year: 2021 }),
+    ],
+  });
+  const hostileMeta = meta({
+    title: '=cmd|" /C calc"!A0',
+    filters: '-1+2',
+    source: '@source',
+    dataAsOf: '+2025',
+  });
+
+  it('marks every text cell that starts with = + - @ tab or CR, and no other cell', async () => {
+    const blob = await chartsWorkbook([hostile], hostileMeta);
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    // Data sheet: region C2, C3, C4; indicator A3; unit B3; note G4 (header is row 1).
+    expect(quotePrefixed(bytes, 1)).toEqual(new Set(['C2', 'A3', 'B3', 'C3', 'C4', 'G4']));
+    // Notes sheet: title, filters, source, as-of date (B1–B4), the note "=1+1".
+    const notes = quotePrefixed(bytes, 2);
+    expect(notes).toEqual(new Set(['B1', 'B2', 'B3', 'B4', 'B7']));
+
+    // The text itself is unchanged (no apostrophe added) and stays text, never a formula.
+    const wb = await load(blob);
+    const data = sheet(wb, 0);
+    expect(data.getCell('C2').value).toBe('=HYPERLINK("http://x","click")');
+    expect(data.getCell('A3').value).toBe('+cmd|" /C calc"!A0');
+    expect(data.getCell('C4').value).toBe('\t=1+2');
+    // XML readers normalise a CR to LF; the point is that it is text, and marked (G4 above).
+    expect(data.getCell('G4').value).toMatch(/^[\r\n]=3\+4$/);
+    expect(data.getCell('C2').type).toBe(ExcelJS.ValueType.String);
+    // Numbers are numbers: -3 is a value, not text, and carries no quotePrefix.
+    expect(data.getCell('E2').value).toBe(-3);
+    expect(sheet(wb, 1).getCell('B1').value).toBe('=cmd|" /C calc"!A0');
+    expect(sheet(wb, 1).getCell('B7').value).toBe('=1+1');
+  });
+
+  it('sheet names keep a formula-like title as text; their notes-sheet label is not formula-like', async () => {
+    const taken = new Set<string>();
+    expect(sheetName('=1+1', taken)).toBe('=1+1');
+    const blob = await chartsWorkbook([hostile], meta({ lang: 'en' }));
+    const wb = await load(blob);
+    const names = wb.worksheets.map((ws) => ws.name);
+    expect(names[0]).toMatch(/^Fig\. 1 =HYPERLINK/);
+    // Notes sheet column A ties the notes to that sheet; its text is not formula-like.
+    expect(quotePrefixed(new Uint8Array(await blob.arrayBuffer()), 2).has('A7')).toBe(false);
+  });
+
+  it('leaves a workbook without formula-like text untouched (no quotePrefix style)', async () => {
+    const blob = await chartsWorkbook([second], meta());
+    const files = unzipSync(new Uint8Array(await blob.arrayBuffer()));
+    expect(strFromU8(files['xl/styles.xml'] ?? new Uint8Array())).not.toContain('quotePrefix');
+  });
+
+  it('withQuotePrefix adds the attribute only to text-format cell styles', () => {
+    const styles =
+      '<styleSheet><cellStyleXfs count="1"><xf numFmtId="49"/></cellStyleXfs>' +
+      '<cellXfs count="3"><xf numFmtId="0" fontId="0"/><xf numFmtId="49" fontId="1">' +
+      '<alignment wrapText="1"/></xf><xf numFmtId="3"/></cellXfs></styleSheet>';
+    const zipped = zipSync({ 'xl/styles.xml': strToU8(styles) });
+    const out = strFromU8(unzipSync(withQuotePrefix(zipped))['xl/styles.xml'] ?? new Uint8Array());
+    expect(out).toBe(
+      styles.replace(
+        '<xf numFmtId="49" fontId="1">',
+        '<xf quotePrefix="1" numFmtId="49" fontId="1">',
+      ),
+    );
   });
 });

@@ -2,12 +2,18 @@
  * XLSX workbook of what the charts show: one data sheet per chart plus a notes sheet.
  *
  * This module pulls in exceljs (large), so callers load it with `await import('./xlsx')` and it
- * stays out of the first load. Text goes into cells as strings, never as formulas, so labels
- * from the data server cannot inject formulas here (unlike CSV, no apostrophe is needed).
+ * stays out of the first load. Text goes into cells as strings, never as formulas. A text cell
+ * that starts like a formula (`=`, `+`, `-`, `@`, tab, CR — a title, a region name, a sheet
+ * name, a note from the data server) also gets the quotePrefix style, which is what Excel
+ * records when a user types `'=…`: the cell shows its text unchanged, and editing it (F2,
+ * Enter) or copying it elsewhere keeps it text instead of turning it into a live formula. The
+ * CSV export does the same with a leading apostrophe (./csv.ts).
  */
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { ChartSpec, ExportRecord } from '@/features/charts/chart-spec';
 import { translator } from '@/lib/i18n';
+import { FORMULA_START } from './formula';
 import { recordHeaders } from './record-columns';
 import type { ReportMeta } from './report-model';
 
@@ -190,6 +196,43 @@ function addNotesSheet(
   });
 }
 
+/**
+ * Text format ('@', built-in numFmtId 49) marks the cells that need quotePrefix: exceljs 4.4
+ * cannot write that attribute, so `withQuotePrefix` adds it to those styles in styles.xml.
+ * Nothing else in these workbooks uses the text format.
+ */
+const TEXT_FORMAT = '@';
+const TEXT_FORMAT_ID = '49';
+
+function markFormulaLikeText(wb: ExcelJS.Workbook): void {
+  wb.eachSheet((ws) => {
+    ws.eachRow((row) => {
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string' && FORMULA_START.test(cell.value))
+          cell.numFmt = TEXT_FORMAT;
+      });
+    });
+  });
+}
+
+/** Add quotePrefix="1" to every cell style (cellXfs) with the text format. */
+export function withQuotePrefix(xlsx: Uint8Array): Uint8Array {
+  const files = unzipSync(xlsx);
+  const stylesFile = files['xl/styles.xml'];
+  if (!stylesFile) return xlsx;
+  const styles = strFromU8(stylesFile);
+  const patched = styles.replace(/<cellXfs\b[\s\S]*?<\/cellXfs>/, (block) =>
+    block.replace(/<xf\b[^>]*>/g, (xf) =>
+      xf.includes(` numFmtId="${TEXT_FORMAT_ID}"`) && !/\squotePrefix=/.test(xf)
+        ? xf.replace(/^<xf\b/, '<xf quotePrefix="1"')
+        : xf,
+    ),
+  );
+  if (patched === styles) return xlsx;
+  files['xl/styles.xml'] = strToU8(patched);
+  return zipSync(files, { level: 6 });
+}
+
 /** One data sheet per chart, then the notes sheet ("说明 Notes" / "Notes"). */
 export async function chartsWorkbook(specs: ChartSpec[], meta: WorkbookMeta): Promise<Blob> {
   const t = translator(meta.lang);
@@ -206,9 +249,10 @@ export async function chartsWorkbook(specs: ChartSpec[], meta: WorkbookMeta): Pr
     addDataSheet(wb, spec, names[i] ?? `Sheet ${i + 1}`, meta);
   });
   addNotesSheet(wb, specs, names, notesSheet, meta);
+  markFormulaLikeText(wb);
 
   const buffer = await wb.xlsx.writeBuffer();
-  return new Blob([new Uint8Array(buffer)], { type: XLSX_MIME });
+  return new Blob([new Uint8Array(withQuotePrefix(new Uint8Array(buffer)))], { type: XLSX_MIME });
 }
 
 /** The workbook for a single chart. */
