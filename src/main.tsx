@@ -8,6 +8,7 @@ import { loadConfig } from '@/features/data/config';
 import { dropEarlyStart } from '@/features/data/early-start';
 import { persistCache, restoreCache } from '@/features/data/persist';
 import { metaOptions } from '@/features/data/queries';
+import { loadLanguage } from '@/lib/i18n';
 import './app/styles.css';
 
 /**
@@ -24,6 +25,9 @@ function restrictConnections(apiBaseUrl: string): void {
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') ?? document.body);
+  // An English link fetches its catalogue while the configuration loads.
+  const english = new URLSearchParams(window.location.search).get('lang') === 'en';
+  const catalogue = loadLanguage(english ? 'en' : 'zh');
   try {
     const config = await loadConfig();
     if (config.mode === 'demo') {
@@ -40,6 +44,7 @@ async function start(): Promise<void> {
     // Ask for meta now rather than when the first render reaches useMeta: every panel waits on it.
     // A failure is not lost: it stays in the query cache for useMeta, which shows it with a retry.
     void client.query(metaOptions(config)).catch(() => undefined);
+    await catalogue.catch(() => undefined); // without it, English falls back to Chinese text
     root.render(
       <StrictMode>
         <Providers config={config} client={client}>

@@ -1,6 +1,7 @@
 import type { AppConfig } from '@/features/data/config';
 import type { Meta } from '@contract/types';
 import { useSetFilters } from '@/features/filters/use-filters';
+import { loadLanguage } from '@/lib/i18n';
 import type { Lang, T } from '@/lib/i18n';
 
 export function Header({
@@ -35,7 +36,12 @@ export function Header({
           type="button"
           className="btn btn--light"
           lang={lang === 'zh' ? 'en' : 'zh'}
-          onClick={() => set({ lang: lang === 'zh' ? 'en' : null })}
+          onPointerEnter={() => void loadLanguage('en')}
+          onFocus={() => void loadLanguage('en')}
+          onClick={() => {
+            const next = lang === 'zh' ? 'en' : 'zh';
+            void loadLanguage(next).then(() => set({ lang: next === 'en' ? 'en' : null }));
+          }}
         >
           {t('app.switchTo')}
         </button>

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
+import { loadLanguage } from '@/lib/i18n';
 
 // The first visit of a lazily loaded view imports its chunk, which in jsdom under a parallel
 // run on two cores can take longer than the 1 s default for findBy* queries.
@@ -17,3 +18,6 @@ afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
 });
+
+// English is fetched on demand in the app (lib/i18n); tests use both languages from the start.
+await loadLanguage('en');
