@@ -46,7 +46,12 @@ export function Header({
           {t('app.switchTo')}
         </button>
       </div>
-      {config.mode === 'demo' && <p className="demo-banner">{t('app.demoLong')}</p>}
+      {config.mode === 'demo' && (
+        <p className="demo-banner" title={t('app.demoLong')}>
+          <span className="demo-banner__long">{t('app.demoLong')}</span>
+          <span className="demo-banner__short">{t('app.demoShort')}</span>
+        </p>
+      )}
       {config.offlineSince !== null && (
         <p className="demo-banner" role="status">
           {t('state.offline', {

@@ -7,12 +7,17 @@ import { findKpiSection, renderApp, server, startDemoServer } from '@/test/rende
 startDemoServer();
 afterEach(() => server.events.removeAllListeners());
 
-/** Every observations request from now on, as its query parameters. */
+/**
+ * Every request for the headline cards from now on, as its query parameters. The completion
+ * table's own request (every indicator, so no `indicator` parameter) is checked in
+ * completion.test.tsx.
+ */
 function observationRequests(): URLSearchParams[] {
   const list: URLSearchParams[] = [];
   server.events.on('request:start', ({ request }) => {
     const url = new URL(request.url);
-    if (url.pathname.endsWith('/observations')) list.push(url.searchParams);
+    if (url.pathname.endsWith('/observations') && url.searchParams.has('indicator'))
+      list.push(url.searchParams);
   });
   return list;
 }

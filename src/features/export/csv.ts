@@ -9,6 +9,7 @@ import type { ChartSpec, ExportRecord } from '@/features/charts/chart-spec';
 import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
 import { FORMULA_START } from './formula';
+import type { ExportTable, TableCell } from './export-table';
 import { recordHeaders } from './record-columns';
 
 /** Excel and WPS need the byte order mark to read the file as UTF-8 rather than GBK/ANSI. */
@@ -66,4 +67,20 @@ export function chartCsv(spec: ChartSpec): string {
   // escapeFormulae stays off: cells are already neutralised (see neutraliseText).
   const body = Papa.unparse(rows, { newline: '\r\n', quotes: false, escapeFormulae: false });
   return BOM + body;
+}
+
+function tableCell(c: TableCell): Cell {
+  if (c === null) return '';
+  if (typeof c === 'string') return neutraliseText(c);
+  return Number.isFinite(c.value) ? c.value : '';
+}
+
+/** A whole table (the completion table) as CSV, with the same BOM, CRLF and demo column. */
+export function tableCsv(table: ExportTable, demo: boolean): string {
+  const withDemo = (cells: Cell[]): Cell[] => (demo ? [...cells, DEMO_COLUMN] : cells);
+  const rows: Cell[][] = [
+    withDemo(table.headers.map(neutraliseText)),
+    ...table.rows.map((r) => withDemo(r.map(tableCell))),
+  ];
+  return BOM + Papa.unparse(rows, { newline: '\r\n', quotes: false, escapeFormulae: false });
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { usePopover } from '@/components/popover';
 import type { ChartSpec } from '@/features/charts/chart-spec';
 import { translator } from '@/lib/i18n';
 import { exportChart } from './export-chart';
@@ -22,7 +23,7 @@ const ITEMS: {
 /** "导出 / Export" on every chart frame: static renderings and the data behind them. */
 export function ExportMenu({ spec }: { spec: ChartSpec }) {
   const t = translator(spec.lang);
-  const [open, setOpen] = useState(false);
+  const { open, toggle, rootRef, buttonRef } = usePopover();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const size = useExportSize();
@@ -48,18 +49,19 @@ export function ExportMenu({ spec }: { spec: ChartSpec }) {
   };
 
   return (
-    <div className="export-menu">
+    <div className="export-menu" ref={rootRef}>
       <button
+        ref={buttonRef}
         type="button"
         className="btn btn--ghost"
         aria-expanded={open}
         aria-controls={panelId}
         aria-label={t('export.menuFor', { title: spec.title })}
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
       >
         {t('export.menu')}
       </button>
-      <div id={panelId} className="export-menu__panel" hidden={!open}>
+      <div id={panelId} className="export-menu__panel popover" hidden={!open}>
         <div className="export-menu__options">
           <label htmlFor={sizeId}>{t('export.size')}</label>
           <select id={sizeId} value={size} onChange={(e) => setSize(e.target.value as ExportSize)}>

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { usePopover } from '@/components/popover';
 import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
 import type { ReportMeta } from './report-model';
@@ -44,7 +45,7 @@ function RadioGroup<V extends string>(props: {
 /** "导出报告 / Export report": every chart of this view or of all views, as Word or ZIP. */
 export function ReportDialog({ lang, viewName, collect }: Props) {
   const t = translator(lang);
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, toggle, rootRef, buttonRef } = usePopover();
   const [scope, setScope] = useState<ReportScope>('view');
   const [format, setFormat] = useState<PackFormat>('docx');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -86,12 +87,12 @@ export function ReportDialog({ lang, viewName, collect }: Props) {
   };
 
   return (
-    <div className="report">
-      <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+    <div className="report" ref={rootRef}>
+      <button ref={buttonRef} type="button" className="btn" aria-expanded={open} onClick={toggle}>
         {t('report.button')}
       </button>
       {open && (
-        <div className="report__panel" role="dialog" aria-labelledby={titleId}>
+        <div className="report__panel popover" role="dialog" aria-labelledby={titleId}>
           <h2 id={titleId} className="report__title">
             {t('report.title')}
           </h2>

@@ -77,7 +77,7 @@ function displayWidth(text: string): number {
   return w;
 }
 
-function columnWidth(texts: string[], min: number, max: number): number {
+export function columnWidth(texts: string[], min: number, max: number): number {
   const widest = texts.reduce((m, t) => Math.max(m, displayWidth(t)), 0);
   return Math.min(max, Math.max(min, widest + 2));
 }
@@ -152,7 +152,7 @@ function addDataSheet(wb: ExcelJS.Workbook, spec: ChartSpec, name: string, meta:
   if (recs.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 7 } };
 }
 
-function addNotesSheet(
+export function addNotesSheet(
   wb: ExcelJS.Workbook,
   specs: ChartSpec[],
   names: string[],
@@ -204,7 +204,7 @@ function addNotesSheet(
 const TEXT_FORMAT = '@';
 const TEXT_FORMAT_ID = '49';
 
-function markFormulaLikeText(wb: ExcelJS.Workbook): void {
+export function markFormulaLikeText(wb: ExcelJS.Workbook): void {
   wb.eachSheet((ws) => {
     ws.eachRow((row) => {
       row.eachCell((cell) => {

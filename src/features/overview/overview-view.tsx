@@ -4,6 +4,7 @@ import { Panel } from '@/features/data/panel';
 import { headlineIndicators, seriesValues } from '@/features/data/select';
 import type { Meta } from '@contract/types';
 import { FilterBar } from '@/features/filters/filter-bar';
+import { CompletionSection } from '@/features/completion/completion-section';
 import { useRecipe } from '@/features/recipe/use-recipe';
 import type { Lang, T } from '@/lib/i18n';
 import { buildCard } from './build-card';
@@ -14,11 +15,27 @@ export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
   const { list, fallback } = headlineIndicators(meta);
   const { observations: query, selection, controls } = useRecipe(overviewInputs, meta);
   const region = selection.selected;
+  // The year defaults from the headline data: until it is in, the table would guess the year.
+  const ready = query.data !== undefined || selection.yearExplicit;
 
   return (
-    <div className="view">
+    <div className="view overview">
       <FilterBar meta={meta} selection={selection} controls={controls} lang={lang} t={t} />
-      <section aria-labelledby="kpi-heading">
+      {ready && (
+        <CompletionSection
+          meta={meta}
+          selection={selection}
+          lang={lang}
+          t={t}
+          placement="warnings"
+        />
+      )}
+      {ready && (
+        <div className="overview__table">
+          <CompletionSection meta={meta} selection={selection} lang={lang} t={t} placement="table" />
+        </div>
+      )}
+      <section aria-labelledby="kpi-heading" className="overview__cards">
         <h2 id="kpi-heading" className="section-title">
           {t('overview.headline')}
           {/* The default year comes from the data: until it is in, the heading names no year. */}
@@ -29,6 +46,11 @@ export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
           )}
         </h2>
         {fallback && <p className="hint">{t('overview.noHeadline', { count: list.length })}</p>}
+        {region && selection.towns.length > 1 && (
+          <p className="hint">
+            {t('overview.firstOnly', { region: region.name[lang], count: selection.towns.length })}
+          </p>
+        )}
         <Panel
           query={query}
           t={t}
@@ -72,7 +94,9 @@ export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
           )}
         </Panel>
       </section>
-      <RankBadges meta={meta} region={region} year={selection.year} lang={lang} t={t} />
+      <div className="overview__ranks">
+        <RankBadges meta={meta} region={region} year={selection.year} lang={lang} t={t} />
+      </div>
     </div>
   );
 }

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { indexObservations } from '@/features/data/observation-index';
+import { suppressSmallCounts } from '@/features/data/suppress';
+import type { Indicator, Meta, Observation, Region } from '@contract/types';
+import { buildCompletion, orderedIndicators } from './build-table';
+import { completionExport } from './export-rows';
+import { completionFilter, completionRegions } from './request';
+import { flatTable, rankText } from './table-text';
+import { collectWarnings } from './warnings';
+
+// A made-up city (not the demo's shape): ids are not administrative codes, years are 2030s.
+const region = (id: string, level: Region['level'], parent: string | null): Region => ({
+  id,
+  level,
+  parent,
+  name: { zh: `${id}区`, en: `${id} district` },
+});
+const indicator = (id: string, over: Partial<Indicator> = {}): Indicator => ({
+  id,
+  name: { zh: id, en: id },
+  unit: 'count',
+  unitLabel: null,
+  decimals: 0,
+  better: 'lower',
+  programme: null,
+  headline: false,
+  description: null,
+  ...over,
+});
+const meta: Meta = {
+  apiVersion: 1,
+  title: null,
+  source: null,
+  dataAsOf: null,
+  years: [2030, 2031, 2032, 2033],
+  regions: [
+    region('C', 'city', null),
+    region('a', 'district', 'C'),
+    region('b', 'district', 'C'),
+    region('c', 'district', 'C'),
+    region('a1', 'township', 'a'),
+    region('a2', 'township', 'a'),
+  ],
+  campaigns: [],
+  programmes: [{ id: 'p', name: { zh: '专项甲', en: 'Programme P' } }],
+  indicators: [
+    indicator('cases', { programme: 'p' }),
+    indicator('rate', { unit: 'percent', decimals: 1, better: 'higher', headline: true }),
+    indicator('staff', { better: 'neutral' }),
+  ],
+  assessments: [],
+};
+const obs = (
+  ind: string,
+  reg: string,
+  year: number,
+  value: number | null,
+  more: Partial<Observation> = {},
+): Observation => ({
+  indicator: ind,
+  region: reg,
+  year,
+  value,
+  target: null,
+  provisional: false,
+  note: null,
+  suppressedBelow: null,
+  ...more,
+});
+function must<T>(v: T | null | undefined): T {
+  if (v == null) throw new Error('expected a value');
+  return v;
+}
+const byId = (id: string) => must(meta.regions.find((r) => r.id === id));
+
+const data = [
+  obs('cases', 'a', 2030, 200),
+  obs('cases', 'a', 2032, 60),
+  obs('cases', 'a', 2033, 50, { target: 40, provisional: true }),
+  obs('cases', 'b', 2033, 50),
+  obs('cases', 'c', 2033, 30),
+  obs('rate', 'a', 2030, 90),
+  obs('rate', 'a', 2032, 97),
+  obs('rate', 'a', 2033, 96.5, { target: 95 }),
+  obs('rate', 'b', 2033, 99),
+  obs('staff', 'a', 2033, 12),
+  obs('staff', 'a', 2032, 10),
+  obs('cases', 'a1', 2033, 3, { target: 2 }),
+  obs('cases', 'a2', 2033, 8),
+  obs('cases', 'a1', 2032, 9),
+];
+
+describe('the completion table', () => {
+  const model = buildCompletion({
+    meta,
+    index: indexObservations(data),
+    regions: [byId('a')],
+    year: 2033,
+    compare: 2030,
+  });
+  const row = (id: string) => must(model.rows.find((r) => r.indicator.id === id));
+
+  it('lists every indicator, key ones first, then by programme, then the rest', () => {
+    expect(orderedIndicators(meta).map((o) => [o.indicator.id, o.group?.zh])).toEqual([
+      ['rate', '重点指标'],
+      ['cases', '专项甲'],
+      ['staff', '其他指标'],
+    ]);
+    expect(model.rows.map((r) => r.indicator.id)).toEqual(['rate', 'cases', 'staff']);
+  });
+
+  it('measures against the comparison year and the previous year, by the indicator direction', () => {
+    const cases = must(row('cases').cells[0]);
+    expect(cases.vsCompare).toMatchObject({ kind: 'relative', amount: -75, verdict: 'better' });
+    expect(cases.vsPrevious?.amount).toBeCloseTo(-16.667, 2);
+    const rate = must(row('rate').cells[0]);
+    // A rate changes in points; down is worse where higher is better.
+    expect(rate.vsPrevious).toMatchObject({ kind: 'points', amount: -0.5, verdict: 'worse' });
+    expect(must(row('staff').cells[0]).vsPrevious?.verdict).toBe('neutral');
+  });
+
+  it('applies the contract rule for targets, and neutral indicators have none', () => {
+    expect(must(row('cases').cells[0]).met).toBe(false);
+    expect(must(row('rate').cells[0]).met).toBe(true);
+  });
+
+  it('ranks among peers best first, with shared places for ties', () => {
+    // cases, lower is better: c 30 first, a and b tie on 50 → both 2nd.
+    expect(must(row('cases').cells[0]).rank).toEqual({ rank: 2, of: 3, tied: true });
+    expect(rankText(must(row('cases').cells[0]).rank, 'zh')).toBe('并列第2位（共3个）');
+    // rate, higher is better: b 99 first, a 96.5 second; c has no value and is not counted.
+    expect(must(row('rate').cells[0]).rank).toEqual({ rank: 2, of: 2, tied: false });
+    expect(must(row('staff').cells[0]).rank).toBeNull();
+  });
+
+  it('warns of what got worse than last year or missed its target', () => {
+    expect(
+      collectWarnings(model).map((w) => [w.indicator.id, w.worse !== null, w.missedTarget]),
+    ).toEqual([
+      ['rate', true, null],
+      ['cases', false, 40],
+    ]);
+  });
+
+  it('hides what a suppressed township count would reveal: value, target, change and place', () => {
+    const suppressed = suppressSmallCounts(data, meta, 5);
+    const m = buildCompletion({
+      meta,
+      index: indexObservations(suppressed),
+      regions: [byId('a1'), byId('a2')],
+      year: 2033,
+      compare: 2030,
+    });
+    const cells = must(m.rows.find((r) => r.indicator.id === 'cases')).cells;
+    const a1 = must(cells[0]);
+    const a2 = must(cells[1]);
+    expect(a1.target).toBeNull();
+    expect(a1.met).toBeNull();
+    expect(a1.vsPrevious).toBeNull();
+    expect(a1.rank).toBeNull();
+    expect(a2.rank).toEqual({ rank: 1, of: 1, tied: false });
+    const table = flatTable(m, 'zh', false);
+    expect(table.headers).toContain('地区');
+    expect(table.rows.find((r) => r.cells[1] === 'a1区' && r.cells[0] === 'cases')?.cells[2]).toBe(
+      '<5',
+    );
+  });
+
+  it('exports numbers as numbers and changes as the words on screen', () => {
+    const table = completionExport(model, 'en', true);
+    const cases = must(table.rows.find((r) => r[1] === 'cases'));
+    const col = (name: string) => table.headers.indexOf(name);
+    expect(cases[col('2033')]).toEqual({ value: 50, decimals: 0 });
+    expect(cases[col('vs 2030 (baseline)')]).toBe('▼ 75.0% better');
+    expect(cases[col('Target')]).toEqual({ value: 40, decimals: 0 });
+    expect(cases[col('Target met')]).toBe('Not met');
+    expect(cases[col('Place among peers')]).toEqual({ value: 2, decimals: 0 });
+    expect(table.notes[0]).toMatch(/share a place/);
+  });
+});
+
+describe('what the table asks for', () => {
+  it('asks for the parent subtree from the comparison year, for all indicators', () => {
+    expect(completionFilter(meta, [byId('a1'), byId('a2')], 2033, 2030)).toEqual({
+      region: 'a',
+      from: 2030,
+      to: 2033,
+    });
+    expect(completionFilter(meta, [byId('a')], 2033, null)).toEqual({
+      region: 'C',
+      from: 2032,
+      to: 2033,
+    });
+    // The only root: its own subtree.
+    expect(completionFilter(meta, [byId('C')], 2033, 2031)).toEqual({
+      region: 'C',
+      from: 2031,
+      to: 2033,
+    });
+  });
+
+  it('shows every chosen township, else the one selected region', () => {
+    expect(
+      completionRegions({ towns: [byId('a1'), byId('a2')], selected: byId('a1') }).map((r) => r.id),
+    ).toEqual(['a1', 'a2']);
+    expect(completionRegions({ towns: [], selected: byId('a') }).map((r) => r.id)).toEqual(['a']);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The completion table for Excel: one row per indicator (and region), numbers as numbers —
+ * the value, the target and the place among peers can be sorted and summed — and the
+ * changes as the words the screen shows, since a rate's change is in points and a count's in
+ * percent and one numeric column could not hold both honestly.
+ */
+import type { ExportTable, TableCell } from '@/features/export/export-table';
+import { unitText } from '@/lib/format';
+import type { Lang } from '@/lib/i18n';
+import { translator } from '@/lib/i18n';
+import type { CompletionModel } from './build-table';
+import { changeText, columnHeaders, metText, rankNote } from './table-text';
+
+const num = (value: number | null | undefined, decimals: number): TableCell =>
+  value == null || !Number.isFinite(value) ? null : { value, decimals };
+
+export function completionExport(
+  model: CompletionModel,
+  lang: Lang,
+  baseline: boolean,
+  notes: string[] = [],
+): ExportTable {
+  const t = translator(lang);
+  const h = columnHeaders(model, lang, baseline);
+  const many = model.regions.length > 1;
+  const headers = [
+    t('completion.group'),
+    h.indicator,
+    ...(many ? [h.region] : []),
+    t('export.columns.unit'),
+    h.value,
+    t('export.columns.provisional'),
+    ...(h.vsCompare ? [h.vsCompare] : []),
+    h.vsPrevious,
+    h.target,
+    h.met,
+    t('completion.rankColumn'),
+    t('completion.ofColumn'),
+    t('export.columns.note'),
+  ];
+  const rows = model.rows.flatMap((row) =>
+    row.cells.map((c): TableCell[] => {
+      const ind = row.indicator;
+      // Yuan stay in yuan here: a number column must keep one unit.
+      const unit = ind.unit === 'cny' ? t('completion.yuan') : unitText(ind, lang);
+      const masked = c.obs?.suppressedBelow != null ? `<${c.obs.suppressedBelow}` : null;
+      const note =
+        c.obs?.note?.[lang] ?? (c.obs?.value == null && !masked ? t('state.missing') : '');
+      return [
+        row.group?.[lang] ?? null,
+        ind.name[lang],
+        ...(many ? [c.region.name[lang]] : []),
+        unit || null,
+        masked ?? num(c.obs?.value, ind.decimals),
+        c.obs?.provisional ? t('export.yes') : null,
+        ...(h.vsCompare ? [changeText(c.vsCompare, ind, lang)] : []),
+        changeText(c.vsPrevious, ind, lang),
+        num(c.target, ind.decimals),
+        metText(c.met, lang),
+        c.rank && c.rank.of > 1 ? { value: c.rank.rank, decimals: 0 } : null,
+        c.rank && c.rank.of > 1 ? { value: c.rank.of, decimals: 0 } : null,
+        note || null,
+      ];
+    }),
+  );
+  return { headers, rows, notes: [rankNote(lang), ...notes] };
+}
