@@ -153,6 +153,22 @@ describe('exports on demo data', () => {
       k.startsWith('word/media/'),
     );
     expect(images.length).toBeGreaterThanOrEqual(titles.length + 6);
+    // A document an office can file: the completion table first, then the figures; page
+    // numbers in the footers, GB/T 9704 margins, fonts with their fallbacks named.
+    const parts = unzipSync(new Uint8Array(docx.bytes));
+    const body = xml.slice(xml.indexOf('目  录'));
+    expect(body.indexOf('指标完成情况表')).toBeGreaterThan(0);
+    expect(body.indexOf('指标完成情况表')).toBeLessThan(body.indexOf('图1'));
+    expect(body.slice(0, body.indexOf('图1'))).toContain('新发现吸毒人员');
+    expect(body.slice(0, body.indexOf('图1'))).toContain('▼ 93.4% 向好');
+    expect(xml).toContain('<w:pgMar w:top="2098" w:right="1474" w:bottom="1985" w:left="1588"');
+    const footers = Object.keys(parts).filter((k) => /^word\/footer\d+\.xml$/.test(k));
+    expect(footers.some((k) => strFromU8(parts[k] ?? new Uint8Array()).includes('PAGE'))).toBe(
+      true,
+    );
+    const fonts = strFromU8(parts['word/fontTable.xml'] ?? new Uint8Array());
+    expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="黑体"/>');
+    expect(fonts).toContain('<w:font w:name="仿宋"><w:altName w:val="宋体"/>');
 
     await page.getByLabel('当前视图（趋势）').check();
     await page.getByLabel(/压缩包/).check();

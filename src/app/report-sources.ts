@@ -11,7 +11,12 @@ import type { Lang } from '@/lib/i18n';
 import type { Meta } from '@contract/types';
 import { localStamp } from '@/features/export/export-chart';
 import type { PackSource } from '@/features/export/report-pack';
-import type { ReportMeta } from '@/features/export/report-model';
+import type { ReportMeta, ReportTable } from '@/features/export/report-model';
+import { buildCompletion } from '@/features/completion/build-table';
+import { completionFilter, completionRegions } from '@/features/completion/request';
+import { flatTable, rankNote } from '@/features/completion/table-text';
+import { observationsOptions, withIndex } from '@/features/data/queries';
+import type { Selection } from '@/features/filters/selection';
 import type { ReportScope } from '@/features/export/report-dialog';
 import { scopeOf, scopeText } from '@/features/filters/scope';
 import type { ValidFilters } from '@/features/filters/resolve';
@@ -57,13 +62,18 @@ async function sectionsFor(
       ? variants.map((v) => ({
           valid: v.valid,
           title: `${title}${lang === 'zh' ? '：' : ': '}${v.name[lang]}`,
+          group: v.group?.[lang],
         }))
-      : [{ valid: ctx.valid, title }];
+      : [{ valid: ctx.valid, title, group: undefined }];
   const sections: PackSource[] = [];
   for (const run of runs) {
     signal.throwIfAborted();
     const { data, selection } = await fetchRecipe(ctx, recipe, run.valid);
-    sections.push({ title: run.title, specs: recipe.specs(meta, data, selection, lang, demo) });
+    sections.push({
+      title: run.title,
+      group: run.group,
+      specs: recipe.specs(meta, data, selection, lang, demo),
+    });
   }
   return sections;
 }
@@ -72,7 +82,7 @@ export async function collectReport(
   ctx: ReportContext,
   scope: ReportScope,
   signal: AbortSignal,
-): Promise<{ meta: ReportMeta; sources: PackSource[] }> {
+): Promise<{ meta: ReportMeta; sources: PackSource[]; table: ReportTable | null }> {
   const t = translator(ctx.lang);
   const views = scope === 'all' ? [...VIEWS] : [ctx.valid.view];
   const sources: PackSource[] = [];
@@ -80,6 +90,7 @@ export async function collectReport(
   // The cover names the place and year the overview shows, whichever views the report holds.
   const { selection } = await fetchRecipe(ctx, overviewRecipe, ctx.valid);
   const coverScope = scopeOf(ctx.meta, selection);
+  const table = await completionTable(ctx, selection, scopeText(coverScope, ctx.lang));
   const title = ctx.config.title?.[ctx.lang] ?? ctx.meta.title?.[ctx.lang] ?? t('app.title');
   return {
     meta: {
@@ -93,5 +104,36 @@ export async function collectReport(
       exportedAt: localStamp(),
     },
     sources,
+    table,
+  };
+}
+
+/** 指标完成情况表 for the place and year the cover names: the report's first page. */
+async function completionTable(
+  ctx: ReportContext,
+  selection: Selection,
+  subtitle: string,
+): Promise<ReportTable | null> {
+  const { client, config, meta, lang } = ctx;
+  const regions = completionRegions(selection);
+  if (regions.length === 0) return null;
+  const filter = completionFilter(meta, regions, selection.year, selection.compare);
+  const data = withIndex(await client.query(observationsOptions(config, meta, filter, client)));
+  const model = buildCompletion({
+    meta,
+    index: data.index,
+    regions,
+    year: selection.year,
+    compare: selection.compare,
+  });
+  const baseline =
+    selection.compare !== null && selection.compare === selection.campaign?.baselineYear;
+  const flat = flatTable(model, lang, baseline);
+  return {
+    title: translator(lang)('completion.title'),
+    subtitle,
+    headers: flat.headers,
+    rows: flat.rows,
+    notes: [rankNote(lang)],
   };
 }

@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { usePopover } from '@/components/popover';
 import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
-import type { ReportMeta } from './report-model';
+import type { ReportMeta, ReportTable } from './report-model';
 import type { PackFormat, PackSource } from './report-pack';
 
 export type ReportScope = 'view' | 'all';
@@ -14,7 +14,7 @@ interface Props {
   collect: (
     scope: ReportScope,
     signal: AbortSignal,
-  ) => Promise<{ meta: ReportMeta; sources: PackSource[] }>;
+  ) => Promise<{ meta: ReportMeta; sources: PackSource[]; table?: ReportTable | null }>;
 }
 
 function RadioGroup<V extends string>(props: {
@@ -59,7 +59,7 @@ export function ReportDialog({ lang, viewName, collect }: Props) {
     setStatus('');
     setProgress({ done: 0, total: 1 });
     try {
-      const { meta, sources } = await collect(scope, abort.signal);
+      const { meta, sources, table } = await collect(scope, abort.signal);
       if (sources.every((s) => s.specs.length === 0)) {
         setStatus(t('report.empty'));
         return;
@@ -71,6 +71,7 @@ export function ReportDialog({ lang, viewName, collect }: Props) {
       const { blob, fileName } = await buildReportPack(format, meta, sources, {
         signal: abort.signal,
         onProgress: (done, total) => setProgress({ done, total }),
+        table,
       });
       downloadBlob(blob, fileName);
       setStatus(t('report.done', { name: fileName }));

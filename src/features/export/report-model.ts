@@ -25,8 +25,19 @@ export interface ReportFigure {
   height: number;
 }
 
+/** A table that opens the report (指标完成情况表), as text in the report's language. */
+export interface ReportTable {
+  title: string;
+  subtitle: string;
+  headers: string[];
+  /** `group`: the heading the row sits under (key indicators, a programme…). */
+  rows: { group: string | null; cells: string[] }[];
+  notes: string[];
+}
+
 export interface ReportSection {
   title: string;
+  group?: string;
   figures: ReportFigure[];
 }
 

@@ -6,12 +6,14 @@
 import type { ChartSpec } from '@/features/charts/chart-spec';
 import { scopeName } from '@/features/filters/scope';
 import { translator } from '@/lib/i18n';
-import type { ReportMeta, ReportSection } from './report-model';
+import type { ReportMeta, ReportSection, ReportTable } from './report-model';
 import { EXPORT_SIZES } from './sizes';
 
 export type PackFormat = 'docx' | 'zip';
 export interface PackSource {
   title: string;
+  /** The heading over sections of one kind (八严工作, 专项行动); none for a view of its own. */
+  group?: string;
   specs: ChartSpec[];
 }
 
@@ -21,7 +23,12 @@ export async function buildReportPack(
   format: PackFormat,
   meta: ReportMeta,
   sources: PackSource[],
-  opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  opts: {
+    signal?: AbortSignal;
+    onProgress?: (done: number, total: number) => void;
+    /** The completion table: the report's first page. */
+    table?: ReportTable | null;
+  } = {},
 ): Promise<{ blob: Blob; fileName: string }> {
   const { renderChartPng } = await import('./to-png');
   const { exportFileName } = await import('./file-names');
@@ -39,22 +46,32 @@ export async function buildReportPack(
       opts.onProgress?.(++done, total);
       await yieldToBrowser();
     }
-    sections.push({ title: source.title, figures });
+    sections.push({ title: source.title, group: source.group, figures });
   }
   opts.signal?.throwIfAborted();
   const all = sources.flatMap((s) => s.specs);
   let blob: Blob;
   if (format === 'docx') {
     const { buildDocx } = await import('./report-docx');
-    blob = await buildDocx(meta, sections);
+    blob = await buildDocx(meta, sections, opts.table ?? null);
   } else {
-    const [{ chartsWorkbook }, { buildZip }] = await Promise.all([
+    const [{ chartsWorkbook }, { buildZip }, { tableCsv }] = await Promise.all([
       import('./xlsx'),
       import('./report-zip'),
+      import('./csv'),
     ]);
     const workbook = new Uint8Array(await (await chartsWorkbook(all, meta)).arrayBuffer());
     opts.signal?.throwIfAborted();
-    const bytes = buildZip(meta, sections, workbook);
+    const table = opts.table
+      ? {
+          name: `${opts.table.title}.csv`,
+          csv: tableCsv(
+            { headers: opts.table.headers, rows: opts.table.rows.map((r) => r.cells), notes: [] },
+            meta.demo,
+          ),
+        }
+      : null;
+    const bytes = buildZip(meta, sections, workbook, table);
     blob = new Blob([bytes.buffer as ArrayBuffer], { type: 'application/zip' });
   }
   opts.onProgress?.(total, total);

@@ -15,6 +15,7 @@ export function buildZip(
   meta: ReportMeta,
   sections: ReportSection[],
   workbook: Uint8Array,
+  table: { name: string; csv: string } | null = null,
 ): Uint8Array {
   const t = translator(meta.lang);
   const files: Record<string, Uint8Array> = {};
@@ -40,6 +41,7 @@ export function buildZip(
     }
   }
   files[t('report.files.data')] = workbook;
+  if (table) files[`00_${safe(table.name)}`] = strToU8(table.csv);
   // A BOM and CRLF so Windows Notepad shows the Chinese text correctly.
   files[t('report.files.summaries')] = strToU8(`\uFEFF${lines.join('\r\n')}`);
   return zipSync(files, { level: 6 });

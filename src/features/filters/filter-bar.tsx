@@ -4,6 +4,7 @@ import type { Lang, T } from '@/lib/i18n';
 import type { Controls } from './controls';
 import { scopeOf, scopeText } from './scope';
 import { IgnoredNotice } from './ignored-notice';
+import { groupedProgrammes } from './programme-kind';
 import { districtsOf, townshipsOf } from './resolve';
 import { useFiltersOpen, useUiActions } from './ui-store';
 import type { Selection } from './use-filters';
@@ -27,18 +28,29 @@ function Select({
   label: string;
   value: string;
   onChange: (v: string) => void;
-  options: { value: string; label: string }[];
+  /** `group`: options of one group are listed together under its label. */
+  options: { value: string; label: string; group?: string }[];
 }) {
   const id = useId();
+  const option = (o: { value: string; label: string }) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  );
+  const groups = [...new Set(options.map((o) => o.group))];
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {groups.map((g) =>
+          g === undefined ? (
+            options.filter((o) => o.group === undefined).map(option)
+          ) : (
+            <optgroup key={g} label={g}>
+              {options.filter((o) => o.group === g).map(option)}
+            </optgroup>
+          ),
+        )}
       </select>
     </div>
   );
@@ -152,7 +164,11 @@ export function FilterBar({ meta, selection, controls, lang, t }: Props) {
               label={t('filters.programme')}
               value={programme.id}
               onChange={(v) => set({ programme: v })}
-              options={meta.programmes.map((p) => ({ value: p.id, label: p.name[lang] }))}
+              options={groupedProgrammes(meta.programmes).map(({ programme: p, group }) => ({
+                value: p.id,
+                label: p.name[lang],
+                group: group[lang],
+              }))}
             />
           )}
           {controls.towns && towns.length > 0 && (

@@ -1,5 +1,6 @@
 import { NO_CONTROLS } from '@/features/filters/controls';
 import { campaignForYear } from '@/features/filters/defaults';
+import { groupedProgrammes } from '@/features/filters/programme-kind';
 import type { ValidFilters } from '@/features/filters/resolve';
 import { resolveSelection } from '@/features/filters/selection';
 import type { Recipe } from '@/features/recipe/recipe';
@@ -63,8 +64,9 @@ export const programmesRecipe: Recipe = {
       : [];
   },
   // A report of all views holds every programme that has indicators, one after another.
+  // The 八严 strands come first under one heading, then the named operations under another.
   variants: (meta, valid) =>
-    meta.programmes
-      .filter((p) => hasIndicators(meta, p))
-      .map((p) => ({ valid: { ...valid, programme: p }, name: p.name })),
+    groupedProgrammes(meta.programmes.filter((p) => hasIndicators(meta, p))).map(
+      ({ programme: p, group }) => ({ valid: { ...valid, programme: p }, name: p.name, group }),
+    ),
 };

@@ -24,6 +24,8 @@ export interface RecipeInputs {
 export interface RecipeVariant {
   valid: ValidFilters;
   name: Localized;
+  /** A heading the report sets over variants of one kind (the 八严 strands, the operations). */
+  group?: Localized;
 }
 
 export interface Recipe extends RecipeInputs {

@@ -236,6 +236,9 @@ export const en: Catalogue<typeof zh> = {
     demoHeader: 'Demo data 演示数据',
   },
   report: {
+    contents: 'Contents',
+    closing: 'Notes',
+    closingFigures: 'Hollow points are provisional figures; missing data is never counted as zero; each figure is followed by its data table. How places among peers are counted is said under the completion table.',
     button: 'Export report',
     title: 'Export report',
     scope: 'Scope',

@@ -223,6 +223,9 @@ export const zh = {
     demoHeader: '演示数据 Demo data',
   },
   report: {
+    contents: '目  录',
+    closing: '说明',
+    closingFigures: '图中空心点为初步数据，缺失数据不以零计；各图数据表与图一一对应。同级排名的计法见指标完成情况表下的说明。',
     button: '导出报告',
     title: '导出报告',
     scope: '范围',
