@@ -112,6 +112,26 @@ describe('parseMeta', () => {
     ]);
   });
 
+  it('keeps ids a foreign server may send that the importer refuses, and quotes them visibly', () => {
+    // The contract caps ids at 200 characters and says no more; the importer's own rules
+    // (contract/ids.ts) are stricter. A client keeps such records and must not trip on them.
+    const raw = rawMeta();
+    const odd = ['4601,99', '4601\u000099', '4601\u202E99', '4601\u200B99'];
+    for (const id of odd)
+      raw.regions.push({ id, level: 'district', parent: '460100', name: { zh: `区${id}` } });
+    raw.regions.push({ id: 'x\u202Ey', level: 'county', parent: null, name: { zh: '\u202E坏' } });
+    const { data, issues } = parseMeta(raw);
+    expect(data.regions.map((r) => r.id)).toEqual(expect.arrayContaining(odd));
+    // A notice quoting a bad record names its invisible characters instead of obeying them.
+    expect(issues).toEqual([
+      expect.objectContaining({
+        record: 'regions: x<U+202E>y',
+        field: 'level',
+        detail: '"county"',
+      }),
+    ]);
+  });
+
   it('reports a missing required field as missing', () => {
     const raw = rawMeta();
     raw.indicators[0] = without(raw.indicators[0] ?? {}, 'better');

@@ -9,6 +9,7 @@ import {
   regionSchema,
 } from './schema';
 import type { Meta, Parsed, QualityIssue, Region } from './types';
+import { visible } from './ids';
 import { describeValue, validateRecord } from './validate-record';
 
 type Raw = Record<string, unknown>;
@@ -56,10 +57,10 @@ function recordsOf<T extends { id: string }>(
       issues.push({
         endpoint: 'meta',
         index,
-        record: `${field}: ${rec.id}`,
+        record: `${field}: ${visible(rec.id)}`,
         field: 'id',
         reason: 'duplicate',
-        detail: rec.id,
+        detail: visible(rec.id),
       });
       return;
     }
@@ -106,7 +107,7 @@ function keepForest(regions: Region[], issues: QualityIssue[]): Region[] {
       issues.push({
         endpoint: 'meta',
         index,
-        record: `regions: ${r.id}`,
+        record: `regions: ${visible(r.id)}`,
         field: 'parent',
         reason: 'unknown-id',
         detail: describeValue(r.parent),
@@ -185,7 +186,7 @@ export function parseMeta(input: unknown): Parsed<Meta> {
       issues.push({
         endpoint: 'meta',
         index,
-        record: `campaigns: ${c.id}`,
+        record: `campaigns: ${visible(c.id)}`,
         field: 'startYear',
         reason: 'bad-campaign-years',
         detail: `${c.baselineYear}/${c.startYear}–${c.endYear}`,
@@ -201,7 +202,7 @@ export function parseMeta(input: unknown): Parsed<Meta> {
         issues.push({
           endpoint: 'meta',
           index,
-          record: `indicators: ${ind.id}`,
+          record: `indicators: ${visible(ind.id)}`,
           field: 'programme',
           reason: 'unknown-id',
           detail: describeValue(ind.programme),
@@ -228,10 +229,10 @@ export function parseMeta(input: unknown): Parsed<Meta> {
       issues.push({
         endpoint: 'meta',
         index,
-        record: `assessments: ${a.id}`,
+        record: `assessments: ${visible(a.id)}`,
         field: 'scope',
         reason: 'unknown-id',
-        detail: a.scope,
+        detail: visible(a.scope),
       });
     return good;
   });

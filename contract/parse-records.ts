@@ -2,6 +2,7 @@ import { shapeError } from './errors';
 import { fastObservation } from './fast-observation';
 import { observationSchema, rankingSchema } from './schema';
 import type { Endpoint, Meta, Observation, Parsed, QualityIssue, Ranking } from './types';
+import { visible } from './ids';
 import { describeValue, recordLabel, validateRecord } from './validate-record';
 
 function listOf(input: unknown, endpoint: Endpoint, key: string): unknown[] {
@@ -67,7 +68,7 @@ function parseList<T>(
         record: recordLabel(raw, labelKeys),
         field: labelKeys.join('+'),
         reason: 'duplicate',
-        detail: key,
+        detail: visible(key),
       });
       return;
     }
@@ -156,7 +157,7 @@ export function parseObservations(input: unknown, meta: Meta): Parsed<Observatio
         record: recordLabel(raw, keys),
         field: keys.join('+'),
         reason: 'duplicate',
-        detail: key,
+        detail: visible(key),
       });
       return;
     }
@@ -204,7 +205,7 @@ export function parseRankings(input: unknown, meta: Meta): Parsed<Ranking[]> {
       issues.push({
         endpoint: 'rankings',
         index,
-        record: `${r.assessment} · ${r.region} · ${r.year}`,
+        record: visible(`${r.assessment} · ${r.region} · ${r.year}`),
         field: 'rank',
         reason: 'rank-exceeds-of',
         detail: `${r.rank} > ${r.of}`,

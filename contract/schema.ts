@@ -4,11 +4,14 @@
  * rules (known ids, duplicates, years in meta) are checked in parse-*.ts.
  */
 import * as v from 'valibot';
+import { MAX_ID, MAX_TEXT } from './ids';
 import { REGION_LEVELS } from './types';
 import type { Localized } from './types';
 
-const text = v.pipe(v.string(), v.maxLength(2000));
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+// The contract's limits only: the importer's stricter id and text rules (contract/ids.ts) are
+// not applied to what a server sends.
+const text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID));
 const year = v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2200));
 const finite = v.pipe(v.number(), v.finite());
 

@@ -1,7 +1,12 @@
 import * as v from 'valibot';
+import { visible } from './ids';
 import type { Endpoint, IssueReason, QualityIssue } from './types';
 
-/** Shortened, printable copy of an offending value for the notice (always shown as text). */
+/**
+ * Shortened, printable copy of an offending value for the notice (always shown as text). JSON
+ * escapes control characters; invisible format characters (a bidi override U+202E, zero-width
+ * spaces) are written as `<U+202E>`, so a foreign server's value cannot reorder the notice.
+ */
 export function describeValue(value: unknown): string {
   let s: string;
   if (typeof value === 'string') s = JSON.stringify(value);
@@ -17,6 +22,7 @@ export function describeValue(value: unknown): string {
       s = typeof value;
     }
   }
+  s = visible(s);
   return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 }
 
@@ -40,7 +46,7 @@ export function recordLabel(raw: unknown, keys: readonly string[]): string {
   const parts = keys
     .map((k) => rec[k])
     .filter((x) => typeof x === 'string' || typeof x === 'number')
-    .map((x) => String(x).slice(0, 60));
+    .map((x) => visible(String(x).slice(0, 60)));
   return parts.join(' · ') || '(no id)';
 }
 

@@ -107,8 +107,13 @@ export function instructionRows(placeholderYears: boolean): InstructionRow[] {
     },
     {
       topic: '编号和文字 IDs and text',
-      zh: `编号区分大小写，不能包含空格，最长 ${MAX_ID} 个字符；每个表内编号不能重复。文字最长 ${MAX_TEXT} 个字符。请不要使用合并单元格。`,
-      en: `IDs are case-sensitive, contain no spaces and are at most ${MAX_ID} characters long; IDs are unique within a sheet. Text is at most ${MAX_TEXT} characters. Do not merge cells.`,
+      zh: `编号区分大小写，不能包含空格、逗号或不可见字符（控制字符、零宽字符、文字方向字符），最长 ${MAX_ID} 个字符；每个表内编号不能重复。名称、备注等文字最长 ${MAX_TEXT} 个字符，可以换行，但不能含控制字符或文字方向控制字符（从网页或其他软件复制的文字可能带有这些字符）。请不要使用合并单元格。`,
+      en: `IDs are case-sensitive and at most ${MAX_ID} characters long, with no spaces, commas or invisible characters (control, zero-width or text-direction characters); IDs are unique within a sheet. Names, notes and other text are at most ${MAX_TEXT} characters and may have line breaks, but no control or text-direction characters (text copied from web pages or other software may carry them). Do not merge cells.`,
+    },
+    {
+      topic: '公式 Formulas',
+      zh: '导入只接受数值，不接受公式（包括编号、年份标题和数值单元格）：公式保存的计算结果可能已过时。若用公式计算，请先复制这些单元格，再用“选择性粘贴 → 数值”（粘贴为数值）粘贴回原处。',
+      en: 'The import takes values only, no formulas (in ID cells, year headers and value cells alike): the result a formula saved may be out of date. If you calculated with formulas, copy the cells and paste them back as values (Paste Special → Values).',
     },
     {
       topic: '导入 Import',

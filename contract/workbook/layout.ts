@@ -229,8 +229,8 @@ export const PLACEHOLDER_YEARS: readonly number[] = [2016, 2017, 2018, 2019, 202
 /** Declared years must lie in this range (the contract's year bounds). */
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2200;
-export const MAX_TEXT = 2000;
-export const MAX_ID = 200;
+/** The contract's length limits (the rules for ids and texts are in contract/ids.ts). */
+export { MAX_ID, MAX_TEXT } from '../ids';
 
 /**
  * Words a choice cell may hold, per contract value; compared with labelKey. The first word is the

@@ -42,6 +42,23 @@ describe('npm run import and npm run serve as processes', () => {
     expect(r.stdout).toContain('发现 1 个问题，未写入任何数据：');
   });
 
+  it('refuses an --as-of that is not a real date as a usage error (exit code 2)', () => {
+    const r = run('server/cli/import.ts', [
+      join(dir, 'demo.xlsx'),
+      '--db',
+      db,
+      '--as-of',
+      '0000-99-99',
+      '--lang',
+      'en',
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      '--as-of must be a real date written YYYY-MM-DD (year 1900–2200), e.g. 2026-03-31; got "0000-99-99"',
+    );
+    expect(r.stdout).toBe('');
+  });
+
   it('imports the demo workbook, then finds nothing to change the second time (English)', () => {
     const first = run('server/cli/import.ts', [join(dir, 'demo.xlsx'), '--db', db]);
     expect(first.status).toBe(0);

@@ -18,6 +18,7 @@ import {
   columnWith,
   duplicateRow,
   loadWorkbook,
+  patchXml,
   rowWith,
   sheetOf,
   toBytes,
@@ -232,6 +233,56 @@ describe.each(engines)('npm run import on %s', (engine) => {
     expect(stored?.meta.dataAsOf).toBe('2026-11-01');
     expect(stored?.observations.map((o) => o.value)).toEqual(years.map((y) => y - 2000));
     expect(stored?.rankings).toEqual(demoDataset.rankings);
+  });
+
+  it("refuses a NUL (Excel's _x0000_) in an id or a name at validation, before any write", async () => {
+    await importFile(demoBytes);
+    const before = await readDataset(connection.db);
+    const wb = await loadWorkbook(demoBytes);
+    const ws = sheetOf(wb, REGIONS_SHEET);
+    const row = duplicateRow(ws, rowWith(ws, '460106'));
+    ws.getCell(row, 1).value = '460199NULMARK';
+    ws.getCell(row, columnWith(ws, '中文名称 (Name, Chinese)')).value = '新区NULMARK';
+    const bytes = patchXml(await toBytes(wb), 'NULMARK', '_x0000_');
+    // Before, PostgreSQL failed mid-write with a bare 'invalid byte sequence for encoding
+    // "UTF8": 0x00' (no sheet, row or column) and SQLite stored a region whose subtree no
+    // query could find.
+    const outcome = await importFile(bytes, { fileName: 'nul.xlsx' });
+    expect(outcome.status).toBe('invalid');
+    if (outcome.status !== 'invalid') return;
+    expect(outcome.problems.map((p) => [p.code, p.sheet, p.row, p.column])).toEqual([
+      ['invalid-id', '地区 (Regions)', row, 'A'],
+      ['invalid-text', '地区 (Regions)', row, 'D'],
+    ]);
+    expect(describeOutcome(outcome, 'en')[1]).toBe(
+      '  Regions sheet, row ' +
+        `${row}, column A: The ID "460199<U+0000>" contains the invisible character U+0000 ` +
+        '(a control, zero-width or text-direction character); delete it or type the ID again',
+    );
+    expect(await readDataset(connection.db)).toEqual(before);
+    expect(await listEditions(connection.db)).toHaveLength(1);
+  });
+
+  it('takes --as-of only as a real date', async () => {
+    for (const asOf of ['0000-99-99', '2026-02-30', '2026-13-01', '1899-12-31', '2026-1-5']) {
+      const outcome = await runImport(connection.db, {
+        fileName: 'demo.xlsx',
+        bytes: demoBytes,
+        dryRun: false,
+        asOf,
+      });
+      expect(outcome.status === 'invalid' && outcome.problems.map((p) => p.code)).toEqual([
+        'bad-as-of',
+      ]);
+    }
+    expect(await listEditions(connection.db)).toHaveLength(0);
+    const ok = await runImport(connection.db, {
+      fileName: 'demo.xlsx',
+      bytes: demoBytes,
+      dryRun: false,
+      asOf: '2024-02-29',
+    });
+    expect(ok.status === 'imported' && ok.dataset.meta.dataAsOf).toBe('2024-02-29');
   });
 
   it('refuses a CSV before any workbook, and unknown file types', async () => {

@@ -12,6 +12,7 @@ import type { WireDataset, WireObservation, WireRanking } from '@contract/wire-t
 import { messages } from '../import/messages';
 import type { Message } from '../import/problem';
 import { formatProblem, readObservationsCsv, readWorkbook } from '../import/read-workbook';
+import { isCalendarDate } from '../import/sheet';
 import type { Problem } from '../import/read-workbook';
 import { diffDatasets, isUnchanged } from '../db/diff';
 import type { DatasetDiff } from '../db/diff';
@@ -46,8 +47,6 @@ export type ImportOutcome =
   | { status: 'dry-run'; diff: DatasetDiff; dataset: WireDataset }
   | { status: 'imported'; editionId: number; diff: DatasetDiff; dataset: WireDataset };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function fileProblem(code: string, message: Message): Problem {
   return { code, sheet: '', row: null, column: null, message };
 }
@@ -62,7 +61,7 @@ export async function runImport(
   request: ImportRequest,
 ): Promise<ImportOutcome> {
   const now = request.now ?? new Date();
-  if (request.asOf !== undefined && !DATE.test(request.asOf))
+  if (request.asOf !== undefined && !isCalendarDate(request.asOf))
     return {
       status: 'invalid',
       problems: [fileProblem('bad-as-of', messages.badAsOf(request.asOf))],

@@ -7,14 +7,15 @@
  * updates only the observations of the current edition. Uses DATABASE_URL when it is set.
  * Imports run one at a time (a lock both engines honour): a second one waits up to --wait
  * seconds (default 60) for the first, then gives up saying so.
- * Exit codes: 0 imported / unchanged / dry run, 1 problems found, 2 usage, 3 another import
- * was still running.
+ * Exit codes: 0 imported / unchanged / dry run, 1 problems found, 2 usage (also an --as-of
+ * that is not a real YYYY-MM-DD date), 3 another import was still running.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { connectConfigured } from '../db/connect';
 import { listEditions } from '../db/read';
 import { messages } from '../import/messages';
+import { isCalendarDate } from '../import/sheet';
 import {
   DEFAULT_LOCK_WAIT_MS,
   describeEditions,
@@ -62,6 +63,11 @@ async function main(): Promise<number> {
     );
     return 2;
   }
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !isCalendarDate(asOf)) {
+    console.error(messages.badAsOf(asOf)[lang]);
+    return 2;
+  }
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -80,7 +86,7 @@ async function main(): Promise<number> {
       fileName: file,
       bytes,
       dryRun: values['dry-run'] ?? false,
-      asOf: values['as-of'],
+      asOf,
       lockWaitMs,
       onWait: () => console.error(messages.importWaiting(Math.ceil(lockWaitMs / 1000))[lang]),
     });

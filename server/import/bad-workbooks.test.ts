@@ -97,7 +97,7 @@ describe('number cells (数据)', () => {
     ]);
   });
 
-  it('rejects Excel error values, formulas without a result and dates', async () => {
+  it('rejects Excel error values, formulas (with or without a saved result) and dates', async () => {
     let row = 0;
     let col = 0;
     const problems = await broken((wb) => {
@@ -123,14 +123,15 @@ describe('number cells (数据)', () => {
         'A date (2019-05-01) in a number cell; a number is expected',
       ),
       problem('error-value', OBS, row, col, ...msg),
-      problem('error-value', OBS, row, col + 1, ...msg),
-      problem(
-        'formula-without-result',
-        OBS,
-        row,
-        col + 2,
-        '公式没有保存计算结果；请在 Excel 中打开并保存文件后再导入',
-        'The formula has no saved result; open and save the file in Excel, then import it again',
+      ...['H5/0', 'H5*2'].map((formula, i) =>
+        problem(
+          'formula',
+          OBS,
+          row,
+          col + 1 + i,
+          `单元格中是公式 =${formula}；导入只接受数值，不采用公式保存的结果（可能已过时）。请复制这些单元格，用“选择性粘贴 → 数值”（粘贴为数值）粘贴回原处，保存后再导入`,
+          `The cell holds a formula (=${formula}); the import takes values, not a formula's saved result (it may be out of date). Copy the cells and paste them back as values (Paste Special → Values), save, then import again`,
+        ),
       ),
     ]);
   });

@@ -15,7 +15,12 @@ export type Cell =
   | { kind: 'date'; date: Date }
   | { kind: 'bool'; value: boolean }
   | { kind: 'error'; error: string }
-  | { kind: 'no-result' };
+  /**
+   * A formula. The importer takes values only: the result Excel saved with the file may be stale
+   * (manual calculation, a file written by another tool) or may not be there at all, so a formula
+   * cell is refused; its saved result (EMPTY when none) only serves to avoid follow-on problems.
+   */
+  | { kind: 'formula'; formula: string; result: Cell };
 
 export const EMPTY: Cell = { kind: 'empty' };
 const MERGED: Cell = { kind: 'merged' };
@@ -60,8 +65,11 @@ function textCell(text: string): Cell {
   return t === '' ? EMPTY : { kind: 'text', text: t };
 }
 
-/** One exceljs value as a Cell; `percent` tells whether its number format shows a percentage. */
-export function fromValue(value: CellValue, percent: boolean): Cell {
+/**
+ * One exceljs value as a Cell; `percent` tells whether its number format shows a percentage,
+ * `formula` is the cell's formula text (exceljs works it out for a shared formula).
+ */
+export function fromValue(value: CellValue, percent: boolean, formula = ''): Cell {
   if (value === null || value === undefined) return EMPTY;
   if (typeof value === 'number') return { kind: 'number', value, percent };
   if (typeof value === 'string') return textCell(value);
@@ -70,10 +78,10 @@ export function fromValue(value: CellValue, percent: boolean): Cell {
   if ('error' in value) return { kind: 'error', error: value.error };
   if ('richText' in value) return textCell(value.richText.map((r) => r.text).join(''));
   if ('formula' in value || 'sharedFormula' in value) {
-    // A formula counts by its cached result; without one (never calculated) it cannot be read.
     const result = value.result as CellValue; // null, too, in files written by other tools
-    if (result === undefined || result === null) return { kind: 'no-result' };
-    return fromValue(result, percent);
+    const text =
+      formula || ('formula' in value && typeof value.formula === 'string' ? value.formula : '');
+    return { kind: 'formula', formula: text, result: fromValue(result, percent) };
   }
   if ('hyperlink' in value) return textCell(value.text);
   return EMPTY;
@@ -109,12 +117,14 @@ export function gridFromWorksheet(ws: Worksheet): Grid {
         }
       }
       const value = cell.value;
+      const isFormula =
+        typeof value === 'object' &&
+        value !== null &&
+        ('formula' in value || 'sharedFormula' in value);
       cells[col] = fromValue(
         value,
-        typeof value === 'number' ||
-          (typeof value === 'object' && value !== null && 'result' in value)
-          ? isPercentFormat(cell.numFmt)
-          : false,
+        typeof value === 'number' || isFormula ? isPercentFormat(cell.numFmt) : false,
+        isFormula ? cell.formula : '',
       );
     });
     if (rowNumber === 1) headers = cells;

@@ -8,14 +8,18 @@
  * lower-cased in a sentence, a percent worked out). Keeping each message's two languages side by
  * side, typed as `Message`, means neither can be missing.
  */
+import { codePoint, visible } from '@contract/ids';
 import type { IssueReason } from '@contract/types';
 import type { Label } from '@contract/workbook/layout';
 import { headerLabel } from '@contract/workbook/layout';
 import type { Message } from './problem';
 
-/** A value quoted in a message, shortened so one bad cell cannot flood the report. */
+/**
+ * A value quoted in a message, shortened so one bad cell cannot flood the report, with invisible
+ * characters written as `<U+202E>` so that they can neither hide nor reorder the message.
+ */
 export function shown(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const oneLine = visible(text.replace(/\s+/g, ' ').trim());
   if (oneLine.length <= 40) return oneLine;
   // Do not cut a surrogate pair in half.
   const end = /[\uD800-\uDBFF]/.test(oneLine.charAt(38)) ? 38 : 39;
@@ -83,8 +87,8 @@ export const CONTRACT_REASON = {
 
 export const messages = {
   badAsOf: (value: string): Message => ({
-    zh: `--as-of 应为 YYYY-MM-DD 格式的日期，收到“${value}”`,
-    en: `--as-of must be a date as YYYY-MM-DD, got "${value}"`,
+    zh: `--as-of 应为实际存在的日期，格式 YYYY-MM-DD（年份 1900–2200），如 2026-03-31；收到${zq(value)}`,
+    en: `--as-of must be a real date written YYYY-MM-DD (year 1900–2200), e.g. 2026-03-31; got ${eq(value)}`,
   }),
   importWaiting: (seconds: number): Message => ({
     zh: `另一个导入正在进行：等待其完成（最多 ${seconds} 秒）…`,
@@ -154,10 +158,14 @@ export const messages = {
     zh: `单元格是 Excel 错误值 ${error}`,
     en: `The cell holds the Excel error value ${error}`,
   }),
-  formulaWithoutResult: (): Message => ({
-    zh: '公式没有保存计算结果；请在 Excel 中打开并保存文件后再导入',
-    en: 'The formula has no saved result; open and save the file in Excel, then import it again',
-  }),
+  formula: (formula: string): Message => {
+    const zhWhat = formula ? `公式 =${shown(formula)}` : '公式';
+    const enWhat = formula ? `a formula (=${shown(formula)})` : 'a formula';
+    return {
+      zh: `单元格中是${zhWhat}；导入只接受数值，不采用公式保存的结果（可能已过时）。请复制这些单元格，用“选择性粘贴 → 数值”（粘贴为数值）粘贴回原处，保存后再导入`,
+      en: `The cell holds ${enWhat}; the import takes values, not a formula's saved result (it may be out of date). Copy the cells and paste them back as values (Paste Special → Values), save, then import again`,
+    };
+  },
   percentFormat: (stored: number): Message => {
     const percent = Number((stored * 100).toPrecision(12));
     return {
@@ -219,6 +227,14 @@ export const messages = {
     zh: `编号${zq(id)}含有空白字符；编号不能包含空格`,
     en: `The ID ${eq(id)} contains whitespace; IDs must not contain spaces`,
   }),
+  idWithComma: (id: string): Message => ({
+    zh: `编号${zq(id)}含有逗号；编号不能包含逗号（网页接口用逗号分隔多个编号，这样的编号无法查询）`,
+    en: `The ID ${eq(id)} contains a comma; IDs must not contain commas (the API separates IDs with commas, so such an ID could not be asked for)`,
+  }),
+  idWithInvisible: (id: string, char: string): Message => ({
+    zh: `编号${zq(id)}含有不可见字符 ${codePoint(char)}（控制字符、零宽字符或文字方向字符）；请删除该字符或重新输入编号`,
+    en: `The ID ${eq(id)} contains the invisible character ${codePoint(char)} (a control, zero-width or text-direction character); delete it or type the ID again`,
+  }),
   idTooLong: (length: number, max: number): Message => ({
     zh: `编号长度为 ${length} 个字符，超过上限 ${max}`,
     en: `The ID is ${length} characters long; the limit is ${max}`,
@@ -226,6 +242,14 @@ export const messages = {
   textTooLong: (length: number, max: number): Message => ({
     zh: `文字长度为 ${length} 个字符，超过上限 ${max}`,
     en: `The text is ${length} characters long; the limit is ${max}`,
+  }),
+  textWithControl: (text: string, char: string): Message => ({
+    zh: `文字${zq(text)}含有控制字符 ${codePoint(char)}，无法保存；请删除该字符（换行和制表符可以保留）`,
+    en: `The text ${eq(text)} contains the control character ${codePoint(char)}, which cannot be stored; delete it (line breaks and tabs may stay)`,
+  }),
+  textWithBidi: (text: string, char: string): Message => ({
+    zh: `文字${zq(text)}含有文字方向控制字符 ${codePoint(char)}，会使显示顺序与实际内容不同；请删除该字符`,
+    en: `The text ${eq(text)} contains the text-direction control ${codePoint(char)}, which makes it display in a different order from what it says; delete it`,
   }),
   duplicateId: (id: string, firstRow: number): Message => ({
     zh: `编号${zq(id)}重复（已在第${firstRow}行出现）`,

@@ -144,6 +144,57 @@ describe('readObservationsCsv', () => {
     ]);
   });
 
+  it('holds ids and notes to the same rules as a workbook: no comma, NUL or bidi override', () => {
+    const rows = records.map((r) => [...r]);
+    const a = rowIndex('new-users', '460106');
+    const b = rowIndex('staff', '460108');
+    const c = rowIndex('drugs-seized', '460107');
+    const notes = header().findIndex((h) => h.startsWith('备注 ('));
+    const set = (i: number, col: number, value: string) => {
+      const row = rows[i];
+      if (row) row[col] = value;
+    };
+    set(a, 0, 'new,users');
+    set(b, 1, '460108\u0000');
+    set(c, notes, '2016: 数据暂缺\u0000');
+    set(c, notes + 1, '2016: \u202Edetroper toN');
+    const { observations, problems } = readObservationsCsv(csv(rows), demoDataset.meta);
+    expect(observations).toBeNull();
+    const letter = (i: number) => String.fromCharCode(65 + i);
+    expect(problems).toEqual(
+      [
+        csvProblem(
+          'invalid-id',
+          a + 1,
+          'A',
+          '编号“new,users”含有逗号；编号不能包含逗号（网页接口用逗号分隔多个编号，这样的编号无法查询）',
+          'The ID "new,users" contains a comma; IDs must not contain commas (the API separates IDs with commas, so such an ID could not be asked for)',
+        ),
+        csvProblem(
+          'invalid-id',
+          b + 1,
+          'B',
+          '编号“460108<U+0000>”含有不可见字符 U+0000（控制字符、零宽字符或文字方向字符）；请删除该字符或重新输入编号',
+          'The ID "460108<U+0000>" contains the invisible character U+0000 (a control, zero-width or text-direction character); delete it or type the ID again',
+        ),
+        csvProblem(
+          'invalid-text',
+          c + 1,
+          letter(notes),
+          '文字“2016: 数据暂缺<U+0000>”含有控制字符 U+0000，无法保存；请删除该字符（换行和制表符可以保留）',
+          'The text "2016: 数据暂缺<U+0000>" contains the control character U+0000, which cannot be stored; delete it (line breaks and tabs may stay)',
+        ),
+        csvProblem(
+          'invalid-text',
+          c + 1,
+          letter(notes + 1),
+          '文字“2016: <U+202E>detroper toN”含有文字方向控制字符 U+202E，会使显示顺序与实际内容不同；请删除该字符',
+          'The text "2016: <U+202E>detroper toN" contains the text-direction control U+202E, which makes it display in a different order from what it says; delete it',
+        ),
+      ].sort((x, y) => (x.row ?? 0) - (y.row ?? 0)),
+    );
+  });
+
   it('reports a missing id column, extra fields and broken quoting', () => {
     const head = header().filter((h) => !h.startsWith('地区编号'));
     const body = records.slice(1, 3).map((r) => r.filter((_, i) => i !== 1));

@@ -39,7 +39,15 @@ import { isBlank } from './grid';
 import type { IdKind } from './messages';
 import { ID_KIND, messages } from './messages';
 import type { RowReader, Sheet, YearRange } from './sheet';
-import { isFault, isoDate, readNumber, readText } from './sheet';
+import {
+  formulaFault,
+  isCalendarDate,
+  isFault,
+  isoDate,
+  labelText,
+  readNumber,
+  readText,
+} from './sheet';
 
 type KeyOf<S> = S extends { columns: readonly { key: infer K }[] } ? K : never;
 
@@ -62,11 +70,6 @@ const NAME: Label = { zh: '名称', en: 'Name' };
 const UNIT_LABEL: Label = { zh: '单位名称', en: 'Unit label' };
 const DESCRIPTION: Label = { zh: '说明', en: 'Description' };
 
-function validDate(y: number, m: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 /** 数据集: key/value rows matched by the 项目 (Field) cell. */
 export function readDataset(sheet: Sheet<KeyOf<typeof DATASET_SHEET>> | null): DatasetInfo {
   const info: DatasetInfo = { title: null, source: null, dataAsOf: null, years: null };
@@ -74,8 +77,10 @@ export function readDataset(sheet: Sheet<KeyOf<typeof DATASET_SHEET>> | null): D
   const fieldCol = sheet.cols.get('field') ?? 0;
   const found = new Map<DatasetField, RowReader<KeyOf<typeof DATASET_SHEET>>>();
   for (const row of sheet.dataRows()) {
-    const text = readText(row.cells[fieldCol]);
-    if (typeof text !== 'string') continue;
+    const cell = row.cells[fieldCol];
+    if (cell?.kind === 'formula') sheet.fault(row.number, fieldCol, formulaFault(cell));
+    const text = labelText(cell);
+    if (text === '') continue;
     const def = DATASET_FIELDS.find((f) => matchesLabel(text, f));
     if (!def) continue;
     const first = found.get(def.key);
@@ -123,13 +128,14 @@ export function readDataset(sheet: Sheet<KeyOf<typeof DATASET_SHEET>> | null): D
     if (isBlank(cell)) {
       asOf.fail('zh', { code: 'missing-value', message: messages.missingValue(label) });
     } else if (cell?.kind === 'date') {
-      info.dataAsOf = isoDate(cell.date);
+      const t = isoDate(cell.date);
+      if (isCalendarDate(t)) info.dataAsOf = t;
+      else asOf.fail(key, { code: 'bad-date', message: messages.badDate(t) });
     } else {
       const t = readText(cell);
       if (isFault(t)) asOf.fail(key, t);
       else if (t !== null) {
-        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-        if (m && validDate(Number(m[1]), Number(m[2]), Number(m[3]))) info.dataAsOf = t;
+        if (isCalendarDate(t)) info.dataAsOf = t;
         else asOf.fail(key, { code: 'bad-date', message: messages.badDate(t) });
       }
     }

@@ -34,8 +34,12 @@ export interface CellRowInfo {
 
 export interface ObservationsResult {
   observations: Rowed<WireObservation>[];
-  /** `indicator\0region` → the row that holds it. */
-  rows: Map<string, CellRowInfo>;
+  /**
+   * `indicator\0region` → the row that holds it; null when the sheet could not be read at all
+   * (missing, or a required column missing): its own problem says so, and targets are then not
+   * matched against it (which would report every target row as having no row).
+   */
+  rows: Map<string, CellRowInfo> | null;
 }
 
 const cellKey = (indicator: string, region: string) => `${indicator}\u0000${region}`;
@@ -134,8 +138,11 @@ export function readObservations(
   sheet: Sheet<ObsKey> | null,
   refs: References,
 ): ObservationsResult {
-  const result: ObservationsResult = { observations: [], rows: new Map() };
-  if (!sheet?.usable) return result;
+  if (!sheet?.usable) return { observations: [], rows: null };
+  const result = {
+    observations: [] as Rowed<WireObservation>[],
+    rows: new Map<string, CellRowInfo>(),
+  };
   const yearCols = [...sheet.yearCols.entries()].sort((a, b) => a[0] - b[0]);
   for (const row of sheet.dataRows()) {
     const r = sheet.reader(row);
@@ -195,11 +202,14 @@ export function readObservations(
   return result;
 }
 
-/** 目标值: sets `target` on the observations read from 数据 (mutating them). */
+/**
+ * 目标值: sets `target` on the observations read from 数据 (mutating them). When 数据 could not
+ * be read (`cells` null) the targets' own cells are still checked, but not matched to its rows.
+ */
 export function readTargets(
   sheet: Sheet<TargetKey> | null,
   refs: References,
-  cells: ReadonlyMap<string, CellRowInfo>,
+  cells: ReadonlyMap<string, CellRowInfo> | null,
 ) {
   if (!sheet?.usable) return;
   const seen = new Map<string, number>();
@@ -219,8 +229,8 @@ export function readTargets(
         continue;
       }
       seen.set(key, row.number);
-      info = cells.get(key);
-      if (!info && known) {
+      info = cells?.get(key);
+      if (!info && known && cells) {
         r.fail('indicator', {
           code: 'target-without-row',
           message: messages.targetWithoutRow(indicator, region),

@@ -2,10 +2,13 @@
  * One sheet under validation: its columns found by header, and a per-row reader that turns
  * cells into typed values or records a problem for the cell (and marks the row bad).
  */
+import { idRuleBreak, textRuleBreak } from '@contract/ids';
 import type { WireText } from '@contract/wire-types';
 import {
   MAX_ID,
   MAX_TEXT,
+  MAX_YEAR,
+  MIN_YEAR,
   choiceOf,
   columnLetter,
   labelKey,
@@ -38,6 +41,24 @@ export function isoDate(d: Date): string {
   return `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1, 2)}-${p(d.getUTCDate(), 2)}`;
 }
 
+/**
+ * `YYYY-MM-DD` naming a day that exists (no 2026-02-30, no month 13), in the contract's years
+ * (MIN_YEAR–MAX_YEAR): a data-as-of date from the dataset sheet or from `--as-of`.
+ */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < MIN_YEAR || y > MAX_YEAR) return false;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** A formula cell: refused, telling the clerk to paste values only. */
+export function formulaFault(c: { formula: string }): Fault {
+  return { code: 'formula', message: messages.formula(c.formula) };
+}
+
 /** The number a cell holds, null when empty, or why it is not a number. */
 export function readNumber(c: Cell | undefined): Read<number> {
   if (c === undefined) return null;
@@ -66,8 +87,8 @@ export function readNumber(c: Cell | undefined): Read<number> {
       };
     case 'error':
       return { code: 'error-value', message: messages.errorValue(c.error) };
-    case 'no-result':
-      return { code: 'formula-without-result', message: messages.formulaWithoutResult() };
+    case 'formula':
+      return formulaFault(c);
   }
 }
 
@@ -88,14 +109,17 @@ export function readText(c: Cell | undefined): Read<string> {
       return c.value ? 'TRUE' : 'FALSE';
     case 'error':
       return { code: 'error-value', message: messages.errorValue(c.error) };
-    case 'no-result':
-      return { code: 'formula-without-result', message: messages.formulaWithoutResult() };
+    case 'formula':
+      return formulaFault(c);
   }
 }
 
-/** A header cell's text, for matching. */
-function headerText(c: Cell | undefined): string {
-  const t = readText(c);
+/**
+ * A label cell's text (a header, a dataset field name), for matching. A formula is matched by
+ * its saved result, so that refusing it (which the caller does) is the only problem it causes.
+ */
+export function labelText(c: Cell | undefined): string {
+  const t = readText(c?.kind === 'formula' ? c.result : c);
   return typeof t === 'string' ? t : '';
 }
 
@@ -143,9 +167,13 @@ export class Sheet<K extends string> {
     for (const c of def.columns) for (const k of labelKeys(c)) byKey.set(k, c);
     const yearFirstCol = new Map<number, number>();
     grid.headers.forEach((cell, colNumber) => {
-      const text = headerText(cell);
+      const text = labelText(cell);
       if (text === '') return;
       const known = byKey.get(labelKey(text));
+      // A formula heading a column that is read is refused (once); its result still names it.
+      const isYear = options.yearColumns && /\d{4}/.test(text);
+      if (cell.kind === 'formula' && (known || isYear))
+        this.fault(1, colNumber, formulaFault(cell));
       if (known) {
         const first = this.cols.get(known.key);
         if (first === undefined) this.cols.set(known.key, colNumber);
@@ -157,9 +185,10 @@ export class Sheet<K extends string> {
         return;
       }
       if (!options.yearColumns) return;
+      const value = cell.kind === 'formula' ? cell.result : cell;
       const year =
-        cell.kind === 'number' && Number.isInteger(cell.value) && cell.value >= 1000
-          ? cell.value
+        value.kind === 'number' && Number.isInteger(value.value) && value.value >= 1000
+          ? value.value
           : parseYearHeader(text);
       if (year === null) {
         if (/\d{4}/.test(text))
@@ -277,15 +306,28 @@ export class RowReader<K extends string> {
 
   text(key: K, required = false, label: Label = this.sheet.column(key)): string | null {
     const t = this.checked(key, readText(this.cell(key)), required, label);
-    if (t !== null && t.length > MAX_TEXT) {
-      this.fail(key, { code: 'text-too-long', message: messages.textTooLong(t.length, MAX_TEXT) });
+    if (t === null) return null;
+    const f = textFault(t);
+    if (f) {
+      this.fail(key, f);
       return null;
     }
     return t;
   }
 
+  /**
+   * An id that keeps the id rules (contract/ids.ts). A formula is refused, but its saved result,
+   * when it is a good id, is still returned, so that the rows referring to it are checked as
+   * usual instead of each reporting an unknown id; the row itself is already marked bad.
+   */
   id(key: K, required: boolean): string | null {
-    const t = this.checked(key, readText(this.cell(key)), required, this.sheet.column(key));
+    const cell = this.cell(key);
+    if (cell?.kind === 'formula') {
+      this.fail(key, formulaFault(cell));
+      const t = readText(cell.result);
+      return typeof t === 'string' && idRuleBreak(t) === null ? t : null;
+    }
+    const t = this.checked(key, readText(cell), required, this.sheet.column(key));
     if (t === null) return null;
     const f = idFault(t);
     if (f) {
@@ -371,10 +413,34 @@ export class RowReader<K extends string> {
   }
 }
 
-/** An id breaks the rules when it is longer than MAX_ID or contains whitespace. */
+/** Why an id cannot be stored (contract/ids.ts), as a problem; null when it keeps the rules. */
 export function idFault(id: string): Fault | null {
-  if (/\s/.test(id)) return { code: 'invalid-id', message: messages.idWithSpace(id) };
-  if (id.length > MAX_ID)
-    return { code: 'invalid-id', message: messages.idTooLong(id.length, MAX_ID) };
-  return null;
+  const broken = idRuleBreak(id);
+  if (broken === null) return null;
+  switch (broken.rule) {
+    case 'empty':
+      return null; // an empty cell is read as no value, never as an empty id
+    case 'too-long':
+      return { code: 'invalid-id', message: messages.idTooLong(broken.length, MAX_ID) };
+    case 'space':
+      return { code: 'invalid-id', message: messages.idWithSpace(id) };
+    case 'comma':
+      return { code: 'invalid-id', message: messages.idWithComma(id) };
+    case 'invisible':
+      return { code: 'invalid-id', message: messages.idWithInvisible(id, broken.char) };
+  }
+}
+
+/** Why a text (name, label, description, note) cannot be stored, as a problem; null when fine. */
+export function textFault(text: string): Fault | null {
+  const broken = textRuleBreak(text);
+  if (broken === null) return null;
+  switch (broken.rule) {
+    case 'too-long':
+      return { code: 'text-too-long', message: messages.textTooLong(broken.length, MAX_TEXT) };
+    case 'control':
+      return { code: 'invalid-text', message: messages.textWithControl(text, broken.char) };
+    case 'bidi':
+      return { code: 'invalid-text', message: messages.textWithBidi(text, broken.char) };
+  }
 }

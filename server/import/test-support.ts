@@ -3,6 +3,7 @@
  * copy of it, and lookups of rows and columns by content so tests do not hard-code positions.
  */
 import type { Workbook, Worksheet } from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { demoDataset } from '@mocks/demo/dataset';
 import type {
   WireDataset,
@@ -11,10 +12,11 @@ import type {
   WireRanking,
 } from '@contract/wire-types';
 import { loadExcelJS } from '@contract/workbook/excel';
-import { sheetLabel } from '@contract/workbook/layout';
+import { columnLetter, sheetLabel } from '@contract/workbook/layout';
 import type { SheetDef } from '@contract/workbook/layout';
 import { templateBytes } from '@contract/workbook/write-template';
 import { readLoadedWorkbook, readWorkbook } from './read-workbook';
+import type { Problem } from './read-workbook';
 
 let demo: Promise<Uint8Array> | null = null;
 
@@ -46,6 +48,24 @@ export async function readChanged(
   const wb = await loadWorkbook(await demoBytes());
   await change(wb);
   return viaBytes ? readWorkbook(await toBytes(wb)) : readLoadedWorkbook(wb);
+}
+
+/**
+ * `bytes` (an .xlsx) with `marker` replaced by `raw` in every XML part, as written: for text only
+ * a file can carry, such as Excel's `_x0000_` escape, which exceljs reads as a NUL character.
+ */
+export function patchXml(bytes: Uint8Array, marker: string, raw: string): Uint8Array {
+  const files = unzipSync(bytes);
+  let hits = 0;
+  for (const [path, data] of Object.entries(files)) {
+    if (!path.endsWith('.xml')) continue;
+    const xml = strFromU8(data);
+    if (!xml.includes(marker)) continue;
+    hits++;
+    files[path] = strToU8(xml.replaceAll(marker, raw));
+  }
+  if (hits === 0) throw new Error(`no ${marker} in the workbook`);
+  return zipSync(files);
 }
 
 export function sheetOf(wb: Workbook, def: SheetDef): Worksheet {
@@ -128,5 +148,23 @@ export function normalise(d: WireDataset) {
       d.observations.map((o) => [`${o.indicator}|${o.region}|${o.year}`, observation(o)]),
     ),
     rankings: new Map(d.rankings.map((r) => [`${r.assessment}|${r.region}|${r.year}`, ranking(r)])),
+  };
+}
+
+/** A problem as a test expects it: sheet by definition or label, column by number or letters. */
+export function problem(
+  code: string,
+  def: SheetDef | string,
+  row: number | null,
+  column: number | string | null,
+  zh: string,
+  en: string,
+): Problem {
+  return {
+    code,
+    sheet: typeof def === 'string' ? def : sheetLabel(def),
+    row,
+    column: typeof column === 'number' ? columnLetter(column) : column,
+    message: { zh, en },
   };
 }
