@@ -74,6 +74,17 @@ describe('layoutBars', () => {
     expect(phone?.met?.x).toBeLessThanOrEqual(NARROW - 130);
   });
 
+  it('puts the words under the bar on a phone when a name and its words would not fit', () => {
+    const long = '▲ 2.3 percentage points better';
+    const rows = [
+      row('a', 10, { name: 'Jinmao Subdistrict', changeText: long, targetText: 'met' }),
+    ];
+    const phone = layoutBars(input(rows), 350).rows[0];
+    expect(phone?.name.text).toBe('Jinmao Subdistrict');
+    expect(phone?.change?.y).toBeGreaterThan((phone?.bar?.y ?? 0) + (phone?.bar?.h ?? 0));
+    expect(phone?.met?.x).toBeGreaterThan(phone?.change?.x ?? Infinity);
+  });
+
   it('fits the rows into a file of fixed height', () => {
     const many = Array.from({ length: 20 }, (_, i) => row(String(i), i));
     const l = layoutBars(input(many), 900, 360);

@@ -88,8 +88,8 @@ export interface BarLayout {
 export const BAR_FONT = { name: 12, note: 11, tick: 11, key: 11, title: 12 } as const;
 /** Below this width a row's name goes above its bar. */
 export const NARROW = 520;
-const PITCH = { wide: 28, narrow: 46 } as const;
-const MIN_PITCH = { wide: 13, narrow: 30 } as const;
+const PITCH = { wide: 28, narrow: 46, stacked: 62 } as const;
+const MIN_PITCH = { wide: 13, narrow: 30, stacked: 44 } as const;
 const KEY_ROW = 18;
 const AXIS_H = 40;
 const GAP = 8;
@@ -139,20 +139,26 @@ export function layoutBars(input: BarPlotInput, width: number, fitHeight?: numbe
   const ticks = niceTicks(lo, hi, input.wholeNumbers ? Math.min(5, Math.ceil(hi - lo)) : 5);
   const key = keyItems(input, width);
   const top = key.height + 4;
-  const natural = narrow ? PITCH.narrow : PITCH.wide;
+  const rankW = Math.max(0, ...rows.map((r) => (r.rank ? textWidth(r.rank, BAR_FONT.name) : 0)));
+  const nameX = 4 + (rankW > 0 ? rankW + 6 : 0);
+  // On a phone the change and target words share the name's line when every row has room,
+  // and go under the bar otherwise: a name is never cut to make room for them.
+  const stacked =
+    narrow &&
+    rows.some(
+      (r) =>
+        nameX + textWidth(clean(r.name), BAR_FONT.name, r.selected) + 10 + noteWidth(r) > width - 4,
+    );
+  const mode = narrow ? (stacked ? 'stacked' : 'narrow') : 'wide';
+  const natural = PITCH[mode];
   const n = Math.max(1, rows.length);
   const pitch =
     fitHeight === undefined
       ? natural
-      : Math.max(
-          narrow ? MIN_PITCH.narrow : MIN_PITCH.wide,
-          Math.min(natural, (fitHeight - top - AXIS_H) / n),
-        );
+      : Math.max(MIN_PITCH[mode], Math.min(natural, (fitHeight - top - AXIS_H) / n));
   const bottom = top + n * pitch;
   const height = fitHeight ?? Math.ceil(bottom + AXIS_H);
 
-  const rankW = Math.max(0, ...rows.map((r) => (r.rank ? textWidth(r.rank, BAR_FONT.name) : 0)));
-  const nameX = 4 + (rankW > 0 ? rankW + 6 : 0);
   const valueW = (r: BarRowInput) => textWidth(clean(r.valueText), BAR_FONT.name, r.selected) + 6;
   let left: number;
   let right: number;
@@ -176,8 +182,10 @@ export function layoutBars(input: BarPlotInput, width: number, fitHeight?: numbe
 
   const laid = rows.map((r, i): BarRowLayout => {
     const y0 = top + i * pitch;
-    const barH = narrow ? Math.min(14, pitch - 18) : Math.max(6, Math.round(pitch * 0.58));
-    const barY = narrow ? y0 + pitch - barH - 6 : y0 + (pitch - barH) / 2;
+    const barH = narrow
+      ? Math.min(14, pitch - (stacked ? 34 : 18))
+      : Math.max(6, Math.round(pitch * 0.58));
+    const barY = stacked ? y0 + 20 : narrow ? y0 + pitch - barH - 6 : y0 + (pitch - barH) / 2;
     const textY = narrow ? barY + barH / 2 + 4 : y0 + pitch / 2 + 4;
     const labelY = narrow ? barY - 5 : textY;
     const bar =
@@ -200,7 +208,22 @@ export function layoutBars(input: BarPlotInput, width: number, fitHeight?: numbe
     const value = { text: clean(r.valueText), x: r2(after), y: r2(textY), muted: bar === null };
     let change: BarRowLayout['change'] = null;
     let met: BarRowLayout['met'] = null;
-    if (narrow) {
+    if (stacked) {
+      // Words under the bar, from the name's left edge.
+      const wordsY = r2(barY + barH + 14);
+      let x = nameX;
+      if (r.changeText) {
+        change = {
+          text: clean(r.changeText),
+          x: r2(x),
+          y: wordsY,
+          anchor: 'start',
+          tone: r.changeTone,
+        };
+        x += textWidth(change.text, BAR_FONT.note) + 10;
+      }
+      if (r.targetText) met = { text: clean(r.targetText), x: r2(x), y: wordsY, anchor: 'start' };
+    } else if (narrow) {
       // Words on the name's line, from the right edge: the target word last.
       let x = width - 4;
       if (r.targetText) {
@@ -230,7 +253,7 @@ export function layoutBars(input: BarPlotInput, width: number, fitHeight?: numbe
       if (r.targetText)
         met = { text: clean(r.targetText), x: r2(x), y: r2(textY), anchor: 'start' };
     }
-    const wordsW = narrow ? noteWidth(r) : 0;
+    const wordsW = narrow && !stacked ? noteWidth(r) : 0;
     const nameRoom = narrow ? width - nameX - 8 - wordsW : left - 6 - nameX;
     return {
       id: r.id,

@@ -207,7 +207,7 @@ export const en: Catalogue<typeof zh> = {
     highest: { count: 'highest', rate: 'highest' },
     names: '{{n}} places including {{names}}',
     suppressed: '{{n}} more are below {{below}} and not ranked',
-    missing: '{{n}} have no data',
+    missing: 'no data for {{n}}',
     selectedRank: '{{name}} ranks {{rank}} of {{of}}',
     selectedTied: '{{name}} shares place {{rank}} of {{of}}',
     selectedUnranked: '{{name}} is not ranked',
