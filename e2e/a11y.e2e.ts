@@ -10,6 +10,7 @@ const VIEWS = [
   ['trends', 'view=trends&district=460106', 'figure'],
   ['programmes', 'view=programmes', 'figure'],
   ['rankings', 'view=rankings', 'figure'],
+  ['league', 'view=league&district=460106&town=460106007', 'figure'],
 ] as const;
 
 describe('accessibility (axe-core) of every view in both languages', () => {

@@ -21,6 +21,7 @@ const ProgrammesView = lazy(() =>
   viewLoaders.programmes().then((m) => ({ default: m.ProgrammesView })),
 );
 const RankingsView = lazy(() => viewLoaders.rankings().then((m) => ({ default: m.RankingsView })));
+const LeagueView = lazy(() => viewLoaders.league().then((m) => ({ default: m.LeagueView })));
 
 function Views({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
   const valid = useValidFilters(meta);
@@ -37,6 +38,7 @@ function Views({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
         {valid.view === 'trends' && <TrendsView {...props} />}
         {valid.view === 'programmes' && <ProgrammesView {...props} />}
         {valid.view === 'rankings' && <RankingsView {...props} />}
+        {valid.view === 'league' && <LeagueView {...props} />}
       </Suspense>
     </>
   );

@@ -32,7 +32,12 @@ describe('collectReport', () => {
       '趋势',
       ...programmes.map((p) => `专项工作：${p.name.zh}`),
       '考评排名',
+      '红黑榜',
     ]);
+    // The league of the headline indicator, as the screen shows it with no district chosen.
+    const league = sources.find((s) => s.title === '红黑榜');
+    expect(ids(league?.specs ?? [])).toEqual(['league-user-share-districts']);
+    expect(league?.specs[0]?.kind).toBe('bar');
     for (const p of programmes) {
       const section = sources.find((s) => s.title === `专项工作：${p.name.zh}`);
       const expected = meta.indicators.filter((i) => i.programme === p.id);

@@ -23,6 +23,7 @@ import type { ValidFilters } from '@/features/filters/resolve';
 import { VIEWS } from '@/features/filters/url-params';
 import type { View } from '@/features/filters/url-params';
 import { overviewRecipe } from '@/features/overview/recipe';
+import { leagueRecipe } from '@/features/league/recipe';
 import { programmesRecipe } from '@/features/programmes/recipe';
 import { rankingsRecipe } from '@/features/rankings/recipe';
 import type { Recipe } from '@/features/recipe/recipe';
@@ -35,6 +36,7 @@ const RECIPES: Record<View, Recipe> = {
   trends: trendsRecipe,
   programmes: programmesRecipe,
   rankings: rankingsRecipe,
+  league: leagueRecipe,
 };
 
 export interface ReportContext {

@@ -9,6 +9,7 @@ export const viewLoaders = {
   trends: () => import('@/features/trends/trends-view'),
   programmes: () => import('@/features/programmes/programmes-view'),
   rankings: () => import('@/features/rankings/rankings-view'),
+  league: () => import('@/features/league/league-view'),
 } as const;
 
 export function prefetchView(view: View): void {

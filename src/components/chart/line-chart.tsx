@@ -36,7 +36,8 @@ export interface LineChartProps {
 const FALLBACK_WIDTH = 800;
 const TOOLTIP_ROWS = 10;
 
-function useWidth(ref: React.RefObject<HTMLDivElement | null>): number {
+/** The element's width, followed as it changes (shared with the bar chart). */
+export function useWidth(ref: React.RefObject<HTMLDivElement | null>): number {
   const [width, setWidth] = useState(FALLBACK_WIDTH);
   useLayoutEffect(() => {
     const el = ref.current;

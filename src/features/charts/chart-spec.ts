@@ -4,6 +4,7 @@
  * write its records as CSV/XLSX, and the report pack places its summary under the figure.
  * Views build specs; nothing downstream touches the data layer.
  */
+import type { BarPlotInput } from '@/components/chart/bar-layout';
 import type { PlotInput } from '@/components/chart/layout';
 import type { TableSpec } from '@/components/data-table';
 import type { Scope } from '@/features/filters/scope';
@@ -40,7 +41,13 @@ export interface ExportRecord {
 export interface ChartSpec extends PlotInput {
   /** Stable id, unique within a view (used for DOM ids and file names). */
   id: string;
-  kind: 'line' | 'rank';
+  kind: 'line' | 'rank' | 'bar';
+  /**
+   * A one-year league drawn as horizontal bars instead of lines (kind 'bar'). Its spec keeps
+   * the line fields at rest (one year, no series), so every writer of the frame, the table and
+   * the records handles it unchanged; only the plot is drawn from this.
+   */
+  bars?: BarPlotInput;
   lang: Lang;
   title: string;
   /** Where the chart is: regions from the top down, the year, the comparison. */

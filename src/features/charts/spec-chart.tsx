@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { BarChart } from '@/components/chart/bar-chart';
 import { LineChart } from '@/components/chart/line-chart';
 import { ChartFrame } from '@/components/chart-frame';
 import { translator } from '@/lib/i18n';
@@ -34,13 +35,21 @@ export function SpecChart({
       labels={{ showTable: t('chart.showTable'), hideTable: t('chart.hideTable') }}
       actions={actions}
     >
-      <LineChart
-        input={spec}
-        height={height ?? chartHeight(spec)}
-        formatValue={spec.formatValue}
-        labels={chartLabels(spec.lang)}
-        ariaLabel={t('chart.plotLabel', { title: spec.title })}
-      />
+      {spec.bars ? (
+        <BarChart
+          input={spec.bars}
+          noData={chartLabels(spec.lang).noData}
+          ariaLabel={t('league.plotLabel', { title: spec.title })}
+        />
+      ) : (
+        <LineChart
+          input={spec}
+          height={height ?? chartHeight(spec)}
+          formatValue={spec.formatValue}
+          labels={chartLabels(spec.lang)}
+          ariaLabel={t('chart.plotLabel', { title: spec.title })}
+        />
+      )}
     </ChartFrame>
   );
 }

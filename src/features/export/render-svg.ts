@@ -9,6 +9,8 @@
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { layoutBars } from '@/components/chart/bar-layout';
+import { BarLayer } from '@/components/chart/bar-layer';
 import { layoutPlot } from '@/components/chart/layout';
 import { INK, MUTED, PlotLayer } from '@/components/chart/plot-layer';
 import { seriesStyles } from '@/components/chart/series-style';
@@ -239,16 +241,24 @@ export function renderChartSvg(spec: ChartSpec, size: ExportSize = 'wide'): stri
   const plotBottom = (footer.length > 0 ? footerTop - 12 : H - pad) - 4;
 
   // The plot: the screen's component on the same layout rules, at this file's size.
-  const layout = layoutPlot(spec, W - 2 * pad + 10, plotBottom - plotTop);
-  const plot = renderToStaticMarkup(
-    createElement(PlotLayer, { layout, noData: chartLabels(spec.lang).noData }),
-  );
+  const noData = chartLabels(spec.lang).noData;
+  let plot: string;
+  let area: { left: number; right: number; top: number; bottom: number };
+  if (spec.bars) {
+    const bars = layoutBars(spec.bars, W - 2 * pad, plotBottom - plotTop);
+    plot = renderToStaticMarkup(createElement(BarLayer, { layout: bars, noData }));
+    area = bars.plot;
+  } else {
+    const layout = layoutPlot(spec, W - 2 * pad + 10, plotBottom - plotTop);
+    plot = renderToStaticMarkup(createElement(PlotLayer, { layout, noData }));
+    area = layout.plot;
+  }
   body.push(`<g transform="translate(${n(pad)} ${n(plotTop)})">${plot}</g>`);
   const box: Box = {
-    left: pad + layout.plot.left,
-    right: pad + layout.plot.right,
-    top: plotTop + layout.plot.top,
-    bottom: plotTop + layout.plot.bottom,
+    left: pad + area.left,
+    right: pad + area.right,
+    top: plotTop + area.top,
+    bottom: plotTop + area.bottom,
   };
   if (spec.demo) body.push(watermark(box));
 
