@@ -37,18 +37,21 @@ export function useQualityIssues(): QualityIssue[] {
     },
   );
   return useMemo(() => {
-    const seen = new Set<string>();
-    const out: QualityIssue[] = [];
+    // One record can come back in several responses (the cards' request and the completion
+    // table's, say), at a different position in each: it is counted once. Within one
+    // response, records that read the same (two duplicates of one cell) each count.
+    const kept = new Map<string, QualityIssue[]>();
     for (const q of cache.getAll()) {
       if (!isParsed(q.state.data)) continue;
+      const here = new Map<string, QualityIssue[]>();
       for (const issue of q.state.data.issues) {
-        const key = `${issue.endpoint}|${String(issue.index)}|${issue.record}|${issue.field}|${issue.reason}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push(issue);
+        const key = `${issue.endpoint}|${issue.index === null ? 'top' : 'record'}|${issue.record}|${issue.field}|${issue.reason}|${issue.detail}`;
+        here.set(key, [...(here.get(key) ?? []), issue]);
       }
+      for (const [key, list] of here)
+        if (list.length > (kept.get(key)?.length ?? 0)) kept.set(key, list);
     }
-    return out;
+    return [...kept.values()].flat();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- version changes whenever any query's data does
   }, [cache, version]);
 }
