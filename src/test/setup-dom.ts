@@ -1,0 +1,13 @@
+import '@testing-library/jest-dom/vitest';
+import { afterEach } from 'vitest';
+import { cleanup, configure } from '@testing-library/react';
+
+// The dom project only (jsdom): jest-dom's matchers, and Testing Library's cleanup.
+
+// The first visit of a lazily loaded view imports its chunk, which in jsdom under a parallel
+// run on two cores can take longer than the 1 s default for findBy* queries.
+configure({ asyncUtilTimeout: 5000 });
+
+afterEach(() => {
+  cleanup();
+});
