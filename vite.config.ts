@@ -24,6 +24,15 @@ const NEEDS_DOM = [
 /** Data-service tests that only parse bytes in memory (no database, process or server). */
 const PURE_SERVER_TESTS = ['server/import/**/*.test.ts'];
 
+/**
+ * SHARED_MODULES: in the unit and dom projects the files run by one worker share its module
+ * cache (and, in dom, its jsdom page) instead of each importing React, the app, exceljs and the
+ * demo data anew: the fast loop takes a third of the time. So a test there must not replace a
+ * module (vi.mock: whether it takes effect would depend on which file ran first in the worker;
+ * ESLint refuses it) — spy on an exported object instead, or undo with vi.stubGlobal /
+ * vi.unstubAllGlobals what it changes globally. The integration project keeps isolation.
+ */
+
 const TEMPLATES = ['jindu-data-template.xlsx', 'jindu-demo-data.xlsx'];
 
 /**
@@ -130,9 +139,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          // Pure tests (no module mocks, no globals, no DOM): the files in one worker share its
-          // module cache instead of each importing exceljs, the demo data and the parsers anew.
-          isolate: false,
+          isolate: false, // see SHARED_MODULES
           include: [
             'contract/**/*.test.ts',
             'mocks/**/*.test.ts',
@@ -147,6 +154,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          isolate: false, // see SHARED_MODULES; src/test/setup-dom.ts resets the page per file
           setupFiles: ['./src/test/setup-dom.ts'],
           include: ['src/**/*.test.tsx', ...NEEDS_DOM],
         },

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 
 // The dom project only (jsdom): jest-dom's matchers, and Testing Library's cleanup.
@@ -10,4 +10,13 @@ configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
+});
+
+// The dom project's files share one page per worker (isolate: false in vite.config.ts): each
+// file starts from what a fresh page has, whatever the file before it left behind.
+beforeAll(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+  window.history.replaceState(null, '', '/');
+  document.title = '';
 });
