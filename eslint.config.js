@@ -101,6 +101,24 @@ export default tseslint.config(
     },
     { files: ['src/features/**'], forbid: [SERVER, MOCKS, SRC_APP] },
   ]),
+  // The unit and dom test projects share modules between files (vite.config.ts, SHARED_MODULES):
+  // a module mock there would work or not depending on which file ran first in the worker.
+  {
+    files: ['contract/', 'mocks/', 'src/', 'server/import/'].flatMap((d) =>
+      TESTS.map((t) => d + t),
+    ),
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['mock', 'doMock', 'unmock', 'doUnmock'].map((property) => ({
+          object: 'vi',
+          property,
+          message:
+            'unit and dom tests share modules (vite.config.ts, SHARED_MODULES): spy on an exported object instead',
+        })),
+      ],
+    },
+  },
   {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],

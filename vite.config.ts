@@ -1,5 +1,5 @@
-/// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
+import { configDefaults } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { execFileSync } from 'node:child_process';
@@ -10,6 +10,28 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * Test files that are plain .ts but need a browser-like environment (`document`, `window`,
+ * `DOMParser`, a page URL to resolve relative API URLs against): they run in the dom project.
+ */
+const NEEDS_DOM = [
+  'src/app/report-sources.test.ts',
+  'src/features/data/early-start.test.ts',
+  'src/features/export/render-svg.test.ts',
+];
+
+/** Data-service tests that only parse bytes in memory (no database, process or server). */
+const PURE_SERVER_TESTS = ['server/import/**/*.test.ts'];
+
+/**
+ * SHARED_MODULES: in the unit and dom projects the files run by one worker share its module
+ * cache (and, in dom, its jsdom page) instead of each importing React, the app, exceljs and the
+ * demo data anew: the fast loop takes a third of the time. So a test there must not replace a
+ * module (vi.mock: whether it takes effect would depend on which file ran first in the worker;
+ * ESLint refuses it) — spy on an exported object instead, or undo with vi.stubGlobal /
+ * vi.unstubAllGlobals what it changes globally. The integration project keeps isolation.
+ */
 
 const TEMPLATES = ['jindu-data-template.xlsx', 'jindu-demo-data.xlsx'];
 
@@ -103,17 +125,53 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 600,
   },
+  // Three tiers (README, "Tests"): `unit` and `dom` are the fast loop (`npm run test:unit`),
+  // `integration` opens databases and starts processes and servers (`npm run test:integration`).
+  // Each test file belongs to exactly one project, by what it needs, not by where it lives.
   test: {
-    environment: 'jsdom',
     globals: false,
     setupFiles: ['./src/test/setup.ts'],
-    include: [
-      'contract/**/*.test.ts',
-      'src/**/*.test.{ts,tsx}',
-      'mocks/**/*.test.ts',
-      'server/**/*.test.ts',
-    ],
     css: false,
     testTimeout: 15000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          isolate: false, // see SHARED_MODULES
+          include: [
+            'contract/**/*.test.ts',
+            'mocks/**/*.test.ts',
+            'src/**/*.test.ts',
+            ...PURE_SERVER_TESTS,
+          ],
+          exclude: [...configDefaults.exclude, ...NEEDS_DOM],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          isolate: false, // see SHARED_MODULES; src/test/setup-dom.ts resets the page per file
+          setupFiles: ['./src/test/setup-dom.ts'],
+          include: ['src/**/*.test.tsx', ...NEEDS_DOM],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          environment: 'node',
+          // Child processes (tsx starting the importer or the service, a build) on two loaded
+          // cores take seconds each: these limits only stop a hang, they time nothing.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          include: ['server/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...PURE_SERVER_TESTS],
+        },
+      },
+    ],
   },
 });

@@ -1,5 +1,4 @@
-// @vitest-environment node
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   brokenObservations,
   brokenRankings,
@@ -19,12 +18,27 @@ afterAll(() => server.close());
 
 describe('scenarios', () => {
   it('slow answers normally, later', async () => {
-    server.use(scenarios.slow('rankings', 120));
-    const started = Date.now();
-    const response = await fetch(`${BASE}/rankings?assessment=city-overall`);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
-    const body = (await response.json()) as { rankings: unknown[] };
-    expect(body.rankings).toHaveLength(7 * 4);
+    // On a fake clock: no answer until the handler's 120 ms have passed, then the normal one.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      server.use(scenarios.slow('rankings', 120));
+      let answered = false;
+      const pending = fetch(`${BASE}/rankings?assessment=city-overall`).then((r) => {
+        answered = true;
+        return r;
+      });
+      // Until the handler has started its wait (setImmediate is not faked, so this is no clock).
+      while (vi.getTimerCount() === 0) await new Promise((resolve) => setImmediate(resolve));
+      await vi.advanceTimersByTimeAsync(119);
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      const response = await pending;
+      expect(answered).toBe(true);
+      const body = (await response.json()) as { rankings: unknown[] };
+      expect(body.rankings).toHaveLength(7 * 4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('serverError sends a 500 with the contract error body', async () => {

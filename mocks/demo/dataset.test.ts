@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { computeChange } from '@/lib/change';
 import type { WireObservation } from '@contract/wire-types';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * The two commands an office runs, as real processes (tsx, path aliases, exit codes, output):
  * `npm run import` on the demo workbook and on a broken one, then `npm run serve` answering

@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * Imports that overlap, on every engine (issue 12.2): two `npm run import` processes started
  * while a third writer is mid-transaction — a workbook and a CSV of different content — must
@@ -10,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoDataset } from '@mocks/demo/dataset';
 import { templateBytes } from '@contract/workbook/write-template';
 import type { WireDataset } from '@contract/wire-types';
@@ -83,8 +82,6 @@ const cellCounts = (d: DatasetDiff) => ({
   cells_changed: d.observations.changed.length + d.rankings.changed.length,
   cells_removed: d.observations.removed.length + d.rankings.removed.length,
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let dir = '';
 let demoBytes: Uint8Array;
@@ -176,16 +173,18 @@ describe.each(engines)('overlapping imports on %s', (engine) => {
     const hold = await holdWrites();
     const workbook = runImportProcess(database.env, [join(dir, 'changed.xlsx')]);
     const csv = runImportProcess(database.env, [join(dir, 'update.csv'), '--as-of', '2026-12-01']);
-    // Release once both are waiting for the lock (they say so; PostgreSQL also shows it), or,
-    // for an importer that neither says nor shows it, once both have had time to start.
-    const started = Date.now();
-    for (;;) {
-      const waiting = [workbook.run, csv.run].filter((r) => /另一个导入正在进行/.test(r.stderr));
-      if (waiting.length === 2 || (await hold.blocked()) === 2) break;
-      if (workbook.run.code !== null || csv.run.code !== null) break;
-      if (Date.now() - started > 3500) break;
-      await sleep(50);
-    }
+    // Release once both are waiting for the lock: each says so (PostgreSQL also shows it), or
+    // one has already ended (the assertions below then say why). No time limit of its own:
+    // however slowly the two processes start on a loaded machine, they are both in flight.
+    await vi.waitFor(
+      async () => {
+        const waiting = [workbook.run, csv.run].filter((r) => /另一个导入正在进行/.test(r.stderr));
+        if (waiting.length === 2 || workbook.run.code !== null || csv.run.code !== null) return;
+        if ((await hold.blocked()) === 2) return;
+        throw new Error('the two imports are not both waiting for the lock yet');
+      },
+      { timeout: 50_000, interval: 50 },
+    );
     await hold.release();
     const [w, c] = await Promise.all([workbook.done, csv.done]);
     expect(w.stderr + c.stderr).not.toMatch(/database is locked|duplicate key|SQLITE_/);

@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * `npm run import` end to end on every engine: a workbook goes in, the API gives the same
  * values back; a bad workbook leaves the database untouched; the same file twice changes

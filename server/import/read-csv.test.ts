@@ -1,4 +1,3 @@
-// @vitest-environment node
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '@mocks/demo/dataset';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { demoDataset } from '@mocks/demo/dataset';
 import type { WireDataset } from '@contract/wire-types';
@@ -87,9 +86,9 @@ describe('readWorkbook: round trip', () => {
     expectSame(data?.dataset, demoDataset);
   });
 
-  it('validates a province-sized workbook (5,500 rows × 7 years) in well under a second', async () => {
+  it('validates a province-sized workbook (5,500 rows × 7 years) whole', async () => {
     // Built in memory from the demo template: exceljs's own parsing is linear and slow to set up
-    // in a test; what must not grow faster than the cells is the validation.
+    // in a test. How long the validation takes is the bench's (bench/workbook.bench.ts).
     const wb = await loadWorkbook(await demoBytes());
     const rg = sheetOf(wb, REGIONS_SHEET);
     const obs = sheetOf(wb, OBSERVATIONS_SHEET);
@@ -103,15 +102,12 @@ describe('readWorkbook: round trip', () => {
         obs.addRow([ind.id, id, null, null, ...years.map((y) => ((i + 1) * (j + 1) * y) % 997)]);
       }
     }
-    const start = performance.now();
     const { data, problems } = readLoadedWorkbook(wb);
-    const ms = performance.now() - start;
     expect(problems).toEqual([]);
     expect(obs.actualRowCount).toBeGreaterThan(5_500);
     expect(data?.dataset.observations.length).toBe(
       demoDataset.observations.length + 20 * 270 * years.length,
     );
-    expect(ms).toBeLessThan(1500);
   });
 });
 

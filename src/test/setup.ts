@@ -1,11 +1,7 @@
-import '@testing-library/jest-dom/vitest';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { cleanup, configure } from '@testing-library/react';
 import { loadLanguage } from '@/lib/i18n';
 
-// The first visit of a lazily loaded view imports its chunk, which in jsdom under a parallel
-// run on two cores can take longer than the 1 s default for findBy* queries.
-configure({ asyncUtilTimeout: 5000 });
+// Every project (unit, dom, integration): the i18n catalogues, and console.error as a failure.
 
 // console.error means React or our code reported a problem: fail the test instead of scrolling past it.
 beforeEach(() => {
@@ -15,7 +11,6 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  cleanup();
   vi.restoreAllMocks();
 });
 
