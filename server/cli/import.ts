@@ -10,10 +10,11 @@
  * Exit codes: 0 imported / unchanged / dry run, 1 problems found, 2 usage, 3 another import
  * was still running.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { connectConfigured } from '../db/connect';
 import { listEditions } from '../db/read';
+import { fileSizeProblems } from '../import/guard/inspect';
 import { messages } from '../import/messages';
 import {
   DEFAULT_LOCK_WAIT_MS,
@@ -64,6 +65,13 @@ async function main(): Promise<number> {
   }
   let bytes: Uint8Array;
   try {
+    // The size cap comes before reading: a huge file is refused without being loaded.
+    const tooLarge = fileSizeProblems(statSync(file).size);
+    if (tooLarge.length > 0) {
+      for (const line of describeOutcome({ status: 'invalid', problems: tooLarge }, lang))
+        console.log(line);
+      return 1;
+    }
     bytes = readFileSync(file);
   } catch (error) {
     console.error(
