@@ -6,7 +6,11 @@
 import type { Message } from '../problem';
 
 const n = (x: number) => x.toLocaleString('en-US');
-const mb = (bytes: number) => `${n(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
+/** 20 MB, 1.5 MB, 48.8 KB. */
+const mb = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${n(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`
+    : `${n(Math.round((bytes / 1024) * 10) / 10)} KB`;
 
 const ADVICE: Message = {
   zh: '未写入任何数据。请使用下载的模板填写，或在 Excel 中把数据复制到新模板后另存为 .xlsx（导入限制见 docs/data-service.md）。',

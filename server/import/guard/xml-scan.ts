@@ -83,7 +83,7 @@ export function unescapeXml(text: string): string {
 
 /** A cell reference (`AB12`, `$AB$12`, `AB`, `12`): column and row numbers, null where absent. */
 export function cellRef(ref: string): { col: number | null; row: number | null } | null {
-  const m = /^\$?([A-Za-z]{0,3})\$?(\d{0,7})$/.exec(ref.trim());
+  const m = /^\$?([A-Za-z]{0,6})\$?(\d{0,10})$/.exec(ref.trim());
   if (!m || (m[1] === '' && m[2] === '')) return null;
   let col = 0;
   for (const ch of (m[1] ?? '').toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
