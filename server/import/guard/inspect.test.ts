@@ -85,6 +85,18 @@ describe('the guard in front of the workbook reader', () => {
     expect(r.en).toMatch(/^The sheet has more than 100,000 rows/);
   });
 
+  it('refuses more sheets, rows or declared columns in the whole workbook than the limits', () => {
+    const rows = refusal(manyCells(demo, 20_000, 1), { ...LIMITS, rows: 10_000 });
+    expect(rows).toMatchObject({ code: 'too-many', sheet: OBS });
+    expect(rows.en).toMatch(/^The workbook has more than 10,000 rows in all/);
+    const sheets = refusal(demo, { ...LIMITS, sheets: 9 });
+    expect(sheets.en).toMatch(/^The workbook has more than 9 sheets/);
+    const wide = refusal(hugeColumnRange(demo, 16_384), { ...LIMITS, declaredColumns: 16_000 });
+    expect(wide.en).toMatch(
+      /^The column definitions \(<col>\) of all sheets declare more than 16,000 columns/,
+    );
+  });
+
   it('refuses a sheet declaring a used range taller than the row limit, or off the sheet', () => {
     const tall = inObservations((x) =>
       x.replace(/<dimension ref="[^"]*"/, '<dimension ref="A1:N200000"'),

@@ -48,6 +48,9 @@ const MACRO_TYPE = /macroEnabled|vbaProject|macrosheet|activeX/i;
 
 interface Totals {
   inflated: number;
+  sheets: number;
+  rows: number;
+  declaredColumns: number;
   cells: number;
   merges: number;
   mergedCells: number;
@@ -58,6 +61,9 @@ interface Totals {
 class Inspection {
   private readonly totals: Totals = {
     inflated: 0,
+    sheets: 0,
+    rows: 0,
+    declaredColumns: 0,
     cells: 0,
     merges: 0,
     mergedCells: 0,
@@ -227,7 +233,9 @@ class Inspection {
     const t = this.totals;
     let rows = 0;
     let cols = 0;
+    let widest = 0;
     let lastRow = 0;
+    if (++t.sheets > l.sheets) this.tooMany(COUNTED.sheets, l.sheets);
     const beyond = (
       place: Message,
       ref: string,
@@ -264,6 +272,7 @@ class Inspection {
           lastRow = r;
           if (++rows > l.rowsPerSheet)
             refuse('too-many-rows', guardMessages.tooManyRows(l.rowsPerSheet), sheet, r);
+          if (++t.rows > l.rows) this.tooMany(COUNTED.rows, l.rows, sheet);
         } else if (name === 'col') {
           const min = Number(attribute(attrs, 'min'));
           const max = Number(attribute(attrs, 'max'));
@@ -282,6 +291,13 @@ class Inspection {
             );
           if (++cols > l.colElements)
             refuse('too-many-cols', guardMessages.tooManyColElements(l.colElements), sheet);
+          // exceljs makes one column object per column up to the sheet's widest <col>.
+          if (max > widest) {
+            t.declaredColumns += max - widest;
+            widest = max;
+            if (t.declaredColumns > l.declaredColumns)
+              this.tooMany(COUNTED.declaredColumns, l.declaredColumns, sheet);
+          }
         } else if (name === 'dimension') {
           const ref = attribute(attrs, 'ref') ?? '';
           const a = area(ref, l.rowNumber, l.columns);

@@ -23,15 +23,19 @@ export interface ImportLimits {
   /** A part larger than `ratioFloorBytes` may inflate to at most this many times its size. */
   ratio: number;
   ratioFloorBytes: number;
-  /** Rows on one sheet (`<row>` elements and the declared dimension). */
+  /** Worksheets in the workbook (the template has 10). */
+  sheets: number;
+  /** Rows on one sheet (`<row>` elements and the declared dimension), and in the workbook. */
   rowsPerSheet: number;
+  rows: number;
   /** Cells in the whole workbook (`<c>` elements). */
   cells: number;
   /** Excel's own limits: a column or row beyond them is not a real workbook. */
   columns: number;
   rowNumber: number;
-  /** `<col>` elements on one sheet. */
+  /** `<col>` elements on one sheet; the columns they declare, summed over the sheets. */
   colElements: number;
+  declaredColumns: number;
   /** Merged ranges in the workbook, and the cells they cover together. */
   merges: number;
   mergedCells: number;
@@ -61,11 +65,14 @@ export const LIMITS: Readonly<ImportLimits> = {
   totalBytes: 200 * MiB,
   ratio: 200,
   ratioFloorBytes: 1 * MiB,
+  sheets: 100,
   rowsPerSheet: 100_000,
+  rows: 500_000,
   cells: 500_000,
   columns: 16_384,
   rowNumber: 1_048_576,
   colElements: 16_384,
+  declaredColumns: 163_840,
   merges: 1_000,
   mergedCells: 10_000,
   validations: 1_000,

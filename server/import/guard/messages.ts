@@ -161,6 +161,14 @@ export const COUNTED = {
     unitZh: '个单元格',
     unitEn: 'cells',
   },
+  sheets: { zh: '工作簿的工作表', en: 'The workbook has', unitZh: '个', unitEn: 'sheets' },
+  rows: { zh: '工作簿的行数', en: 'The workbook has', unitZh: '行', unitEn: 'rows in all' },
+  declaredColumns: {
+    zh: '各工作表列格式定义（<col>）所声明的列数合计',
+    en: 'The column definitions (<col>) of all sheets declare',
+    unitZh: '列',
+    unitEn: 'columns',
+  },
   sharedStrings: {
     zh: '共享字符串',
     en: 'The shared strings hold',
