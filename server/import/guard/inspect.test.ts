@@ -170,6 +170,12 @@ describe('the guard in front of the workbook reader', () => {
     expect(refusal(demo, { ...small, totalBytes: 100_000 }).code).toBe('workbook-too-large');
   });
 
+  it('refuses a part declaring more than the per-part cap without inflating it', () => {
+    const r = refusal(repeatedCell(demo, 16_000_000), { ...LIMITS, entryBytes: 10_000_000 });
+    expect(r).toMatchObject({ code: 'part-too-large', sheet: OBS });
+    expect(r.en).toMatch(/^The part xl\/worksheets\/sheet8\.xml inflates to more than 9\.5 MB/);
+  });
+
   it('does not trust a part’s declared size: inflating past it is refused', () => {
     // Lower the declared size of sheet8 in the central directory to 1,000 bytes.
     const bytes = new Uint8Array(demo);

@@ -90,24 +90,30 @@ class Inspection {
     const entries = directory.entries.filter((e) => !e.name.endsWith('/'));
     const count = Math.max(directory.declaredCount, directory.entries.length);
     if (count > l.entries) refuse('too-many-parts', guardMessages.tooManyParts(count, l.entries));
-    let declared = 0;
     for (const e of entries) {
       if (MACRO_PART.test(e.name)) refuse('macros', guardMessages.macros(e.name));
       if (e.encrypted) refuse('encrypted', guardMessages.encrypted(e.name));
+    }
+    // The small parts that name the sheets come first (inflated under the same caps), so that
+    // every later problem can say which sheet it is on.
+    const byName = new Map(entries.map((e) => [e.name, e]));
+    const types = byName.get('[Content_Types].xml');
+    if (types) this.contentTypes(types);
+    const sheetNames = this.sheetNames(byName);
+    const sheetOf = (e: ZipEntry) =>
+      WORKSHEET.test(e.name) ? (sheetNames.get(e.name) ?? e.name) : '';
+    let declared = 0;
+    for (const e of entries) {
       if (e.declaredSize > l.entryBytes)
-        refuse('part-too-large', guardMessages.partTooLarge(e.name, l.entryBytes));
+        refuse('part-too-large', guardMessages.partTooLarge(e.name, l.entryBytes), sheetOf(e));
       declared += e.declaredSize;
     }
     if (declared > l.totalBytes)
       refuse('workbook-too-large', guardMessages.workbookTooLarge(l.totalBytes));
 
-    const byName = new Map(entries.map((e) => [e.name, e]));
-    const types = byName.get('[Content_Types].xml');
-    if (types) this.contentTypes(types);
-    const sheetNames = this.sheetNames(byName);
     for (const e of entries) {
       if (this.done.has(e.name)) continue;
-      if (WORKSHEET.test(e.name)) this.worksheet(e, sheetNames.get(e.name) ?? e.name);
+      if (WORKSHEET.test(e.name)) this.worksheet(e, sheetOf(e));
       else if (e.name === 'xl/sharedStrings.xml') this.sharedStrings(e);
       else this.inflate(e, () => undefined);
     }
