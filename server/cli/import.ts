@@ -7,6 +7,9 @@
  * updates only the observations of the current edition. Uses DATABASE_URL when it is set.
  * Imports run one at a time (a lock both engines honour): a second one waits up to --wait
  * seconds (default 60) for the first, then gives up saying so.
+ * A file over the import limits (server/import/guard/limits.ts) is refused before it is parsed,
+ * and the workbook is parsed in a child process with a memory limit and a timeout: a hostile
+ * file ends as a problem and exit code 1, never as an abort.
  * Exit codes: 0 imported / unchanged / dry run, 1 problems found, 2 usage, 3 another import
  * was still running.
  */
