@@ -4,12 +4,13 @@
  * for IT staff; change both together.
  *
  * Why these numbers: the template holds 10 sheets of at most a few hundred columns (4 lead
- * columns, one per declared year 1900–2200, 3 trailing). A province (221 regions × 25
- * indicators × 7 years = 38,675 cells) is a 360 KB file of about 40,000 cells. exceljs needs about
- * 1 KB of memory per cell, so 500,000 cells (13 provinces' worth) parse in about 650 MB, inside
- * the reader's memory limit; every limit below leaves a real workbook far inside it and stops
- * what exceljs would otherwise expand without bound (column ranges, merges, validations and
- * defined names become one object per cell).
+ * columns, one per declared year 1900–2200, 3 trailing). A province workbook (221 regions × 25
+ * indicators × 7 years = 38,675 values) is a 360 KB file of about 75,000 cells (ids, names and
+ * notes included). exceljs needs roughly 1 KB of memory per cell: a workbook of 330,500 values
+ * (about 450,000 cells) reads in under 500 MB, inside the reader's 768 MB heap, so 500,000 cells
+ * (six and a half provinces) is the limit. Every other limit leaves a real workbook far inside
+ * it and stops what exceljs would otherwise expand without bound (column ranges, merges,
+ * validations and defined names become one object per cell; every part is inflated whole).
  */
 export interface ImportLimits {
   /** The file itself (.xlsx or .csv), checked before it is read. */
