@@ -73,7 +73,7 @@ describe('npm run import and npm run serve as processes', () => {
         'm',
       ),
     );
-  });
+  }, 60_000); // three imports, each parsing in its own child process
 
   it('builds the missing app, then serves it and the imported data', async () => {
     const child = spawn(

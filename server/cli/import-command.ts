@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { WireDataset, WireObservation, WireRanking } from '@contract/wire-types';
+import { fileSizeProblems, inspectWorkbook } from '../import/guard/inspect';
+import { readWorkbookIsolated } from '../import/isolated';
 import { messages } from '../import/messages';
 import type { Message } from '../import/problem';
 import { formatProblem, readObservationsCsv, readWorkbook } from '../import/read-workbook';
@@ -36,6 +38,11 @@ export interface ImportRequest {
   lockWaitMs?: number | undefined;
   /** Called once when another import holds the lock and this one starts waiting for it. */
   onWait?: (() => void) | undefined;
+  /**
+   * Read the workbook in a child process with a memory limit and a timeout (the default), or,
+   * for tests of what is read rather than how, in this process.
+   */
+  isolated?: boolean;
 }
 
 export const DEFAULT_LOCK_WAIT_MS = 60_000;
@@ -72,10 +79,18 @@ export async function runImport(
       status: 'invalid',
       problems: [fileProblem('unsupported-file', messages.unsupportedFile(extension))],
     };
-  // A workbook stands alone: read and validate it before waiting for the lock.
+  const tooLarge = fileSizeProblems(request.bytes.length);
+  if (tooLarge.length > 0) return { status: 'invalid', problems: tooLarge };
+  // A workbook stands alone: read and validate it before waiting for the lock. The guard looks
+  // inside the zip first; what it lets through is parsed in a child with memory and time limits.
   let workbook: WireDataset | null = null;
   if (extension === '.xlsx') {
-    const read = await readWorkbook(request.bytes);
+    const refused = inspectWorkbook(request.bytes);
+    if (refused.length > 0) return { status: 'invalid', problems: refused };
+    const read =
+      request.isolated === false
+        ? await readWorkbook(request.bytes)
+        : await readWorkbookIsolated(request.bytes);
     if (!read.data) return { status: 'invalid', problems: read.problems };
     workbook = read.data.dataset;
     if (request.asOf !== undefined)

@@ -7,13 +7,18 @@
  * updates only the observations of the current edition. Uses DATABASE_URL when it is set.
  * Imports run one at a time (a lock both engines honour): a second one waits up to --wait
  * seconds (default 60) for the first, then gives up saying so.
- * Exit codes: 0 imported / unchanged / dry run, 1 problems found, 2 usage (also an --as-of
- * that is not a real YYYY-MM-DD date), 3 another import was still running.
+ * A file over the import limits (server/import/guard/limits.ts) is refused before it is parsed,
+ * and the workbook is parsed in a child process with a memory limit and a timeout: a hostile
+ * file ends as a problem and exit code 1, never as an abort.
+ * Exit codes: 0 imported / unchanged / dry run, 1 problems found, 2 usage (also an --as-of that
+ * is not a real YYYY-MM-DD date), 3 another import
+ * was still running.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { connectConfigured } from '../db/connect';
 import { listEditions } from '../db/read';
+import { fileSizeProblems } from '../import/guard/inspect';
 import { messages } from '../import/messages';
 import { isCalendarDate } from '../import/sheet';
 import {
@@ -70,6 +75,13 @@ async function main(): Promise<number> {
   }
   let bytes: Uint8Array;
   try {
+    // The size cap comes before reading: a huge file is refused without being loaded.
+    const tooLarge = fileSizeProblems(statSync(file).size);
+    if (tooLarge.length > 0) {
+      for (const line of describeOutcome({ status: 'invalid', problems: tooLarge }, lang))
+        console.log(line);
+      return 1;
+    }
     bytes = readFileSync(file);
   } catch (error) {
     console.error(

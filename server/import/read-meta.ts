@@ -34,6 +34,8 @@ import type {
   PROGRAMMES_SHEET,
   REGIONS_SHEET,
 } from '@contract/workbook/layout';
+import { LIMITS } from './guard/limits';
+import { guardMessages } from './guard/messages';
 import type { Cell } from './grid';
 import { isBlank } from './grid';
 import type { IdKind } from './messages';
@@ -306,8 +308,38 @@ export function readRegions(
     }
     for (const t of trail) state.set(t, 'done');
   }
+  reportTooDeep(linked);
   // Any problem here means no data is returned at all, so the records need no filtering.
   return out;
+}
+
+/**
+ * A parent chain longer than the limit (the contract has four levels) is reported once, on the
+ * first row (in sheet order) that is too deep: region paths grow with the square of the depth.
+ */
+function reportTooDeep(linked: ReadonlyMap<string, RegionLink>, limit = LIMITS.regionDepth) {
+  const depth = new Map<string, number>();
+  for (const link of linked.values()) {
+    const trail: string[] = [];
+    const onTrail = new Set<string>();
+    let id: string | undefined = link.id;
+    while (id !== undefined && linked.has(id) && !depth.has(id) && !onTrail.has(id)) {
+      trail.push(id);
+      onTrail.add(id);
+      id = linked.get(id)?.parent;
+    }
+    // Above the trail: a known depth, a region without a parent (depth 1), or a cycle (reported).
+    let d = id === undefined ? 0 : onTrail.has(id) ? NaN : (depth.get(id) ?? 1);
+    for (let i = trail.length - 1; i >= 0; i--) depth.set(trail[i] ?? '', ++d);
+    const own = depth.get(link.id) ?? NaN;
+    if (own > limit) {
+      link.row.fail('parent', {
+        code: 'region-too-deep',
+        message: guardMessages.regionTooDeep(link.id, own, limit),
+      });
+      return;
+    }
+  }
 }
 
 export function readCampaigns(
