@@ -23,6 +23,8 @@ const NEEDS_DOM = [
 
 /** Data-service tests that only parse bytes in memory (no database, process or server). */
 const PURE_SERVER_TESTS = ['server/import/**/*.test.ts'];
+/** Under server/import but starting a child process (the isolated workbook reader). */
+const PROCESS_IMPORT_TESTS = ['server/import/isolated.test.ts'];
 
 /**
  * SHARED_MODULES: in the unit and dom projects the files run by one worker share its module
@@ -146,7 +148,7 @@ export default defineConfig({
             'src/**/*.test.ts',
             ...PURE_SERVER_TESTS,
           ],
-          exclude: [...configDefaults.exclude, ...NEEDS_DOM],
+          exclude: [...configDefaults.exclude, ...NEEDS_DOM, ...PROCESS_IMPORT_TESTS],
         },
       },
       {
@@ -168,8 +170,12 @@ export default defineConfig({
           // cores take seconds each: these limits only stop a hang, they time nothing.
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          include: ['server/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...PURE_SERVER_TESTS],
+          include: [
+            'server/api/**/*.test.ts',
+            'server/cli/**/*.test.ts',
+            'server/db/**/*.test.ts',
+            ...PROCESS_IMPORT_TESTS,
+          ],
         },
       },
     ],

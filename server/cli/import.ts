@@ -11,8 +11,7 @@
  * and the workbook is parsed in a child process with a memory limit and a timeout: a hostile
  * file ends as a problem and exit code 1, never as an abort.
  * Exit codes: 0 imported / unchanged / dry run, 1 problems found, 2 usage (also an --as-of that
- * is not a real YYYY-MM-DD date), 3 another import
- * was still running.
+ * is not a real YYYY-MM-DD date), 3 another import was still running.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
