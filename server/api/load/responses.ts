@@ -1,0 +1,190 @@
+/**
+ * How the service builds its answers without letting one client take it down (issue 12.3):
+ *
+ * - cache: a finished answer is kept, serialised and gzipped, for its edition (response-cache);
+ * - single flight: concurrent requests for the same missing answer share one build;
+ * - a gate: at most `concurrentBuilds` builds at once, `queuedBuilds` waiting; beyond that the
+ *   request is refused at once (BusyError → 503 + Retry-After) — cheap answers (cache hits,
+ *   304s, /meta) never pass through it;
+ * - a time limit per build (TimeLimitError → 503), and a build that no client waits for any
+ *   more (all of them disconnected) is aborted.
+ */
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
+import { BusyError, createGate } from './gate';
+import type { Gate } from './gate';
+import { createResponseCache } from './response-cache';
+import type { Encoded, ResponseCache } from './response-cache';
+
+export { BusyError };
+export type { Encoded };
+
+const gzip = promisify(gzipCallback);
+
+/** A Buffer as the plain Uint8Array a Response takes (a view: nothing is copied). */
+const bytes = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
+
+/** The build ran past the configured time limit and was abandoned. */
+export class TimeLimitError extends Error {
+  constructor(ms: number) {
+    super(`the answer took longer than ${ms} ms to build`);
+    this.name = 'TimeLimitError';
+  }
+}
+
+/** Every client that wanted this answer has gone. */
+export class ClientGoneError extends Error {
+  constructor() {
+    super('the client disconnected');
+    this.name = 'ClientGoneError';
+  }
+}
+
+export interface LoadLimits {
+  /** Total bytes of cached answers (raw + gzip). */
+  cacheBytes: number;
+  /** Expensive builds at once. */
+  concurrentBuilds: number;
+  /** Builds waiting for a slot; more are refused with 503. */
+  queuedBuilds: number;
+  /** A build (queue wait included) is abandoned after this long, answering 503. */
+  requestTimeoutMs: number;
+  /** Retry-After on those 503s. */
+  retryAfterSeconds: number;
+}
+
+export const DEFAULT_LIMITS: LoadLimits = {
+  cacheBytes: 256 * 1024 * 1024,
+  concurrentBuilds: 2,
+  queuedBuilds: 8,
+  requestTimeoutMs: 30_000,
+  retryAfterSeconds: 2,
+};
+
+/** A build: the JSON text in pieces, and the ETag of the snapshot it was read from. */
+export interface Built {
+  etag: string;
+  pieces: string[];
+}
+
+export type BuildFn = (signal: AbortSignal) => Promise<Built>;
+
+/** For tests: watch or hold up every build once it holds its slot. */
+export type BuildHook = (key: string, signal: AbortSignal) => Promise<void> | void;
+
+interface Flight {
+  promise: Promise<Encoded>;
+  controller: AbortController;
+  waiters: number;
+}
+
+export interface Responses {
+  /**
+   * The cached answer for `key`, or one built by `build` (shared with any identical request
+   * already building it). `limited`: the build waits for the gate. `cacheKey` names the entry
+   * from the edition the build actually read.
+   */
+  get(
+    key: string,
+    build: BuildFn,
+    options: { signal: AbortSignal; limited: boolean; cacheKey: (etag: string) => string },
+  ): Promise<Encoded>;
+  /** Requests waiting for a build right now (shared builds count each of their clients). */
+  waiters(): number;
+  readonly limits: LoadLimits;
+  readonly cache: ResponseCache;
+  readonly gate: Gate;
+}
+
+export function createResponses(
+  overrides: Partial<LoadLimits> = {},
+  onBuild?: BuildHook,
+): Responses {
+  const limits = { ...DEFAULT_LIMITS, ...overrides };
+  const cache = createResponseCache(limits.cacheBytes);
+  const gate = createGate(limits.concurrentBuilds, limits.queuedBuilds);
+  const flights = new Map<string, Flight>();
+
+  async function run(
+    key: string,
+    build: BuildFn,
+    controller: AbortController,
+    limited: boolean,
+    cacheKey: (etag: string) => string,
+  ): Promise<Encoded> {
+    const { signal } = controller;
+    const timer = setTimeout(
+      () => controller.abort(new TimeLimitError(limits.requestTimeoutMs)),
+      limits.requestTimeoutMs,
+    );
+    try {
+      const leave = limited ? await gate.enter(signal) : () => undefined;
+      try {
+        await onBuild?.(key, signal);
+        signal.throwIfAborted();
+        const built = await build(signal);
+        signal.throwIfAborted();
+        const raw = Buffer.from(built.pieces.join(''), 'utf8');
+        // zlib works on the thread pool: the event loop stays free while 30 MB compress.
+        const encoded: Encoded = {
+          etag: built.etag,
+          raw: bytes(raw),
+          gzip: bytes(await gzip(raw)),
+        };
+        cache.set(cacheKey(built.etag), encoded);
+        return encoded;
+      } finally {
+        leave();
+      }
+    } finally {
+      clearTimeout(timer);
+      if (flights.get(key)?.controller === controller) flights.delete(key);
+    }
+  }
+
+  return {
+    cache,
+    gate,
+    limits,
+    waiters: () => [...flights.values()].reduce((n, f) => n + f.waiters, 0),
+    async get(key, build, { signal, limited, cacheKey }) {
+      const hit = cache.get(key);
+      if (hit) return hit;
+      let flight = flights.get(key);
+      if (!flight) {
+        const controller = new AbortController();
+        const promise = run(key, build, controller, limited, cacheKey);
+        flight = { promise, controller, waiters: 0 };
+        flights.set(key, flight);
+        // Nobody may be listening when it fails (everyone left): no unhandled rejection.
+        promise.catch(() => undefined);
+      }
+      const joined = flight;
+      joined.waiters++;
+      let onAbort: (() => void) | undefined;
+      const gone = new Promise<never>((_, reject) => {
+        onAbort = () => {
+          reject(new ClientGoneError());
+        };
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+      });
+      gone.catch(() => undefined);
+      try {
+        return await Promise.race([joined.promise, gone]);
+      } catch (error) {
+        throw (joined.controller.signal.reason as Error | undefined) instanceof TimeLimitError
+          ? joined.controller.signal.reason
+          : error;
+      } finally {
+        if (onAbort) signal.removeEventListener('abort', onAbort);
+        joined.waiters--;
+        // The last client has gone before the answer was ready: stop building it.
+        if (joined.waiters === 0 && signal.aborted && !joined.controller.signal.aborted) {
+          joined.controller.abort(new ClientGoneError());
+          if (flights.get(key) === joined) flights.delete(key);
+        }
+      }
+    },
+  };
+}
