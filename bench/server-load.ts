@@ -246,7 +246,13 @@ function markdown(report: Record<string, unknown>): string {
   return `${lines.join('\n')}\n`;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// BENCH_SCENARIO=flood: the overload scenario (bench/server-flood.ts) instead.
+(process.env.BENCH_SCENARIO === 'flood'
+  ? import('./server-flood').then((m) => m.runFlood())
+  : main()
+)
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

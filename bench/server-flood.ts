@@ -1,0 +1,390 @@
+/**
+ * `BENCH_SCENARIO=flood npm run bench:server`: can one client make the service unavailable?
+ * (issue 12.3). Two parts, each against the service started as its own process:
+ *   1. Country scale (100 districts × 20 townships, 25 indicators, 8 years ≈ 420k cells):
+ *      50 autocannon connections on the unfiltered `/observations` for 30 s while a second
+ *      client asks for `/meta` 10 times a second whatever happens to earlier answers (an open
+ *      loop, so a blocked server shows up as many slow samples, not one), then how long until
+ *      `/meta` and a never-asked-before `/observations?indicator=…` answer normally again.
+ *   2. Demo scale: 500 connections on the unfiltered `/observations` for 10 s → errors.
+ * The server's resident memory (VmRSS) is sampled every 100 ms throughout; its peak is reported.
+ * BENCH_SERVER_DIR runs the service from another checkout (to measure the code before a change);
+ * BENCH_FLOOD_SECONDS shortens the flood. SQLite only, or PostgreSQL too when TEST_DATABASE_URL
+ * is set and BENCH_ENGINES includes it (each run in a schema of its own, dropped afterwards).
+ * Writes bench-results/server-flood.{json,md}.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { demoDataset } from '../mocks/demo/dataset';
+import type { WireDataset } from '../contract/wire-types';
+import { connect } from '../server/db/connect';
+import { diffDatasets } from '../server/db/diff';
+import { writeEdition } from '../server/db/write';
+import type { Engine } from '../server/db/schema';
+import { syntheticDataset } from './synthetic';
+
+const pgUrl = process.env.TEST_DATABASE_URL?.trim() || null;
+const engines = (process.env.BENCH_ENGINES ?? 'sqlite')
+  .split(',')
+  .map((e) => e.trim())
+  .filter((e): e is Engine => e === 'sqlite' || (e === 'postgres' && pgUrl !== null));
+const serverDir = resolve(process.env.BENCH_SERVER_DIR ?? '.');
+const FLOOD_SECONDS = Number(process.env.BENCH_FLOOD_SECONDS ?? 30);
+const FLOOD_CONNECTIONS = 50;
+const DEMO_CONNECTIONS = 500;
+const DEMO_SECONDS = 10;
+/** Give up waiting for the service to come back after this long. */
+const RECOVERY_CAP_MS = 600_000;
+const META_BUDGET_MS = 200;
+const GZIP = { 'accept-encoding': 'gzip' };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function percentile(xs: readonly number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+interface Target {
+  env: Record<string, string>;
+  args: string[];
+  close(): Promise<void>;
+}
+
+/** A database holding `dataset` as one edition, and how the service reaches it. */
+async function prepare(engine: Engine, dir: string, dataset: WireDataset): Promise<Target> {
+  if (engine === 'sqlite') {
+    const file = join(dir, `flood-${Date.now()}.sqlite`);
+    const c = await connect({ sqliteFile: file });
+    await writeEdition(c.db, dataset, diffDatasets(null, dataset), {
+      fileName: 'bench.xlsx',
+      checksum: 'bench'.padEnd(64, '0'),
+    });
+    await c.close();
+    return { env: { DATABASE_URL: '' }, args: ['--db', file], close: () => Promise.resolve() };
+  }
+  const schema = `bench_flood_${process.pid}_${Date.now()}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: pgUrl ?? '' });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create schema ${schema}`);
+  const c = await connect({ databaseUrl: pgUrl ?? '', schema });
+  await writeEdition(c.db, dataset, diffDatasets(null, dataset), {
+    fileName: 'bench.xlsx',
+    checksum: 'bench'.padEnd(64, '0'),
+  });
+  await c.close();
+  const url = new URL(pgUrl ?? '');
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    env: { DATABASE_URL: url.toString() },
+    args: [],
+    close: () => admin(`drop schema ${schema} cascade`),
+  };
+}
+
+interface Service {
+  child: ChildProcess;
+  base: string;
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function startService(target: Target, port: number, dist: string): Promise<Service> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/cli/serve.ts',
+      '--port',
+      String(port),
+      '--dist',
+      dist,
+      ...target.args,
+    ],
+    {
+      cwd: serverDir,
+      env: { ...process.env, ...target.env, ...flooded },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('dashboard and API at')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`service exited with ${String(code)}`)));
+  });
+  let peak = 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssMb(child.pid ?? 0));
+  }, 100);
+  return {
+    child,
+    base: `http://127.0.0.1:${port}/api/v1`,
+    peakRssMb: () => Math.round(Math.max(peak, rssMb(child.pid ?? 0))),
+    stop: async () => {
+      clearInterval(timer);
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(5000)]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+/** Settings passed to the service (the limits under test), from BENCH_SERVER_ENV="A=1,B=2". */
+const flooded: Record<string, string> = Object.fromEntries(
+  (process.env.BENCH_SERVER_ENV ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((kv) => kv.split('=') as [string, string]),
+);
+
+interface Timed {
+  ms: number;
+  status: number;
+}
+
+async function timedGet(url: string, timeoutMs = 120_000): Promise<Timed> {
+  const started = performance.now();
+  try {
+    const res = await fetch(url, { headers: GZIP, signal: AbortSignal.timeout(timeoutMs) });
+    await res.arrayBuffer();
+    return { ms: performance.now() - started, status: res.status };
+  } catch {
+    return { ms: performance.now() - started, status: 0 };
+  }
+}
+
+/** Ask for /meta every `everyMs` until stopped, never waiting for earlier answers. */
+function sampleMeta(base: string, everyMs: number) {
+  const pending: Promise<Timed>[] = [];
+  const state = { on: true };
+  const loop = (async () => {
+    while (state.on) {
+      pending.push(timedGet(`${base}/meta`, 600_000));
+      await sleep(everyMs);
+    }
+  })();
+  return {
+    stop: () => {
+      state.on = false;
+    },
+    results: async () => {
+      await loop;
+      return Promise.all(pending);
+    },
+  };
+}
+
+interface FloodResult {
+  engine: Engine;
+  cells: number;
+  flood: {
+    seconds: number;
+    connections: number;
+    requests: number;
+    ok: number;
+    status503: number;
+    otherNon2xx: number;
+    errors: number;
+    timeouts: number;
+    p50: number;
+    p99: number;
+  };
+  meta: { samples: number; failed: number; p50: number; p99: number; max: number; over200: number };
+  baselineIndicatorMs: number;
+  recoveryMs: number | null;
+  recoveryProbes: number;
+  peakRssMb: number;
+}
+
+async function floodCountry(engine: Engine, dir: string, dist: string): Promise<FloodResult> {
+  const dataset = syntheticDataset({ districts: 100, townships: 20, indicators: 25, years: 8 });
+  console.log(`— ${engine}: country scale, ${dataset.observations.length} cells: writing`);
+  const target = await prepare(engine, dir, dataset);
+  const service = await startService(target, 18_400, dist);
+  try {
+    const { base } = service;
+    await timedGet(`${base}/meta`);
+    // What "normal" is for a one-indicator answer (never asked before, so never cached).
+    const baseline: number[] = [];
+    for (let k = 0; k < 3; k++)
+      baseline.push((await timedGet(`${base}/observations?indicator=ind-${k}`)).ms);
+    const baselineIndicatorMs = percentile(baseline, 50);
+    console.log(`— ${engine}: flood, ${FLOOD_CONNECTIONS} connections × ${FLOOD_SECONDS} s`);
+    const sampler = sampleMeta(base, 100);
+    const r = await autocannon({
+      url: `${base}/observations`,
+      connections: FLOOD_CONNECTIONS,
+      duration: FLOOD_SECONDS,
+      headers: GZIP,
+      timeout: 10,
+    });
+    const floodEnded = performance.now();
+    // Only the flood is sampled: answers still pending are collected after the recovery.
+    sampler.stop();
+    // Back = /meta within budget and a fresh indicator within 3× its normal time (+200 ms).
+    let recoveryMs: number | null = null;
+    let probes = 0;
+    for (let k = 3; performance.now() - floodEnded < RECOVERY_CAP_MS; k++) {
+      probes++;
+      const meta = await timedGet(`${base}/meta`);
+      const ind = await timedGet(
+        `${base}/observations?indicator=ind-${k % 25}&from=${2016 + (k % 8)}`,
+      );
+      if (
+        meta.status === 200 &&
+        meta.ms < META_BUDGET_MS &&
+        ind.status === 200 &&
+        ind.ms < 3 * baselineIndicatorMs + 200
+      ) {
+        recoveryMs = Math.round(performance.now() - floodEnded);
+        break;
+      }
+      await sleep(100);
+    }
+    const samples = await sampler.results();
+    const ms = samples.filter((s) => s.status === 200).map((s) => s.ms);
+    const status503 = r.statusCodeStats?.['503']?.count ?? 0;
+    return {
+      engine,
+      cells: dataset.observations.length,
+      flood: {
+        seconds: FLOOD_SECONDS,
+        connections: FLOOD_CONNECTIONS,
+        requests: r.requests.total,
+        ok: r['2xx'],
+        status503,
+        otherNon2xx: r.non2xx - status503,
+        errors: r.errors,
+        timeouts: r.timeouts,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+      },
+      meta: {
+        samples: samples.length,
+        failed: samples.length - ms.length,
+        p50: Math.round(percentile(ms, 50)),
+        p99: Math.round(percentile(ms, 99)),
+        max: Math.round(Math.max(...ms)),
+        over200: samples.filter((s) => s.status !== 200 || s.ms >= META_BUDGET_MS).length,
+      },
+      baselineIndicatorMs: Math.round(baselineIndicatorMs),
+      recoveryMs,
+      recoveryProbes: probes,
+      peakRssMb: service.peakRssMb(),
+    };
+  } finally {
+    await service.stop();
+    await target.close();
+  }
+}
+
+interface DemoResult {
+  engine: Engine;
+  cells: number;
+  connections: number;
+  seconds: number;
+  requests: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  p50: number;
+  p99: number;
+  peakRssMb: number;
+}
+
+async function demoCrowd(engine: Engine, dir: string, dist: string): Promise<DemoResult> {
+  console.log(`— ${engine}: demo scale, ${DEMO_CONNECTIONS} connections × ${DEMO_SECONDS} s`);
+  const target = await prepare(engine, dir, demoDataset);
+  const service = await startService(target, 18_401, dist);
+  try {
+    const r = await autocannon({
+      url: `${service.base}/observations`,
+      connections: DEMO_CONNECTIONS,
+      duration: DEMO_SECONDS,
+      headers: GZIP,
+      timeout: 10,
+    });
+    return {
+      engine,
+      cells: demoDataset.observations.length,
+      connections: DEMO_CONNECTIONS,
+      seconds: DEMO_SECONDS,
+      requests: r.requests.total,
+      ok: r['2xx'],
+      non2xx: r.non2xx,
+      errors: r.errors,
+      timeouts: r.timeouts,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      peakRssMb: service.peakRssMb(),
+    };
+  } finally {
+    await service.stop();
+    await target.close();
+  }
+}
+
+export async function runFlood(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-flood-'));
+  // The service needs a built dashboard to start; the API is all this measures.
+  const dist = join(dir, 'dist');
+  mkdirSync(dist);
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>bench</title>');
+  const label = process.env.BENCH_LABEL ?? 'current';
+  const report = {
+    label,
+    date: new Date().toISOString(),
+    serverDir,
+    serverEnv: flooded,
+    machine: { cpus: cpus().length, node: process.version, loadavgAtStart: loadavg() },
+    country: [] as FloodResult[],
+    demo: [] as DemoResult[],
+    loadavgAtEnd: [] as number[],
+  };
+  try {
+    for (const engine of engines) {
+      report.country.push(await floodCountry(engine, dir, dist));
+      report.demo.push(await demoCrowd(engine, dir, dist));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  report.loadavgAtEnd = loadavg();
+  mkdirSync('bench-results', { recursive: true });
+  const jsonPath = 'bench-results/server-flood.json';
+  let runs: Record<string, unknown>;
+  try {
+    runs = JSON.parse(readFileSync(jsonPath, 'utf8')) as Record<string, unknown>;
+  } catch {
+    runs = {};
+  }
+  runs[label] = report;
+  writeFileSync(jsonPath, `${JSON.stringify(runs, null, 2)}\n`);
+  console.log(JSON.stringify(report, null, 2));
+}
