@@ -3,8 +3,9 @@
  * (issue 12.3). Two parts, each against the service started as its own process:
  *   1. Country scale (100 districts × 20 townships, 25 indicators, 8 years ≈ 420k cells):
  *      50 autocannon connections on the unfiltered `/observations` for 30 s while a second
- *      client asks for `/meta` 10 times a second whatever happens to earlier answers (an open
- *      loop, so a blocked server shows up as many slow samples, not one), then how long until
+ *      client (a process of its own: bench/meta-sampler.ts) asks for `/meta` 10 times a second
+ *      whatever happens to earlier answers (an open loop, so a blocked server shows up as many
+ *      slow samples, not one), then how long until
  *      `/meta` and a never-asked-before `/observations?indicator=…` answer normally again.
  *   2. Demo scale: 500 connections on the unfiltered `/observations` for 10 s → errors.
  * The server's resident memory (VmRSS) is sampled every 100 ms throughout; its peak is reported.
@@ -178,25 +179,29 @@ async function timedGet(url: string, timeoutMs = 120_000): Promise<Timed> {
   }
 }
 
-/** Ask for /meta every `everyMs` until stopped, never waiting for earlier answers. */
-function sampleMeta(base: string, everyMs: number) {
-  const pending: Promise<Timed>[] = [];
-  const state = { on: true };
-  const loop = (async () => {
-    while (state.on) {
-      pending.push(timedGet(`${base}/meta`, 600_000));
-      await sleep(everyMs);
-    }
-  })();
-  return {
-    stop: () => {
-      state.on = false;
-    },
-    results: async () => {
-      await loop;
-      return Promise.all(pending);
-    },
-  };
+/** The /meta sampler (bench/meta-sampler.ts) as a process of its own, for `durationMs`. */
+function sampleMeta(base: string, everyMs: number, durationMs: number): Promise<Timed[]> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'bench/meta-sampler.ts',
+      `${base}/meta`,
+      String(everyMs),
+      String(durationMs),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`meta sampler exited with ${String(code)}`));
+      const samples = JSON.parse(out) as [number, number][];
+      resolve(samples.map(([ms, status]) => ({ ms, status })));
+    });
+  });
 }
 
 interface FloodResult {
@@ -235,7 +240,7 @@ async function floodCountry(engine: Engine, dir: string, dist: string): Promise<
       baseline.push((await timedGet(`${base}/observations?indicator=ind-${k}`)).ms);
     const baselineIndicatorMs = percentile(baseline, 50);
     console.log(`— ${engine}: flood, ${FLOOD_CONNECTIONS} connections × ${FLOOD_SECONDS} s`);
-    const sampler = sampleMeta(base, 100);
+    const sampler = sampleMeta(base, 100, FLOOD_SECONDS * 1000);
     const r = await autocannon({
       url: `${base}/observations`,
       connections: FLOOD_CONNECTIONS,
@@ -244,8 +249,6 @@ async function floodCountry(engine: Engine, dir: string, dist: string): Promise<
       timeout: 10,
     });
     const floodEnded = performance.now();
-    // Only the flood is sampled: answers still pending are collected after the recovery.
-    sampler.stop();
     // Back = /meta within budget and a fresh indicator within 3× its normal time (+200 ms).
     let recoveryMs: number | null = null;
     let probes = 0;
@@ -266,7 +269,8 @@ async function floodCountry(engine: Engine, dir: string, dist: string): Promise<
       }
       await sleep(100);
     }
-    const samples = await sampler.results();
+    // Only the flood is sampled; answers still pending then are collected now.
+    const samples = await sampler;
     const ms = samples.filter((s) => s.status === 200).map((s) => s.ms);
     const status503 = r.statusCodeStats?.['503']?.count ?? 0;
     return {

@@ -193,7 +193,7 @@ describe('load limits', () => {
 
   it('stops building when the client disconnects', async () => {
     const builds = holdBuilds(/observations/);
-    const { app, responses } = service(database, {}, builds.hook);
+    const { app, responses } = service(database, { abandonGraceMs: 0 }, builds.hook);
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     const { port } = server.address() as AddressInfo;
@@ -211,6 +211,34 @@ describe('load limits', () => {
       expect(responses.cache.size).toBe(0);
     } finally {
       await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('a client that gives up and asks again', () => {
+  it('takes over the build it left instead of starting again', async () => {
+    const database = await freshDatabase('sqlite');
+    try {
+      await store(database, demoDataset, 'first.xlsx');
+      const builds = holdBuilds(/observations/);
+      // A grace far longer than the test: it must not depend on how fast the machine is.
+      const { app, responses } = service(database, { abandonGraceMs: 600_000 }, builds.hook);
+      const gone = new AbortController();
+      const first = Promise.resolve(
+        app.request(new Request(`http://x${API}/observations`, { signal: gone.signal })),
+      );
+      await until(() => builds.signals.length === 1);
+      gone.abort();
+      await first.catch(() => undefined);
+      await until(() => responses.waiters() === 0);
+      const again = Promise.resolve(app.request(`${API}/observations`));
+      await until(() => responses.waiters() === 1);
+      builds.release();
+      expect((await again).status).toBe(200);
+      expect(builds.signals[0]?.aborted).toBe(false);
+      expect(builds.started.filter((k) => k.includes('observations'))).toHaveLength(1);
+    } finally {
+      await database.close();
     }
   });
 });

@@ -51,6 +51,12 @@ export interface LoadLimits {
   requestTimeoutMs: number;
   /** Retry-After on those 503s. */
   retryAfterSeconds: number;
+  /**
+   * When the last client of a build disconnects, it is aborted after this long unless an
+   * identical request joins meanwhile: a client that times out and asks again at once (a
+   * load balancer, a retrying script) must not restart a long build from nothing each time.
+   */
+  abandonGraceMs: number;
 }
 
 export const DEFAULT_LIMITS: LoadLimits = {
@@ -59,6 +65,7 @@ export const DEFAULT_LIMITS: LoadLimits = {
   queuedBuilds: 8,
   requestTimeoutMs: 30_000,
   retryAfterSeconds: 2,
+  abandonGraceMs: 1000,
 };
 
 /** A build: the JSON text in pieces, and the ETag of the snapshot it was read from. */
@@ -76,6 +83,8 @@ interface Flight {
   promise: Promise<Encoded>;
   controller: AbortController;
   waiters: number;
+  /** Pending abort after the last client left (abandonGraceMs). */
+  abandon?: NodeJS.Timeout;
 }
 
 export interface Responses {
@@ -138,7 +147,11 @@ export function createResponses(
       }
     } finally {
       clearTimeout(timer);
-      if (flights.get(key)?.controller === controller) flights.delete(key);
+      const flight = flights.get(key);
+      if (flight?.controller === controller) {
+        clearTimeout(flight.abandon);
+        flights.delete(key);
+      }
     }
   }
 
@@ -161,6 +174,7 @@ export function createResponses(
       }
       const joined = flight;
       joined.waiters++;
+      clearTimeout(joined.abandon);
       let onAbort: (() => void) | undefined;
       const gone = new Promise<never>((_, reject) => {
         onAbort = () => {
@@ -179,10 +193,16 @@ export function createResponses(
       } finally {
         if (onAbort) signal.removeEventListener('abort', onAbort);
         joined.waiters--;
-        // The last client has gone before the answer was ready: stop building it.
+        // The last client has gone before the answer was ready: stop building it (after a
+        // grace in which an identical request may still take it over).
         if (joined.waiters === 0 && signal.aborted && !joined.controller.signal.aborted) {
-          joined.controller.abort(new ClientGoneError());
-          if (flights.get(key) === joined) flights.delete(key);
+          const abandon = () => {
+            if (joined.waiters > 0 || joined.controller.signal.aborted) return;
+            joined.controller.abort(new ClientGoneError());
+            if (flights.get(key) === joined) flights.delete(key);
+          };
+          if (limits.abandonGraceMs <= 0) abandon();
+          else joined.abandon = setTimeout(abandon, limits.abandonGraceMs).unref();
         }
       }
     },
