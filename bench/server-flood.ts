@@ -164,6 +164,8 @@ const flooded: Record<string, string> = Object.fromEntries(
 );
 
 interface Timed {
+  /** For /meta samples: when it was sent, ms after the flood began. */
+  at?: number;
   ms: number;
   status: number;
 }
@@ -198,8 +200,8 @@ function sampleMeta(base: string, everyMs: number, durationMs: number): Promise<
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => {
       if (code !== 0) reject(new Error(`meta sampler exited with ${String(code)}`));
-      const samples = JSON.parse(out) as [number, number][];
-      resolve(samples.map(([ms, status]) => ({ ms, status })));
+      const samples = JSON.parse(out) as [number, number, number][];
+      resolve(samples.map(([at, ms, status]) => ({ at, ms, status })));
     });
   });
 }
@@ -219,7 +221,15 @@ interface FloodResult {
     p50: number;
     p99: number;
   };
-  meta: { samples: number; failed: number; p50: number; p99: number; max: number; over200: number };
+  meta: {
+    samples: number;
+    failed: number;
+    p50: number;
+    p99: number;
+    max: number;
+    over200: number;
+    slowAt: number[][];
+  };
   baselineIndicatorMs: number;
   recoveryMs: number | null;
   recoveryProbes: number;
@@ -295,6 +305,10 @@ async function floodCountry(engine: Engine, dir: string, dist: string): Promise<
         p99: Math.round(percentile(ms, 99)),
         max: Math.round(Math.max(...ms)),
         over200: samples.filter((s) => s.status !== 200 || s.ms >= META_BUDGET_MS).length,
+        // When the slow ones were sent, to tell the first build from the rest of the flood.
+        slowAt: samples
+          .filter((s) => s.status !== 200 || s.ms >= META_BUDGET_MS)
+          .map((s) => [s.at ?? 0, Math.round(s.ms)]),
       },
       baselineIndicatorMs: Math.round(baselineIndicatorMs),
       recoveryMs,

@@ -89,22 +89,22 @@ function rankingsKey(q: RankingQuery): string {
  * `{"observations":[…]}` exactly as JSON.stringify writes it, a batch of cells at a time with a
  * turn of the event loop in between; stops when `signal` aborts (time limit, client gone).
  */
-async function observationsJson(
+async function writeObservations(
   db: Kysely<Database>,
   query: ObservationQuery,
   signal: AbortSignal,
-): Promise<string[]> {
-  const pieces = ['{"observations":['];
+  write: (text: string) => void,
+): Promise<void> {
+  write('{"observations":[');
   let first = true;
   for await (const batch of observationBatches(db, query, BATCH)) {
     const text = batch.map((o) => JSON.stringify(o)).join(',');
-    pieces.push(first ? text : `,${text}`);
+    write(first ? text : `,${text}`);
     first = false;
     await yieldToLoop();
     signal.throwIfAborted();
   }
-  pieces.push(']}');
-  return pieces;
+  write(']}');
 }
 
 /** Does the client take gzip? The same rule as hono's compress middleware. */
@@ -117,6 +117,20 @@ function acceptsGzip(header: string | undefined): boolean {
   return q !== undefined && q > 0;
 }
 
+/** Big answers go out in slices, so that writing one never holds the event loop for long. */
+const SLICE = 256 * 1024;
+
+function sliced(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array<ArrayBuffer>> {
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      controller.enqueue(bytes.subarray(at, at + SLICE));
+      at += SLICE;
+      if (at >= bytes.length) controller.close();
+    },
+  });
+}
+
 /** A cached answer as the compress middleware would have sent it (weak ETag once gzipped). */
 function send(c: Context, encoded: Encoded): Response {
   const gzip = c.req.method !== 'HEAD' && acceptsGzip(c.req.header('accept-encoding'));
@@ -127,7 +141,10 @@ function send(c: Context, encoded: Encoded): Response {
     vary: 'Accept-Encoding',
   };
   if (gzip) headers['content-encoding'] = 'gzip';
-  return c.body(gzip ? encoded.gzip : encoded.raw, 200, headers);
+  const body = gzip ? encoded.gzip : encoded.raw;
+  if (body.length <= SLICE) return c.body(body, 200, headers);
+  headers['content-length'] = String(body.length);
+  return c.body(sliced(body), 200, headers);
 }
 
 /** Refusals are logged at most once a second, with a count, so a flood cannot fill the log. */
@@ -182,7 +199,7 @@ export function createService(options: ServiceOptions): Hono {
   const log = options.log ?? ((line: string) => console.error(line));
   const app = new Hono();
 
-  const responses = options.responses ?? createResponses(options.limits);
+  const responses = options.responses ?? createResponses(options.limits, undefined, log);
   const { limits } = responses;
   const buildDb = options.buildDb ?? options.db;
   const shed = shedLog(log);
@@ -228,15 +245,20 @@ export function createService(options: ServiceOptions): Hono {
       // cached under the edition it was read from (which an import may have just moved on).
       const encoded = await responses.get(
         `${current} ${what}`,
-        (signal) =>
+        (signal, write) =>
           inSnapshot(buildDb, async (db) => {
             const etag = etagOf(await latestEdition(db));
             if (observationQuery?.ok)
-              return { etag, pieces: await observationsJson(db, observationQuery.value, signal) };
-            const body = rankingQuery?.ok
-              ? { rankings: await readRankings(db, rankingQuery.value) }
-              : await readMeta(db);
-            return { etag, pieces: [JSON.stringify(body)] };
+              await writeObservations(db, observationQuery.value, signal, write);
+            else
+              write(
+                JSON.stringify(
+                  rankingQuery?.ok
+                    ? { rankings: await readRankings(db, rankingQuery.value) }
+                    : await readMeta(db),
+                ),
+              );
+            return etag;
           }),
         {
           signal: c.req.raw.signal,

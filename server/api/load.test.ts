@@ -19,6 +19,7 @@ import { BusyError, createGate } from './load/gate';
 import { diffDatasets } from '../db/diff';
 import { writeEdition } from '../db/write';
 import { freshDatabase } from '../test/databases';
+import { syntheticDataset } from '../../bench/synthetic';
 import type { TestDatabase } from '../test/databases';
 
 const API = '/api/v1';
@@ -211,6 +212,27 @@ describe('load limits', () => {
       expect(responses.cache.size).toBe(0);
     } finally {
       await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('a big answer', () => {
+  it('goes out whole, in slices, with its length', async () => {
+    const database = await freshDatabase('sqlite');
+    try {
+      // ≈ 5,400 cells, ≈ 350 KB of JSON: more than one slice.
+      const big = syntheticDataset({ districts: 5, townships: 10, indicators: 12, years: 8 });
+      await store(database, big, 'big.xlsx');
+      const { app } = service(database, {});
+      const res = await app.request(`${API}/observations`);
+      const text = await res.text();
+      expect(text).toBe(JSON.stringify({ observations: big.observations }));
+      expect(text.length).toBeGreaterThan(256 * 1024);
+      expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+      const zipped = await app.request(`${API}/observations`, { headers: GZIP });
+      expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString()).toBe(text);
+    } finally {
+      await database.close();
     }
   });
 });

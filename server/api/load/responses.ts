@@ -9,8 +9,7 @@
  * - a time limit per build (TimeLimitError → 503), and a build that no client waits for any
  *   more (all of them disconnected) is aborted.
  */
-import { promisify } from 'node:util';
-import { gzip as gzipCallback } from 'node:zlib';
+import { createGzip } from 'node:zlib';
 import { BusyError, createGate } from './gate';
 import type { Gate } from './gate';
 import { createResponseCache } from './response-cache';
@@ -18,8 +17,6 @@ import type { Encoded, ResponseCache } from './response-cache';
 
 export { BusyError };
 export type { Encoded };
-
-const gzip = promisify(gzipCallback);
 
 /** A Buffer as the plain Uint8Array a Response takes (a view: nothing is copied). */
 const bytes = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
@@ -68,13 +65,11 @@ export const DEFAULT_LIMITS: LoadLimits = {
   abandonGraceMs: 1000,
 };
 
-/** A build: the JSON text in pieces, and the ETag of the snapshot it was read from. */
-export interface Built {
-  etag: string;
-  pieces: string[];
-}
-
-export type BuildFn = (signal: AbortSignal) => Promise<Built>;
+/**
+ * A build writes the JSON text a piece at a time (each piece is compressed on zlib's thread
+ * pool while the next is read) and returns the ETag of the snapshot it read from.
+ */
+export type BuildFn = (signal: AbortSignal, write: (text: string) => void) => Promise<string>;
 
 /** For tests: watch or hold up every build once it holds its slot. */
 export type BuildHook = (key: string, signal: AbortSignal) => Promise<void> | void;
@@ -108,6 +103,8 @@ export interface Responses {
 export function createResponses(
   overrides: Partial<LoadLimits> = {},
   onBuild?: BuildHook,
+  /** Builds that took a second or more are reported here, for whoever reads the log. */
+  log?: (line: string) => void,
 ): Responses {
   const limits = { ...DEFAULT_LIMITS, ...overrides };
   const cache = createResponseCache(limits.cacheBytes);
@@ -122,6 +119,7 @@ export function createResponses(
     cacheKey: (etag: string) => string,
   ): Promise<Encoded> {
     const { signal } = controller;
+    const started = performance.now();
     const timer = setTimeout(
       () => controller.abort(new TimeLimitError(limits.requestTimeoutMs)),
       limits.requestTimeoutMs,
@@ -131,16 +129,41 @@ export function createResponses(
       try {
         await onBuild?.(key, signal);
         signal.throwIfAborted();
-        const built = await build(signal);
-        signal.throwIfAborted();
-        const raw = Buffer.from(built.pieces.join(''), 'utf8');
-        // zlib works on the thread pool: the event loop stays free while 30 MB compress.
+        const raw: Buffer[] = [];
+        const zipped: Buffer[] = [];
+        // zlib works on the thread pool, compressing each piece while the next is read.
+        const gzip = createGzip();
+        gzip.on('data', (chunk: Buffer) => zipped.push(chunk));
+        const compressed = new Promise<void>((resolve, reject) => {
+          gzip.once('end', resolve);
+          gzip.once('error', reject);
+        });
+        let etag: string;
+        try {
+          etag = await build(signal, (text) => {
+            const chunk = Buffer.from(text, 'utf8');
+            raw.push(chunk);
+            gzip.write(chunk);
+          });
+          signal.throwIfAborted();
+          gzip.end();
+          await compressed;
+        } catch (error) {
+          gzip.destroy();
+          throw error;
+        }
         const encoded: Encoded = {
-          etag: built.etag,
-          raw: bytes(raw),
-          gzip: bytes(await gzip(raw)),
+          etag,
+          raw: bytes(Buffer.concat(raw)),
+          gzip: bytes(Buffer.concat(zipped)),
         };
-        cache.set(cacheKey(built.etag), encoded);
+        cache.set(cacheKey(etag), encoded);
+        const ms = performance.now() - started;
+        if (ms >= 1000)
+          log?.(
+            `built ${key} in ${Math.round(ms)} ms: ${encoded.raw.length} bytes, ` +
+              `${encoded.gzip.length} gzipped; cached for this edition`,
+          );
         return encoded;
       } finally {
         leave();
