@@ -405,4 +405,48 @@ export async function runFlood(): Promise<void> {
   runs[label] = report;
   writeFileSync(jsonPath, `${JSON.stringify(runs, null, 2)}\n`);
   console.log(JSON.stringify(report, null, 2));
+  writeFloodMarkdown();
+}
+
+type Report = {
+  label: string;
+  date: string;
+  serverEnv: Record<string, string>;
+  machine: { cpus: number; node: string; loadavgAtStart: number[] };
+  loadavgAtEnd: number[];
+  country: FloodResult[];
+  demo: DemoResult[];
+};
+
+/** bench-results/server-flood.md from every labelled run in the .json (e.g. before/after). */
+export function writeFloodMarkdown(): void {
+  const runs = JSON.parse(readFileSync('bench-results/server-flood.json', 'utf8')) as Record<
+    string,
+    Report
+  >;
+  const la = (xs: number[]) => xs.map((x) => x.toFixed(1)).join('/');
+  const lines = [
+    '# Data service under a flood (issue 12.3)',
+    '',
+    '`BENCH_SCENARIO=flood npm run bench:server` (bench/server-flood.ts). Country scale: 100 districts × 20 townships, 25 indicators, 8 years; 50 autocannon connections on the unfiltered `/observations` (gzip accepted, 10 s client timeout) while a separate process asks for `/meta` every 100 ms without waiting for earlier answers. "Back after" = from the end of the flood until `/meta` answers in < 200 ms and a never-asked `/observations?indicator=…&from=…` within 3× its pre-flood time + 200 ms. Demo scale: the demo dataset, 500 connections on the unfiltered `/observations` for 10 s. The server is its own process; RSS is its VmRSS sampled every 100 ms.',
+    '',
+    '| run | date | engine | cells | flood: answered 200 / 503 / errors (timeouts) | flood p50 / p99 | `/meta` during flood p50 / p99 / max (samples ≥ 200 ms) | back after | server RSS peak | load average start/end |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const r of Object.values(runs))
+    for (const c of r.country)
+      lines.push(
+        `| ${r.label} | ${r.date.slice(0, 16)}Z | ${c.engine} | ${c.cells} | ${c.flood.ok} / ${c.flood.status503} / ${c.flood.errors} (${c.flood.timeouts}) | ${c.flood.p50} / ${c.flood.p99} ms | ${c.meta.p50} / ${c.meta.p99} / ${c.meta.max} ms (${c.meta.over200} of ${c.meta.samples}; ${c.meta.failed} failed) | ${c.recoveryMs === null ? `not within ${RECOVERY_CAP_MS / 1000} s` : `${c.recoveryMs} ms`} | ${c.peakRssMb} MB | ${la(r.machine.loadavgAtStart)} → ${la(r.loadavgAtEnd)} |`,
+      );
+  lines.push(
+    '',
+    '| run | engine | demo cells | connections × s | requests answered 200 | non-2xx | errors (timeouts) | p50 / p99 | server RSS peak |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const r of Object.values(runs))
+    for (const d of r.demo)
+      lines.push(
+        `| ${r.label} | ${d.engine} | ${d.cells} | ${d.connections} × ${d.seconds} | ${d.ok} | ${d.non2xx} | ${d.errors} (${d.timeouts}) | ${d.p50} / ${d.p99} ms | ${d.peakRssMb} MB |`,
+      );
+  writeFileSync('bench-results/server-flood.md', `${lines.join('\n')}\n`);
 }
