@@ -19,7 +19,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import pg from 'pg';
 import { demoDataset } from '../mocks/demo/dataset';
 import type { WireDataset } from '../contract/wire-types';
@@ -181,6 +181,39 @@ async function timedGet(url: string, timeoutMs = 120_000): Promise<Timed> {
   }
 }
 
+/**
+ * autocannon in a process of its own (its CLI, --json): a second run in the same process as an
+ * earlier one reported hundreds of spurious timeouts, and the load generator must not share a
+ * clock with the samplers.
+ */
+function cannon(url: string, connections: number, seconds: number): Promise<autocannon.Result> {
+  const child = spawn(
+    process.execPath,
+    [
+      'node_modules/autocannon/autocannon.js',
+      '-c',
+      String(connections),
+      '-d',
+      String(seconds),
+      '-t',
+      '10',
+      '-H',
+      'accept-encoding=gzip',
+      '--json',
+      url,
+    ],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`autocannon exited with ${String(code)}`));
+      else resolve(JSON.parse(out) as autocannon.Result);
+    });
+  });
+}
+
 /** The /meta sampler (bench/meta-sampler.ts) as a process of its own, for `durationMs`. */
 function sampleMeta(base: string, everyMs: number, durationMs: number): Promise<Timed[]> {
   const child = spawn(
@@ -251,13 +284,7 @@ async function floodCountry(engine: Engine, dir: string, dist: string): Promise<
     const baselineIndicatorMs = percentile(baseline, 50);
     console.log(`— ${engine}: flood, ${FLOOD_CONNECTIONS} connections × ${FLOOD_SECONDS} s`);
     const sampler = sampleMeta(base, 100, FLOOD_SECONDS * 1000);
-    const r = await autocannon({
-      url: `${base}/observations`,
-      connections: FLOOD_CONNECTIONS,
-      duration: FLOOD_SECONDS,
-      headers: GZIP,
-      timeout: 10,
-    });
+    const r = await cannon(`${base}/observations`, FLOOD_CONNECTIONS, FLOOD_SECONDS);
     const floodEnded = performance.now();
     // Back = /meta within budget and a fresh indicator within 3× its normal time (+200 ms).
     let recoveryMs: number | null = null;
@@ -341,13 +368,7 @@ async function demoCrowd(engine: Engine, dir: string, dist: string): Promise<Dem
   const target = await prepare(engine, dir, demoDataset);
   const service = await startService(target, 18_401, dist);
   try {
-    const r = await autocannon({
-      url: `${service.base}/observations`,
-      connections: DEMO_CONNECTIONS,
-      duration: DEMO_SECONDS,
-      headers: GZIP,
-      timeout: 10,
-    });
+    const r = await cannon(`${service.base}/observations`, DEMO_CONNECTIONS, DEMO_SECONDS);
     return {
       engine,
       cells: demoDataset.observations.length,
