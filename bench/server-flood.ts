@@ -469,5 +469,9 @@ export function writeFloodMarkdown(): void {
       lines.push(
         `| ${r.label} | ${d.engine} | ${d.cells} | ${d.connections} × ${d.seconds} | ${d.ok} | ${d.non2xx} | ${d.errors} (${d.timeouts}) | ${d.p50} / ${d.p99} ms | ${d.peakRssMb} MB |`,
       );
+  lines.push(
+    '',
+    'Notes. 2 cores shared by the server, the load generator and (at times) other work: see the load averages. "before" is the code before issue 12.3 (a checkout run through BENCH_SERVER_DIR): every flood request built the 27.5 MB answer on the event loop, no request in the flood was answered within autocannon\'s 10 s, `/meta` waited minutes, and the service needed 9.5 min after the flood to answer normally. "after": one build (≈ 2.7 s, compressed to 2.3 MB) shared by the whole flood, then cache hits. The demo-scale errors are requests that got no answer within 10 s while p99 of the answered ones stays ≈ 300 ms; they vary from 0 to ≈ 150 between identical runs, before and after alike, and look like the burst of 500 simultaneous connects (not yet explained).',
+  );
   writeFileSync('bench-results/server-flood.md', `${lines.join('\n')}\n`);
 }
