@@ -247,9 +247,14 @@ function markdown(report: Record<string, unknown>): string {
 }
 
 // BENCH_SCENARIO=flood: the overload scenario (bench/server-flood.ts) instead.
+// BENCH_SCENARIO=flood-report: only rewrite bench-results/server-flood.md from its .json.
 (process.env.BENCH_SCENARIO === 'flood'
   ? import('./server-flood').then((m) => m.runFlood())
-  : main()
+  : process.env.BENCH_SCENARIO === 'flood-report'
+    ? import('./server-flood').then((m) => {
+        m.writeFloodMarkdown();
+      })
+    : main()
 )
   .then(() => process.exit(0))
   .catch((error: unknown) => {
