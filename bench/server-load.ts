@@ -246,7 +246,18 @@ function markdown(report: Record<string, unknown>): string {
   return `${lines.join('\n')}\n`;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// BENCH_SCENARIO=flood: the overload scenario (bench/server-flood.ts) instead.
+// BENCH_SCENARIO=flood-report: only rewrite bench-results/server-flood.md from its .json.
+(process.env.BENCH_SCENARIO === 'flood'
+  ? import('./server-flood').then((m) => m.runFlood())
+  : process.env.BENCH_SCENARIO === 'flood-report'
+    ? import('./server-flood').then((m) => {
+        m.writeFloodMarkdown();
+      })
+    : main()
+)
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -9,18 +9,25 @@
  * - ETag per edition: every response is a function of (edition, URL), so a client that sends
  *   If-None-Match gets 304 without the database being asked for the data again.
  * - gzip for every response a client accepts it for.
+ * - Load limits (issue 12.3; load/responses.ts): answers are cached per edition and query,
+ *   already serialised and gzipped; identical concurrent requests share one build; at most a
+ *   few builds run at once and a short queue waits, anyone beyond gets 503 + Retry-After; a
+ *   build has a time limit and stops when its clients have gone; big answers are serialised a
+ *   batch at a time, giving the event loop back in between, so /meta, 304s and cache hits
+ *   stay quick while one is being built.
  */
 import { resolve } from 'node:path';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
+import { parseAccept } from 'hono/utils/accept';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { isDatabaseUnavailable } from '../db/unavailable';
-import { inSnapshot, latestEdition, readMeta, readObservations, readRankings } from '../db/read';
-import type { Edition, ServedMeta } from '../db/read';
+import { inSnapshot, latestEdition, observationBatches, readMeta, readRankings } from '../db/read';
+import type { Edition } from '../db/read';
 import {
   badRequest,
   errorBody,
@@ -29,7 +36,9 @@ import {
   parseObservationQuery,
   parseRankingQuery,
 } from '@contract/query';
-import type { ApiResult } from '@contract/query';
+import type { ApiResult, ObservationQuery, RankingQuery } from '@contract/query';
+import { BusyError, ClientGoneError, TimeLimitError, createResponses } from './load/responses';
+import type { Encoded, LoadLimits, Responses } from './load/responses';
 
 /** Seconds a client is told to wait (Retry-After) while the database is unreachable. */
 const RETRY_AFTER_SECONDS = 5;
@@ -48,6 +57,114 @@ export interface ServiceOptions {
   /** Origins allowed to call the API from another site (CORS); empty = same origin only. */
   corsOrigins?: readonly string[];
   log?: (line: string) => void;
+  /**
+   * Where answers are built: a connection of its own, so that a long build never holds up the
+   * small queries of /meta, 304s and cache hits (SQLite has one connection per handle).
+   * Default: `db`.
+   */
+  buildDb?: Kysely<Database>;
+  /** Cache size, concurrent builds, queue, time limit; see DEFAULT_LIMITS and serve.ts. */
+  limits?: Partial<LoadLimits>;
+  /** The cache and limiter itself (tests pass one with a build hook); default: from `limits`. */
+  responses?: Responses;
+}
+
+/** Rows serialised between two turns of the event loop. */
+const BATCH = 1000;
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A query's cache key: the same filters however the URL spelt them. */
+function observationsKey(q: ObservationQuery): string {
+  const indicators = q.indicators === null ? null : [...q.indicators].sort();
+  return `observations ${JSON.stringify([q.region, q.from, q.to, indicators])}`;
+}
+
+function rankingsKey(q: RankingQuery): string {
+  const assessments = q.assessments === null ? null : [...q.assessments].sort();
+  return `rankings ${JSON.stringify([q.from, q.to, assessments])}`;
+}
+
+/**
+ * `{"observations":[…]}` exactly as JSON.stringify writes it, a batch of cells at a time with a
+ * turn of the event loop in between; stops when `signal` aborts (time limit, client gone).
+ */
+async function writeObservations(
+  db: Kysely<Database>,
+  query: ObservationQuery,
+  signal: AbortSignal,
+  write: (text: string) => void,
+): Promise<void> {
+  write('{"observations":[');
+  let first = true;
+  for await (const batch of observationBatches(db, query, BATCH)) {
+    const text = batch.map((o) => JSON.stringify(o)).join(',');
+    write(first ? text : `,${text}`);
+    first = false;
+    await yieldToLoop();
+    signal.throwIfAborted();
+  }
+  write(']}');
+}
+
+/** Does the client take gzip? The same rule as hono's compress middleware. */
+function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  const accepts = parseAccept(header);
+  const q = (
+    accepts.find((a) => a.type.toLowerCase() === 'gzip') ?? accepts.find((a) => a.type === '*')
+  )?.q;
+  return q !== undefined && q > 0;
+}
+
+/** Big answers go out in slices, so that writing one never holds the event loop for long. */
+const SLICE = 256 * 1024;
+
+function sliced(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array<ArrayBuffer>> {
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      controller.enqueue(bytes.subarray(at, at + SLICE));
+      at += SLICE;
+      if (at >= bytes.length) controller.close();
+    },
+  });
+}
+
+/** A cached answer as the compress middleware would have sent it (weak ETag once gzipped). */
+function send(c: Context, encoded: Encoded): Response {
+  const gzip = c.req.method !== 'HEAD' && acceptsGzip(c.req.header('accept-encoding'));
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=utf-8',
+    etag: gzip ? `W/${encoded.etag}` : encoded.etag,
+    'cache-control': 'no-cache',
+    vary: 'Accept-Encoding',
+  };
+  if (gzip) headers['content-encoding'] = 'gzip';
+  const body = gzip ? encoded.gzip : encoded.raw;
+  if (body.length <= SLICE) return c.body(body, 200, headers);
+  headers['content-length'] = String(body.length);
+  return c.body(sliced(body), 200, headers);
+}
+
+/** Refusals are logged at most once a second, with a count, so a flood cannot fill the log. */
+function shedLog(log: (line: string) => void) {
+  let last = 0;
+  const counts = { busy: 0, timeout: 0 };
+  return {
+    count(kind: keyof typeof counts) {
+      counts[kind]++;
+      const now = Date.now();
+      if (now - last < 1000) return;
+      last = now;
+      log(
+        `under load: ${counts.busy} requests refused (busy), ${counts.timeout} over the time limit ` +
+          'since the last report; answered 503 + Retry-After',
+      );
+      counts.busy = 0;
+      counts.timeout = 0;
+    },
+  };
 }
 
 function etagOf(edition: Edition | null): string {
@@ -82,8 +199,10 @@ export function createService(options: ServiceOptions): Hono {
   const log = options.log ?? ((line: string) => console.error(line));
   const app = new Hono();
 
-  // Meta is assembled from six tables: keep one copy per edition.
-  let metaCache: { etag: string; meta: ServedMeta } | null = null;
+  const responses = options.responses ?? createResponses(options.limits, undefined, log);
+  const { limits } = responses;
+  const buildDb = options.buildDb ?? options.db;
+  const shed = shedLog(log);
 
   app.use('*', compress({ encoding: 'gzip' }));
   app.use('*', async (c, next) => {
@@ -112,25 +231,62 @@ export function createService(options: ServiceOptions): Hono {
       const rankingQuery = endpoint === 'rankings' ? parseRankingQuery(params) : null;
       if (rankingQuery && !rankingQuery.ok) return json(c, badRequest(rankingQuery.message));
 
-      // The ETag's edition and the body's data are read in one snapshot, so they always agree.
-      const read = await inSnapshot(options.db, async (db) => {
-        const etag = etagOf(await latestEdition(db));
-        if (matches(c.req.header('if-none-match'), etag)) return { etag, body: undefined };
-        let body: unknown;
-        if (observationQuery?.ok)
-          body = { observations: await readObservations(db, observationQuery.value) };
-        else if (rankingQuery?.ok) body = { rankings: await readRankings(db, rankingQuery.value) };
-        else {
-          if (metaCache?.etag !== etag) metaCache = { etag, meta: await readMeta(db) };
-          body = metaCache.meta;
-        }
-        return { etag, body };
-      });
-      const headers = { etag: read.etag, 'cache-control': 'no-cache' };
-      if (read.body === undefined) return c.body(null, 304, headers);
-      const body = read.body;
-      return json(c, { status: 200, body }, headers);
+      // A revalidation costs one small query, whatever else the service is doing.
+      const current = etagOf(await latestEdition(options.db));
+      if (matches(c.req.header('if-none-match'), current))
+        return c.body(null, 304, { etag: current, 'cache-control': 'no-cache' });
+
+      const what = observationQuery?.ok
+        ? observationsKey(observationQuery.value)
+        : rankingQuery?.ok
+          ? rankingsKey(rankingQuery.value)
+          : 'meta';
+      // The ETag and the body are read in one snapshot, so they always agree; the answer is
+      // cached under the edition it was read from (which an import may have just moved on).
+      const encoded = await responses.get(
+        `${current} ${what}`,
+        (signal, write) =>
+          inSnapshot(buildDb, async (db) => {
+            const etag = etagOf(await latestEdition(db));
+            if (observationQuery?.ok)
+              await writeObservations(db, observationQuery.value, signal, write);
+            else
+              write(
+                JSON.stringify(
+                  rankingQuery?.ok
+                    ? { rankings: await readRankings(db, rankingQuery.value) }
+                    : await readMeta(db),
+                ),
+              );
+            return etag;
+          }),
+        {
+          signal: c.req.raw.signal,
+          // /meta is small and every page needs it first: never turned away.
+          limited: endpoint !== 'meta',
+          cacheKey: (etag) => `${etag} ${what}`,
+        },
+      );
+      return send(c, encoded);
     } catch (error) {
+      if (error instanceof BusyError || error instanceof TimeLimitError) {
+        shed.count(error instanceof BusyError ? 'busy' : 'timeout');
+        return json(
+          c,
+          {
+            status: 503,
+            body: errorBody(
+              'unavailable',
+              error instanceof BusyError
+                ? 'The data service is busy answering other requests; try again shortly'
+                : 'The data service took too long to prepare this answer; try again shortly',
+            ),
+          },
+          { 'retry-after': String(limits.retryAfterSeconds), 'cache-control': 'no-store' },
+        );
+      }
+      // The client has gone: nobody reads this answer.
+      if (error instanceof ClientGoneError) return c.body(null, 503);
       if (isDatabaseUnavailable(error)) {
         const reason = error instanceof Error ? error.message : String(error);
         log(`${c.req.method} ${c.req.path}: 503, database unavailable: ${reason}`);

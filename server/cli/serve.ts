@@ -5,13 +5,17 @@
  *
  *   npm run serve -- [--port 8080] [--host 127.0.0.1] [--db data/dashboard.sqlite]
  *                    [--dist dist] [--suppress-below 5] [--cors https://a.example,https://b.example]
+ *
+ * Load limits (docs/data-service.md, "Load limits"), from the environment:
+ *   SERVER_CACHE_MB (256), SERVER_MAX_BUILDS (2), SERVER_BUILD_QUEUE (8),
+ *   SERVER_REQUEST_TIMEOUT_MS (30000), SERVER_RETRY_AFTER_S (2).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createService } from '../api/app';
-import { connectConfigured } from '../db/connect';
+import { connect, connectConfigured } from '../db/connect';
 import { latestEdition } from '../db/read';
 import { parseArgs } from 'node:util';
 
@@ -20,6 +24,16 @@ function integerOption(raw: string | undefined, name: string, fallback: number):
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0)
     throw new Error(`--${name} must be a whole number ≥ 0, got "${raw}"`);
+  return n;
+}
+
+/** A whole number ≥ `min` from the environment variable `name`, or `fallback`. */
+function envInteger(name: string, fallback: number, min = 0): number {
+  const raw = process.env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
   return n;
 }
 
@@ -54,9 +68,25 @@ async function main(): Promise<void> {
   const suppressBelow = integerOption(values['suppress-below'], 'suppress-below', 5);
   buildAppIfMissing(dist);
 
+  const limits = {
+    cacheBytes: envInteger('SERVER_CACHE_MB', 256) * 1024 * 1024,
+    concurrentBuilds: envInteger('SERVER_MAX_BUILDS', 2, 1),
+    queuedBuilds: envInteger('SERVER_BUILD_QUEUE', 8),
+    requestTimeoutMs: envInteger('SERVER_REQUEST_TIMEOUT_MS', 30_000, 1),
+    retryAfterSeconds: envInteger('SERVER_RETRY_AFTER_S', 2, 1),
+  };
+
   const connection = await connectConfigured(values.db);
+  // SQLite: answers are built on a second handle of the same file (WAL lets both read), so a
+  // long build never holds up the one-row queries of /meta, 304s and cache hits.
+  const builder =
+    connection.engine === 'sqlite' && connection.where !== ':memory:'
+      ? await connect({ sqliteFile: connection.where })
+      : null;
   const app = createService({
     db: connection.db,
+    buildDb: builder?.db ?? connection.db,
+    limits,
     distDir: dist,
     suppressBelow: suppressBelow || null,
     corsOrigins:
@@ -80,7 +110,7 @@ async function main(): Promise<void> {
   });
   const stop = () => {
     server.close();
-    void connection.close().then(() => process.exit(0));
+    void Promise.all([connection.close(), builder?.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -2,7 +2,7 @@
  * Reading the stored dataset back in the contract's wire shapes. Optional wire fields are
  * omitted when empty, exactly as the contract writes them (no nulls where it has none).
  */
-import { sql } from 'kysely';
+import { SqliteAdapter, sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import type {
   WireDataset,
@@ -171,11 +171,11 @@ export function toWireRanking(
   return r;
 }
 
-/** The contract's /observations filters, in SQL; the region filter is a subtree prefix match. */
-export async function readObservations(
-  db: Kysely<Database>,
-  query: ObservationQuery,
-): Promise<WireObservation[]> {
+/**
+ * The contract's /observations filters, in SQL; the region filter is a subtree prefix match.
+ * Null when the filters select nothing without asking (an empty id list, an unknown region).
+ */
+async function observationsQuery(db: Kysely<Database>, query: ObservationQuery) {
   let q = db
     .selectFrom('observations as o')
     .select([
@@ -190,7 +190,7 @@ export async function readObservations(
     ])
     .orderBy('o.seq');
   if (query.indicators !== null) {
-    if (query.indicators.size === 0) return [];
+    if (query.indicators.size === 0) return null;
     q = q.where('o.indicator', 'in', [...query.indicators]);
   }
   if (query.from !== null) q = q.where('o.year', '>=', query.from);
@@ -201,7 +201,7 @@ export async function readObservations(
       .select('path')
       .where('id', '=', query.region)
       .executeTakeFirst();
-    if (!root) return [];
+    if (!root) return null;
     const length = codePointLength(root.path);
     // IN (subquery): the planner looks cells up by region through observations_region.
     q = q.where('o.region', 'in', (eb) =>
@@ -211,8 +211,47 @@ export async function readObservations(
         .where(sql<string>`substr(r.path, 1, ${length})`, '=', root.path),
     );
   }
+  return q;
+}
+
+export async function readObservations(
+  db: Kysely<Database>,
+  query: ObservationQuery,
+): Promise<WireObservation[]> {
+  const q = await observationsQuery(db, query);
+  if (!q) return [];
   const rows = await q.execute();
   return rows.map(toWireObservation);
+}
+
+/**
+ * The same cells in batches of about `batch`, so that a caller can give the event loop back
+ * between them. SQLite (synchronous) steps through the rows with a cursor, never holding all
+ * of them; PostgreSQL receives them as the driver parses its socket's packets (interleaved
+ * with other work), then they are handed out a batch at a time.
+ */
+export async function* observationBatches(
+  db: Kysely<Database>,
+  query: ObservationQuery,
+  batch: number,
+): AsyncGenerator<WireObservation[]> {
+  const q = await observationsQuery(db, query);
+  if (!q) return;
+  if (db.getExecutor().adapter instanceof SqliteAdapter) {
+    let rows: WireObservation[] = [];
+    for await (const row of q.stream()) {
+      rows.push(toWireObservation(row));
+      if (rows.length >= batch) {
+        yield rows;
+        rows = [];
+      }
+    }
+    if (rows.length > 0) yield rows;
+    return;
+  }
+  const rows = await q.execute();
+  for (let i = 0; i < rows.length; i += batch)
+    yield rows.slice(i, i + batch).map(toWireObservation);
 }
 
 export async function readRankings(
