@@ -32,7 +32,13 @@ export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
       )}
       {ready && (
         <div className="overview__table">
-          <CompletionSection meta={meta} selection={selection} lang={lang} t={t} placement="table" />
+          <CompletionSection
+            meta={meta}
+            selection={selection}
+            lang={lang}
+            t={t}
+            placement="table"
+          />
         </div>
       )}
       <section aria-labelledby="kpi-heading" className="overview__cards">

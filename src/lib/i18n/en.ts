@@ -195,7 +195,8 @@ export const en: Catalogue<typeof zh> = {
     link: 'Trend of “{{indicator}}”',
   },
   overview: {
-    firstOnly: 'The cards show the first chosen township ({{region}}); the completion table above compares all {{count}}.',
+    firstOnly:
+      'The cards show the first chosen township ({{region}}); the completion table above compares all {{count}}.',
     headline: 'Key indicators',
     ranks: 'Assessment rankings',
     noHeadline: 'The data marks no key indicators; showing the first {{count}}.',
@@ -292,7 +293,8 @@ export const en: Catalogue<typeof zh> = {
   report: {
     contents: 'Contents',
     closing: 'Notes',
-    closingFigures: 'Hollow points are provisional figures; missing data is never counted as zero; each figure is followed by its data table. How places among peers are counted is said under the completion table.',
+    closingFigures:
+      'Hollow points are provisional figures; missing data is never counted as zero; each figure is followed by its data table. How places among peers are counted is said under the completion table.',
     button: 'Export report',
     title: 'Export report',
     scope: 'Scope',

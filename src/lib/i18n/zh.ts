@@ -182,7 +182,8 @@ export const zh = {
     link: '查看“{{indicator}}”趋势',
   },
   overview: {
-    firstOnly: '卡片显示所选第一个镇街（{{region}}）；所选 {{count}} 个镇街的对比见上方指标完成情况表。',
+    firstOnly:
+      '卡片显示所选第一个镇街（{{region}}）；所选 {{count}} 个镇街的对比见上方指标完成情况表。',
     headline: '重点指标',
     ranks: '考评排名',
     noHeadline: '元数据未标注重点指标，显示前 {{count}} 项指标。',
@@ -277,7 +278,8 @@ export const zh = {
   report: {
     contents: '目  录',
     closing: '说明',
-    closingFigures: '图中空心点为初步数据，缺失数据不以零计；各图数据表与图一一对应。同级排名的计法见指标完成情况表下的说明。',
+    closingFigures:
+      '图中空心点为初步数据，缺失数据不以零计；各图数据表与图一一对应。同级排名的计法见指标完成情况表下的说明。',
     button: '导出报告',
     title: '导出报告',
     scope: '范围',
