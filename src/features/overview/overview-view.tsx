@@ -4,12 +4,20 @@ import { Panel } from '@/features/data/panel';
 import { headlineIndicators, seriesValues } from '@/features/data/select';
 import type { Meta } from '@contract/types';
 import { FilterBar } from '@/features/filters/filter-bar';
-import { CompletionSection } from '@/features/completion/completion-section';
+import { lazy, Suspense } from 'react';
 import { useRecipe } from '@/features/recipe/use-recipe';
 import type { Lang, T } from '@/lib/i18n';
 import { buildCard } from './build-card';
 import { overviewInputs } from './inputs';
 import { RankBadges } from './rank-badges';
+
+// The completion table and warnings have their own query and load on demand: the first load
+// carries the cards only.
+const CompletionSection = lazy(() =>
+  import('@/features/completion/completion-section').then((m) => ({
+    default: m.CompletionSection,
+  })),
+);
 
 export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
   const { list, fallback } = headlineIndicators(meta);
@@ -22,23 +30,27 @@ export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
     <div className="view overview">
       <FilterBar meta={meta} selection={selection} controls={controls} lang={lang} t={t} />
       {ready && (
-        <CompletionSection
-          meta={meta}
-          selection={selection}
-          lang={lang}
-          t={t}
-          placement="warnings"
-        />
-      )}
-      {ready && (
-        <div className="overview__table">
+        <Suspense fallback={null}>
           <CompletionSection
             meta={meta}
             selection={selection}
             lang={lang}
             t={t}
-            placement="table"
+            placement="warnings"
           />
+        </Suspense>
+      )}
+      {ready && (
+        <div className="overview__table">
+          <Suspense fallback={null}>
+            <CompletionSection
+              meta={meta}
+              selection={selection}
+              lang={lang}
+              t={t}
+              placement="table"
+            />
+          </Suspense>
         </div>
       )}
       <section aria-labelledby="kpi-heading" className="overview__cards">
