@@ -101,4 +101,37 @@ describe('on a phone', () => {
       await site.close();
     }
   });
+
+  it('opens menus and dialogs inside a phone screen, one at a time, and Esc closes them', async () => {
+    const site = await serveDist();
+    const b = await openBrowser({ width: 390, height: 844 });
+    try {
+      await b.page.goto(`${site.url}/?district=460106`);
+      await b.page.getByRole('article', { name: '新发现吸毒人员' }).waitFor();
+      await b.page.getByRole('button', { name: '导出报告' }).click();
+      const dialog = b.page.getByRole('dialog', { name: '导出报告' });
+      const box = await dialog.boundingBox();
+      if (!box) throw new Error('the report dialog is not shown');
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      expect(box.y + box.height).toBeLessThanOrEqual(844);
+      // Opening another menu closes the dialog; Esc closes the menu.
+      const tableExport = b.page.getByRole('button', { name: /^导出“指标完成情况表”/ });
+      await tableExport.click();
+      await expect(dialog.count()).resolves.toBe(0);
+      const menu = b.page.getByRole('group', { name: /^导出“指标完成情况表”/ });
+      const menuBox = await menu.boundingBox();
+      if (!menuBox) throw new Error('the export menu is not shown');
+      expect(menuBox.x).toBeGreaterThanOrEqual(0);
+      expect(menuBox.x + menuBox.width).toBeLessThanOrEqual(390);
+      expect(menuBox.y + menuBox.height).toBeLessThanOrEqual(844);
+      await b.page.keyboard.press('Escape');
+      await expect(menu.count()).resolves.toBe(0);
+      expect(b.errors).toEqual([]);
+    } finally {
+      await b.close();
+      await site.close();
+    }
+  });
 });
