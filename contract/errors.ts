@@ -6,7 +6,9 @@ export class ApiError extends Error {
   constructor(
     readonly endpoint: Endpoint | 'config',
     /** 'empty': a well-formed meta that describes nothing yet (a service before its first import). */
-    readonly kind: 'http' | 'network' | 'timeout' | 'not-json' | 'shape' | 'empty',
+    /** 'version': meta.apiVersion is not 1. 'unauthorized': a 401 (an expired login). */
+    readonly kind:
+      'http' | 'network' | 'timeout' | 'not-json' | 'shape' | 'empty' | 'version' | 'unauthorized',
     message: string,
     readonly status: number | null = null,
   ) {

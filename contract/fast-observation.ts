@@ -12,7 +12,7 @@ const isFinite = (x: unknown): x is number => typeof x === 'number' && Number.is
 export function fastObservation(raw: unknown): Observation | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
-  const { indicator, region, year, value, target, provisional, note } = r;
+  const { indicator, region, year, value, target, provisional, note, status } = r;
   if (!isId(indicator) || !isId(region)) return null;
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 1900 || year > 2200)
     return null;
@@ -20,6 +20,7 @@ export function fastObservation(raw: unknown): Observation | null {
   if (target !== undefined && target !== null && !isFinite(target)) return null;
   if (provisional !== undefined && typeof provisional !== 'boolean') return null;
   if (note !== undefined && note !== null) return null; // notes take the schema path
+  if (status !== undefined && status !== null) return null; // so do statuses
   return {
     indicator,
     region,

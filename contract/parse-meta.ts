@@ -8,7 +8,8 @@ import {
   programmeSchema,
   regionSchema,
 } from './schema';
-import type { Meta, Parsed, QualityIssue, Region } from './types';
+import { CAPABILITIES } from './types';
+import type { Capability, Meta, Parsed, QualityIssue, Region } from './types';
 import { visible } from './ids';
 import { describeValue, validateRecord } from './validate-record';
 
@@ -117,6 +118,28 @@ function keepForest(regions: Region[], issues: QualityIssue[]): Region[] {
   });
 }
 
+/** validFrom after validTo cannot be true of any year: the region is dropped and reported. */
+function keepValidity(regions: Region[], issues: QualityIssue[]): Region[] {
+  return regions.filter((r) => {
+    if (r.validFrom == null || r.validTo == null || r.validFrom <= r.validTo) return true;
+    issues.push({
+      endpoint: 'meta',
+      index: at(r),
+      record: `regions: ${visible(r.id)}`,
+      field: 'validFrom',
+      reason: 'bad-validity',
+      detail: `${r.validFrom}–${r.validTo}`,
+    });
+    return false;
+  });
+}
+
+/** Unknown capabilities are ignored: a newer server may list features this client cannot use. */
+function capabilitiesOf(raw: unknown): Capability[] {
+  if (!Array.isArray(raw)) return [];
+  return CAPABILITIES.filter((c) => raw.includes(c));
+}
+
 function optionalLocalized(raw: Raw, field: string, issues: QualityIssue[]) {
   if (raw[field] === undefined) return null;
   const res = v.safeParse(localized, raw[field]);
@@ -132,6 +155,13 @@ function optionalLocalized(raw: Raw, field: string, issues: QualityIssue[]) {
   return null;
 }
 
+/** (1.1) `dataVersion` of any answer: a non-empty string, else none. */
+export function versionOf(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const version = (body as Raw).dataVersion;
+  return typeof version === 'string' && version !== '' ? version.slice(0, 200) : null;
+}
+
 const isEmptyList = (value: unknown) => Array.isArray(value) && value.length === 0;
 
 export function parseMeta(input: unknown): Parsed<Meta> {
@@ -140,6 +170,15 @@ export function parseMeta(input: unknown): Parsed<Meta> {
   }
   const raw = input as Raw;
   const issues: QualityIssue[] = [];
+  // A version 2 lives under its own base path: reading it as version 1 would misread it.
+  if (typeof raw.apiVersion === 'number' && raw.apiVersion !== 1)
+    throw new ApiError(
+      'meta',
+      'version',
+      `the server speaks API version ${raw.apiVersion}; this dashboard reads version 1`,
+    );
+  if (raw.apiVersion != null && typeof raw.apiVersion !== 'number')
+    throw shapeError('meta', 'meta.apiVersion must be the number 1');
   if (isEmptyList(raw.years) && isEmptyList(raw.regions) && isEmptyList(raw.indicators))
     throw new ApiError('meta', 'empty', 'meta lists no years, regions or indicators yet');
 
@@ -172,7 +211,20 @@ export function parseMeta(input: unknown): Parsed<Meta> {
     years.sort((a, b) => a - b);
   }
 
-  const regions = keepForest(recordsOf(raw, 'regions', regionSchema, issues, true), issues);
+  const regions = keepForest(
+    keepValidity(
+      recordsOf(raw, 'regions', regionSchema, issues, true).map((r) => {
+        // 1.1 fields are set only when sent: a 1.0 answer parses exactly as before.
+        const out: Region = { id: r.id, level: r.level, parent: r.parent, name: r.name };
+        if (r.validFrom != null) out.validFrom = r.validFrom;
+        if (r.validTo != null) out.validTo = r.validTo;
+        sourceIndex.set(out, at(r) ?? -1);
+        return out;
+      }),
+      issues,
+    ),
+    issues,
+  );
   if (regions.length === 0) throw shapeError('meta', 'meta.regions has no valid region');
   const regionIds = new Set(regions.map((r) => r.id));
 
@@ -219,12 +271,13 @@ export function parseMeta(input: unknown): Parsed<Meta> {
       programme: ind.programme ?? null,
       headline: ind.headline ?? false,
       description: ind.description ?? null,
+      ...(ind.aggregation != null && { aggregation: ind.aggregation }),
     }));
   if (indicators.length === 0) throw shapeError('meta', 'meta.indicators has no valid indicator');
 
   const assessments = recordsOf(raw, 'assessments', assessmentSchema, issues, false).filter((a) => {
     const index = at(a);
-    const good = regionIds.has(a.scope);
+    const good = a.scope === null || regionIds.has(a.scope);
     if (!good)
       issues.push({
         endpoint: 'meta',
@@ -232,7 +285,7 @@ export function parseMeta(input: unknown): Parsed<Meta> {
         record: `assessments: ${visible(a.id)}`,
         field: 'scope',
         reason: 'unknown-id',
-        detail: visible(a.scope),
+        detail: visible(a.scope ?? ''),
       });
     return good;
   });
@@ -252,14 +305,17 @@ export function parseMeta(input: unknown): Parsed<Meta> {
     });
   }
 
+  const dataVersion = versionOf(raw);
   return {
     data: {
-      apiVersion: typeof raw.apiVersion === 'number' ? raw.apiVersion : 1,
+      apiVersion: 1,
+      ...(raw.capabilities != null && { capabilities: capabilitiesOf(raw.capabilities) }),
+      ...(dataVersion !== null && { dataVersion }),
       title: optionalLocalized(raw, 'title', issues),
       source: optionalLocalized(raw, 'source', issues),
       dataAsOf,
       years,
-      regions: regions.map((r) => ({ id: r.id, level: r.level, parent: r.parent, name: r.name })),
+      regions,
       campaigns: campaigns.map((c) => ({
         id: c.id,
         name: c.name,
@@ -269,7 +325,14 @@ export function parseMeta(input: unknown): Parsed<Meta> {
       })),
       programmes: programmes.map((p) => ({ id: p.id, name: p.name })),
       indicators,
-      assessments: assessments.map((a) => ({ id: a.id, name: a.name, scope: a.scope })),
+      assessments: assessments.map((a) => ({
+        id: a.id,
+        name: a.name,
+        scope: a.scope,
+        ...(a.scopeName != null && { scopeName: a.scopeName }),
+        ...(a.better != null && { better: a.better }),
+        ...(a.scoreDecimals != null && { scoreDecimals: a.scoreDecimals }),
+      })),
     },
     issues,
   };

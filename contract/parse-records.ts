@@ -3,6 +3,7 @@ import { fastObservation } from './fast-observation';
 import { observationSchema, rankingSchema } from './schema';
 import type { Endpoint, Meta, Observation, Parsed, QualityIssue, Ranking } from './types';
 import { visible } from './ids';
+import { versionOf } from './parse-meta';
 import { describeValue, recordLabel, validateRecord } from './validate-record';
 
 function listOf(input: unknown, endpoint: Endpoint, key: string): unknown[] {
@@ -84,6 +85,12 @@ export function parseObservations(input: unknown, meta: Meta): Parsed<Observatio
   const regions = new Set(meta.regions.map((r) => r.id));
   const years = new Set(meta.years);
   const keys = ['indicator', 'region', 'year'] as const;
+  // (1.1) Regions with validity years: outside them a region has no observations.
+  const validity = new Map(
+    meta.regions
+      .filter((r) => r.validFrom != null || r.validTo != null)
+      .map((r) => [r.id, { from: r.validFrom ?? -Infinity, to: r.validTo ?? Infinity }]),
+  );
   const seen = new Map<string, Map<string, Set<number>>>();
   const isNew = (o: Observation): boolean => {
     let byRegion = seen.get(o.indicator);
@@ -129,7 +136,19 @@ export function parseObservations(input: unknown, meta: Meta): Parsed<Observatio
         provisional: valid.provisional ?? false,
         note: valid.note ?? null,
         suppressedBelow: null,
+        ...(valid.status != null && { status: valid.status }),
       };
+      if (rec.status != null && rec.value !== null) {
+        issues.push({
+          endpoint: 'observations',
+          index,
+          record: recordLabel(raw, keys),
+          field: 'status',
+          reason: 'status-with-value',
+          detail: `${rec.status} / ${rec.value}`,
+        });
+        return;
+      }
       const fields: Record<string, string | number> = {
         indicator: rec.indicator,
         region: rec.region,
@@ -149,6 +168,18 @@ export function parseObservations(input: unknown, meta: Meta): Parsed<Observatio
       }
     }
     if (!rec) return;
+    const valid = validity.get(rec.region);
+    if (valid && (rec.year < valid.from || rec.year > valid.to)) {
+      issues.push({
+        endpoint: 'observations',
+        index,
+        record: recordLabel(raw, keys),
+        field: 'year',
+        reason: 'outside-validity',
+        detail: `${rec.year}`,
+      });
+      return;
+    }
     if (!isNew(rec)) {
       const key = `${rec.indicator}|${rec.region}|${rec.year}`;
       issues.push({
@@ -163,11 +194,15 @@ export function parseObservations(input: unknown, meta: Meta): Parsed<Observatio
     }
     data.push(rec);
   });
-  return { data, issues };
+  return { data, issues, dataVersion: versionOf(input) };
 }
 
 export function parseRankings(input: unknown, meta: Meta): Parsed<Ranking[]> {
   const list = listOf(input, 'rankings', 'rankings');
+  return { ...rankingsOf(list, meta), dataVersion: versionOf(input) };
+}
+
+function rankingsOf(list: unknown[], meta: Meta): Parsed<Ranking[]> {
   const assessments = new Set(meta.assessments.map((a) => a.id));
   const regions = new Set(meta.regions.map((r) => r.id));
   const years = new Set(meta.years);

@@ -3,6 +3,9 @@
  * service (server/) and by the demo/test API (mocks/): one set of rules for what a 400 is.
  * Pure functions, no Node or browser APIs, so the browser's msw demo can bundle them too.
  */
+import { CAPABILITIES, REGION_LEVELS } from './types';
+import type { Capability, RegionLevel } from './types';
+
 export const ENDPOINTS = ['meta', 'observations', 'rankings'] as const;
 export type Endpoint = (typeof ENDPOINTS)[number];
 
@@ -22,13 +25,25 @@ export interface YearBounds {
 }
 
 export interface ObservationQuery extends YearBounds {
-  region: string | null;
+  /** One id (1.0) or, with `region-list`, several: the union of their selections. */
+  regions: ReadonlySet<string> | null;
   indicators: ReadonlySet<string> | null;
+  /** (1.1, `depth`) levels of parenthood below each listed region; null = all. */
+  depth: number | null;
+  /** (1.1, `level`) keep only regions of these levels; null = all. */
+  levels: ReadonlySet<RegionLevel> | null;
 }
 
 export interface RankingQuery extends YearBounds {
   assessments: ReadonlySet<string> | null;
+  /** (1.1, `rankings-region`) the rankings of these regions only. */
+  regions: ReadonlySet<string> | null;
 }
+
+/** What a server honours; a parameter of a feature it does not list is ignored, as in 1.0. */
+export type Capabilities = ReadonlySet<Capability>;
+export const ALL_CAPABILITIES: Capabilities = new Set(CAPABILITIES);
+export const NO_CAPABILITIES: Capabilities = new Set();
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -70,29 +85,94 @@ function parseBounds(params: URLSearchParams): Parsed<YearBounds> {
   if (!from.ok) return from;
   const to = parseYear(params, 'to');
   if (!to.ok) return to;
+  if (from.value !== null && to.value !== null && from.value > to.value)
+    return { ok: false, message: `"from" (${from.value}) is after "to" (${to.value})` };
   return { ok: true, value: { from: from.value, to: to.value } };
 }
 
-export function parseObservationQuery(params: URLSearchParams): Parsed<ObservationQuery> {
-  const bounds = parseBounds(params);
-  if (!bounds.ok) return bounds;
+/** 1.0: one id, commas and all. 1.1 with `region-list`: a comma list. */
+function parseRegions(
+  params: URLSearchParams,
+  asList: boolean,
+): Parsed<ReadonlySet<string> | null> {
+  if (asList) return parseIdList(params, 'region');
   const region = single(params, 'region');
   if (!region.ok) return region;
   if (region.value === '') return { ok: false, message: '"region" must not be empty' };
+  return { ok: true, value: region.value === null ? null : new Set([region.value]) };
+}
+
+function parseDepth(params: URLSearchParams): Parsed<number | null> {
+  const raw = single(params, 'depth');
+  if (!raw.ok || raw.value === null) return raw.ok ? { ok: true, value: null } : raw;
+  const depth = /^\d+$/.test(raw.value) ? Number(raw.value) : NaN;
+  if (!Number.isSafeInteger(depth))
+    return { ok: false, message: `"depth" must be an integer ≥ 0, got "${raw.value}"` };
+  return { ok: true, value: depth };
+}
+
+function parseLevels(params: URLSearchParams): Parsed<ReadonlySet<RegionLevel> | null> {
+  const list = parseIdList(params, 'level');
+  if (!list.ok || list.value === null) return list.ok ? { ok: true, value: null } : list;
+  const levels = new Set<RegionLevel>();
+  for (const item of list.value) {
+    const level = REGION_LEVELS.find((l) => l === item);
+    if (!level)
+      return {
+        ok: false,
+        message: `"level" items must be ${REGION_LEVELS.join(', ')}; got "${item.slice(0, 40)}"`,
+      };
+    levels.add(level);
+  }
+  return { ok: true, value: levels };
+}
+
+export function parseObservationQuery(
+  params: URLSearchParams,
+  capabilities: Capabilities = ALL_CAPABILITIES,
+): Parsed<ObservationQuery> {
+  const bounds = parseBounds(params);
+  if (!bounds.ok) return bounds;
+  const regions = parseRegions(params, capabilities.has('region-list'));
+  if (!regions.ok) return regions;
   const indicators = parseIdList(params, 'indicator');
   if (!indicators.ok) return indicators;
+  const depth: Parsed<number | null> = capabilities.has('depth')
+    ? parseDepth(params)
+    : { ok: true, value: null };
+  if (!depth.ok) return depth;
+  const levels: Parsed<ReadonlySet<RegionLevel> | null> = capabilities.has('level')
+    ? parseLevels(params)
+    : { ok: true, value: null };
+  if (!levels.ok) return levels;
   return {
     ok: true,
-    value: { ...bounds.value, region: region.value, indicators: indicators.value },
+    value: {
+      ...bounds.value,
+      regions: regions.value,
+      indicators: indicators.value,
+      depth: depth.value,
+      levels: levels.value,
+    },
   };
 }
 
-export function parseRankingQuery(params: URLSearchParams): Parsed<RankingQuery> {
+export function parseRankingQuery(
+  params: URLSearchParams,
+  capabilities: Capabilities = ALL_CAPABILITIES,
+): Parsed<RankingQuery> {
   const bounds = parseBounds(params);
   if (!bounds.ok) return bounds;
   const assessments = parseIdList(params, 'assessment');
   if (!assessments.ok) return assessments;
-  return { ok: true, value: { ...bounds.value, assessments: assessments.value } };
+  const regions: Parsed<ReadonlySet<string> | null> = capabilities.has('rankings-region')
+    ? parseIdList(params, 'region')
+    : { ok: true, value: null };
+  if (!regions.ok) return regions;
+  return {
+    ok: true,
+    value: { ...bounds.value, assessments: assessments.value, regions: regions.value },
+  };
 }
 
 export function badRequest(message: string): ApiResult {

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { MAX_ID, MAX_TEXT } from './ids';
-import { REGION_LEVELS } from './types';
+import { AGGREGATIONS, OBSERVATION_STATUSES, REGION_LEVELS } from './types';
 import type { Localized } from './types';
 
 // The contract's limits only: the importer's stricter id and text rules (contract/ids.ts) are
@@ -31,6 +31,8 @@ export const regionSchema = v.looseObject({
   level: v.picklist(REGION_LEVELS),
   parent: v.nullable(id),
   name: localized,
+  validFrom: v.optional(v.nullable(year)),
+  validTo: v.optional(v.nullable(year)),
 });
 
 export const campaignSchema = v.looseObject({
@@ -51,11 +53,21 @@ export const indicatorSchema = v.looseObject({
   decimals: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4)),
   better: v.picklist(['lower', 'higher', 'neutral']),
   programme: v.optional(v.nullable(id)),
-  headline: v.optional(v.boolean()),
+  headline: v.optional(v.nullable(v.boolean())),
   description: v.optional(v.nullable(localized)),
+  aggregation: v.optional(v.nullable(v.picklist(AGGREGATIONS))),
 });
 
-export const assessmentSchema = v.looseObject({ id, name: localized, scope: id });
+const decimals = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4));
+
+export const assessmentSchema = v.looseObject({
+  id,
+  name: localized,
+  scope: v.nullable(id),
+  scopeName: v.optional(v.nullable(localized)),
+  better: v.optional(v.nullable(v.picklist(['higher', 'lower']))),
+  scoreDecimals: v.optional(v.nullable(decimals)),
+});
 
 export const observationSchema = v.looseObject({
   indicator: id,
@@ -63,8 +75,9 @@ export const observationSchema = v.looseObject({
   year,
   value: v.nullable(finite),
   target: v.optional(v.nullable(finite)),
-  provisional: v.optional(v.boolean()),
+  provisional: v.optional(v.nullable(v.boolean())),
   note: v.optional(v.nullable(localized)),
+  status: v.optional(v.nullable(v.picklist(OBSERVATION_STATUSES))),
 });
 
 export const rankingSchema = v.looseObject({
@@ -82,4 +95,7 @@ export const configSchema = v.looseObject({
   title: v.optional(localized),
   suppressBelow: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   requestTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000))),
+  loginUrl: v.optional(
+    v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+/i, 'must be an http(s) URL')),
+  ),
 });

@@ -1,7 +1,28 @@
-import type { WireBetter, WireUnit } from './wire-types';
+import type {
+  WireAggregation,
+  WireBetter,
+  WireCapability,
+  WireStatus,
+  WireUnit,
+} from './wire-types';
 
 export type Unit = WireUnit;
 export type Better = WireBetter;
+export type Aggregation = WireAggregation;
+export type ObservationStatus = WireStatus;
+export type Capability = WireCapability;
+export const AGGREGATIONS: readonly Aggregation[] = ['flow', 'stock', 'rate', 'cumulative'];
+export const OBSERVATION_STATUSES: readonly ObservationStatus[] = [
+  'missing',
+  'withheld',
+  'not-applicable',
+];
+export const CAPABILITIES: readonly Capability[] = [
+  'region-list',
+  'depth',
+  'level',
+  'rankings-region',
+];
 /** Both languages always present after parsing: a missing one falls back to the other. */
 export interface Localized {
   zh: string;
@@ -15,6 +36,9 @@ export interface Region {
   level: RegionLevel;
   parent: string | null;
   name: Localized;
+  /** (1.1) First and last year the region exists (merged, split or renamed townships). */
+  validFrom?: number | null;
+  validTo?: number | null;
 }
 export interface Campaign {
   id: string;
@@ -37,14 +61,26 @@ export interface Indicator {
   programme: string | null;
   headline: boolean;
   description: Localized | null;
+  /** (1.1) null = unknown: never summed across years. */
+  aggregation?: Aggregation | null;
 }
 export interface Assessment {
   id: string;
   name: Localized;
-  scope: string;
+  /** The region whose sub-regions are ranked, or null when the ranking body is outside the data. */
+  scope: string | null;
+  /** (1.1) Names the ranking body when `scope` is null (or to override the region's name). */
+  scopeName?: Localized | null;
+  /** (1.1) Which score is better (absent = higher); rank 1 is always the best. */
+  better?: 'higher' | 'lower';
+  scoreDecimals?: number | null;
 }
 export interface Meta {
   apiVersion: number;
+  /** (1.1) The optional query features this server honours. */
+  capabilities?: readonly Capability[];
+  /** (1.1) Changes whenever any answer of the server changes. */
+  dataVersion?: string | null;
   title: Localized | null;
   source: Localized | null;
   dataAsOf: string | null;
@@ -63,6 +99,8 @@ export interface Observation {
   target: number | null;
   provisional: boolean;
   note: Localized | null;
+  /** (1.1) Why `value` is null, when the server says. */
+  status?: ObservationStatus | null;
   /** Set when a small township count is hidden: the value is null and shows as "<N". */
   suppressedBelow: number | null;
 }
@@ -85,7 +123,10 @@ export type IssueReason =
   | 'rank-exceeds-of'
   | 'year-not-in-meta'
   | 'bad-campaign-years'
-  | 'unsorted-years';
+  | 'unsorted-years'
+  | 'status-with-value'
+  | 'outside-validity'
+  | 'bad-validity';
 
 /** One record left out (or repaired) at the boundary, described for the data-quality notice. */
 export interface QualityIssue {
@@ -103,4 +144,6 @@ export interface QualityIssue {
 export interface Parsed<T> {
   data: T;
   issues: QualityIssue[];
+  /** (1.1) The answer's `dataVersion`, when the server sends one. */
+  dataVersion?: string | null;
 }

@@ -11,12 +11,20 @@ export interface WireText {
 export type WireRegionLevel = 'province' | 'city' | 'district' | 'township';
 export type WireUnit = 'count' | 'percent' | 'permille' | 'cny' | 'kg' | 'score';
 export type WireBetter = 'lower' | 'higher' | 'neutral';
+/** (1.1) How an indicator's years relate: which ones may be summed into a campaign total. */
+export type WireAggregation = 'flow' | 'stock' | 'rate' | 'cumulative';
+/** (1.1) Why a value is null. */
+export type WireStatus = 'missing' | 'withheld' | 'not-applicable';
+/** (1.1) Optional query features a server honours when it lists them in `meta.capabilities`. */
+export type WireCapability = 'region-list' | 'depth' | 'level' | 'rankings-region';
 
 export interface WireRegion {
   id: string;
   level: WireRegionLevel;
   parent: string | null;
   name: WireText;
+  validFrom?: number;
+  validTo?: number;
 }
 
 export interface WireCampaign {
@@ -42,16 +50,23 @@ export interface WireIndicator {
   programme: string | null;
   headline?: boolean;
   description?: WireText;
+  aggregation?: WireAggregation;
 }
 
 export interface WireAssessment {
   id: string;
   name: WireText;
-  scope: string;
+  /** null (1.1): the ranking body is outside this data; `scopeName` names it. */
+  scope: string | null;
+  scopeName?: WireText;
+  better?: 'higher' | 'lower';
+  scoreDecimals?: number;
 }
 
 export interface WireMeta {
   apiVersion: number;
+  capabilities?: readonly WireCapability[];
+  dataVersion?: string;
   title: WireText;
   source: WireText;
   dataAsOf: string;
@@ -71,6 +86,7 @@ export interface WireObservation {
   target?: number;
   provisional?: boolean;
   note?: WireText;
+  status?: WireStatus;
 }
 
 export interface WireRanking {

@@ -125,7 +125,8 @@ describe('structure', () => {
     for (const i of demoMeta.indicators) {
       if (i.programme !== null) expect(programmeIds.has(i.programme), i.id).toBe(true);
     }
-    for (const a of demoMeta.assessments) expect(regionIds.has(a.scope)).toBe(true);
+    for (const a of demoMeta.assessments)
+      expect(a.scope === null || regionIds.has(a.scope)).toBe(true);
     for (const c of demoMeta.campaigns) {
       expect(c.baselineYear).toBeLessThan(c.startYear);
       expect(c.startYear).toBeLessThanOrEqual(c.endYear);

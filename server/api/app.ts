@@ -33,6 +33,7 @@ import {
   errorBody,
   matchEndpoint,
   notFound,
+  NO_CAPABILITIES,
   parseObservationQuery,
   parseRankingQuery,
 } from '@contract/query';
@@ -77,7 +78,8 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** A query's cache key: the same filters however the URL spelt them. */
 function observationsKey(q: ObservationQuery): string {
   const indicators = q.indicators === null ? null : [...q.indicators].sort();
-  return `observations ${JSON.stringify([q.region, q.from, q.to, indicators])}`;
+  const regions = q.regions === null ? null : [...q.regions].sort();
+  return `observations ${JSON.stringify([regions, q.from, q.to, indicators])}`;
 }
 
 function rankingsKey(q: RankingQuery): string {
@@ -225,10 +227,12 @@ export function createService(options: ServiceOptions): Hono {
     const params = new URL(c.req.url).searchParams;
     try {
       // Bad parameters are a 400 whatever the client has cached.
-      const observationQuery = endpoint === 'observations' ? parseObservationQuery(params) : null;
+      const observationQuery =
+        endpoint === 'observations' ? parseObservationQuery(params, NO_CAPABILITIES) : null;
       if (observationQuery && !observationQuery.ok)
         return json(c, badRequest(observationQuery.message));
-      const rankingQuery = endpoint === 'rankings' ? parseRankingQuery(params) : null;
+      const rankingQuery =
+        endpoint === 'rankings' ? parseRankingQuery(params, NO_CAPABILITIES) : null;
       if (rankingQuery && !rankingQuery.ok) return json(c, badRequest(rankingQuery.message));
 
       // A revalidation costs one small query, whatever else the service is doing.

@@ -195,11 +195,12 @@ async function observationsQuery(db: Kysely<Database>, query: ObservationQuery) 
   }
   if (query.from !== null) q = q.where('o.year', '>=', query.from);
   if (query.to !== null) q = q.where('o.year', '<=', query.to);
-  if (query.region !== null) {
+  const region = query.regions === null ? null : [...query.regions][0];
+  if (region !== undefined && region !== null) {
     const root = await db
       .selectFrom('regions')
       .select('path')
-      .where('id', '=', query.region)
+      .where('id', '=', region)
       .executeTakeFirst();
     if (!root) return null;
     const length = codePointLength(root.path);
@@ -278,8 +279,8 @@ export async function readDataset(db: Kysely<Database>): Promise<WireDataset | n
   if (meta.dataAsOf === null) return null;
   const all = { from: null, to: null };
   const [observations, rankings] = await Promise.all([
-    readObservations(db, { ...all, region: null, indicators: null }),
-    readRankings(db, { ...all, assessments: null }),
+    readObservations(db, { ...all, regions: null, indicators: null, depth: null, levels: null }),
+    readRankings(db, { ...all, assessments: null, regions: null }),
   ]);
   return { meta: { ...meta, dataAsOf: meta.dataAsOf }, observations, rankings };
 }

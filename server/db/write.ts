@@ -93,7 +93,8 @@ async function replaceAll(trx: Kysely<Database>, dataset: WireDataset): Promise<
       seq,
       name_zh: a.name.zh,
       name_en: a.name.en,
-      scope: a.scope,
+      // The workbook always names a scope region today; a null scope (1.1) needs a schema change.
+      scope: a.scope ?? '',
     })),
     (chunk) => trx.insertInto('assessments').values(chunk).execute(),
   );

@@ -83,6 +83,9 @@ export const CONTRACT_REASON = {
   'year-not-in-meta': { zh: '年份不在声明的年份中', en: 'year not declared' },
   'bad-campaign-years': { zh: '大会战年份不符合规则', en: 'campaign years break the rules' },
   'unsorted-years': { zh: '年份未按顺序排列', en: 'years not in order' },
+  'status-with-value': { zh: '有数值的单元格不能标注缺失类型', en: 'a status given with a value' },
+  'outside-validity': { zh: '年份超出该区域的存续年份', en: 'year outside the region’s validity' },
+  'bad-validity': { zh: '存续起始年份晚于终止年份', en: 'valid from after valid to' },
 } as const satisfies Record<IssueReason, Message>;
 
 export const messages = {

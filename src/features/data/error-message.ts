@@ -21,6 +21,10 @@ export function describeError(error: unknown, t: T): { title: string; detail: st
         return { title, detail: t('state.errorShape', { message: error.message }) };
       case 'empty':
         return { title: t('state.noDataTitle'), detail: t('state.noDataDetail') };
+      case 'version':
+        return { title, detail: t('state.errorVersion', { message: error.message }) };
+      case 'unauthorized':
+        return { title: t('state.signInTitle'), detail: t('state.signInDetail') };
     }
   }
   const message = error instanceof Error ? error.message : String(error);

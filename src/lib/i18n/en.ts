@@ -56,6 +56,11 @@ export const en: Catalogue<typeof zh> = {
     errorHttp: 'The server answered HTTP {{status}}: {{message}}',
     errorNetwork: 'The data server could not be reached ({{message}}).',
     errorTimeout: 'The data server did not answer in time ({{message}}).',
+    errorVersion:
+      'The data service speaks another API version: {{message}}. Please contact its administrator.',
+    signInTitle: 'Your sign-in has expired',
+    signInDetail:
+      'The data service asks you to sign in again. Come back to this page afterwards and the data refreshes by itself; what is on screen was loaded before.',
     errorNotJson: 'The server did not send JSON data.',
     errorShape: 'The data does not follow the API contract: {{message}}',
     noDataTitle: 'The data service has no data yet',

@@ -51,6 +51,10 @@ export const zh = {
     errorHttp: '服务器返回 HTTP {{status}}：{{message}}',
     errorNetwork: '无法连接数据服务器（{{message}}）。',
     errorTimeout: '数据服务器超时未响应（{{message}}）。',
+    errorVersion: '数据服务使用的接口版本与本看板不符：{{message}}。请联系数据服务管理员。',
+    signInTitle: '登录已过期',
+    signInDetail:
+      '数据服务要求重新登录。登录后回到本页，数据会自动刷新；页面上的数据仍是之前加载的。',
     errorNotJson: '服务器返回的内容不是 JSON 数据。',
     errorShape: '数据格式不符合接口约定：{{message}}',
     errorOther: '发生错误：{{message}}',

@@ -783,7 +783,7 @@ function assessmentBreaks(): MetaBreak[] {
     [
       ...NAME_BREAKS,
       ...ID_BREAKS,
-      { kind: 'scope-invalid', field: 'scope', reasons: ['invalid'], values: [7, '', null] },
+      { kind: 'scope-invalid', field: 'scope', reasons: ['invalid'], values: [7, '', false] },
       { kind: 'scope-missing', field: 'scope', reasons: ['missing'], values: [ABSENT] },
     ],
   ).concat([
@@ -985,7 +985,7 @@ export function metaCaseArb(opts: ShapeOptions): fc.Arbitrary<MetaCase> {
             ),
           },
         ),
-        apiVersion: fc.constantFrom<unknown>(1, 1, 2, ABSENT, 'one'),
+        apiVersion: fc.constantFrom<unknown>(1, 1, ABSENT),
         clean: percentOf(fc.constant(true), opts.cleanPercent).map((c) => c === true),
         extras: fc.option(extrasArb, { nil: undefined }),
         shapeBreak: percentOf(
@@ -1307,12 +1307,7 @@ const OBSERVATION_BREAKS: RecordBreak[] = [
   rb('indicator-missing', 'indicator', ['missing'], (b) => without(b, 'indicator')),
   rb('target-not-finite-string', 'target', ['not-finite'], set('target', ['Infinity', 'NaN'])),
   rb('target-invalid', 'target', ['invalid'], set('target', ['5', true, {}])),
-  rb(
-    'provisional-invalid',
-    'provisional',
-    ['invalid'],
-    set('provisional', ['yes', 1, 'false', null]),
-  ),
+  rb('provisional-invalid', 'provisional', ['invalid'], set('provisional', ['yes', 1, 'false'])),
   rb(
     'note-invalid',
     'note',

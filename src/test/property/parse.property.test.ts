@@ -53,7 +53,9 @@ function parseOrShapeError<T>(
   try {
     return { ok: true, value: parse() };
   } catch (err) {
-    if (!(err instanceof ApiError) || err.kind !== 'shape' || err.endpoint !== endpoint) {
+    // A junk number where apiVersion was is a version error (1.1), not a shape error.
+    const refused = err instanceof ApiError && (err.kind === 'shape' || err.kind === 'version');
+    if (!refused || err.endpoint !== endpoint) {
       throw new Error(`expected success or ApiError(shape, ${endpoint}), got ${String(err)}`, {
         cause: err,
       });
