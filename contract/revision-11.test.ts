@@ -145,9 +145,10 @@ describe('parsing 1.1 fields', () => {
     expect(data.assessments[0]).toMatchObject({
       scope: null,
       scopeName: { zh: '海南省' },
-      better: 'higher',
       scoreDecimals: 1,
     });
+    // Absent stays absent (higher is better by default), so 1.0 answers parse as before.
+    expect(data.assessments[0]).not.toHaveProperty('better');
   });
 
   it('refuses an apiVersion other than 1 with a clear error', () => {

@@ -93,7 +93,7 @@ export const configSchema = v.looseObject({
   apiBaseUrl: v.optional(v.pipe(v.string(), v.minLength(1))),
   apiCredentials: v.optional(v.picklist(['omit', 'include'])),
   title: v.optional(localized),
-  suppressBelow: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  suppressBelow: v.optional(v.pipe(v.number(), v.integer(), v.minValue(2))),
   requestTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000))),
   loginUrl: v.optional(
     v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+/i, 'must be an http(s) URL')),

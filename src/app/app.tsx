@@ -3,6 +3,7 @@ import type { AppConfig } from '@/features/data/config';
 import { Panel } from '@/features/data/panel';
 import { Loading } from '@/features/data/panel-status';
 import { QualityNotice } from '@/features/data/quality-notice';
+import { EditionNotice, SignInNotice } from '@/features/data/service-notices';
 import { useMeta } from '@/features/data/queries';
 import type { Meta } from '@contract/types';
 import { useLang, useValidFilters } from '@/features/filters/use-filters';
@@ -32,6 +33,7 @@ function Views({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
         <ViewTabs current={valid.view} t={t} />
         <ReportButton meta={meta} valid={valid} lang={lang} />
       </div>
+      <EditionNotice meta={meta} t={t} />
       <QualityNotice t={t} />
       <Suspense fallback={<Loading t={t} rows={6} />}>
         {valid.view === 'overview' && <OverviewView {...props} />}
@@ -55,6 +57,7 @@ export function App({ config }: { config: AppConfig }) {
       </a>
       <Header config={config} meta={meta.data?.data} lang={lang} t={t} />
       <main id="main" className="app-main">
+        <SignInNotice t={t} />
         <Panel query={meta} t={t} rows={6}>
           {(parsed) => <Views meta={parsed.data} lang={lang} t={t} />}
         </Panel>

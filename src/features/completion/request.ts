@@ -1,3 +1,4 @@
+import { can } from '@/features/data/capabilities';
 import type { ObservationFilter } from '@/features/data/queries';
 import type { Selection } from '@/features/filters/selection';
 import type { Meta, Region } from '@contract/types';
@@ -31,5 +32,9 @@ export function completionFilter(
         : roots.length === 1 && regions[0]
           ? regions[0].id
           : undefined;
-  return region === undefined ? { from, to: year } : { region, from, to: year };
+  if (region === undefined) return { from, to: year };
+  // 1.1: the parent and its children (the peers), or a lone root's own figures — not the
+  // whole subtree, which at country scale is every township.
+  if (can(meta, 'depth')) return { region, depth: region === parent ? 1 : 0, from, to: year };
+  return { region, from, to: year };
 }

@@ -100,6 +100,9 @@ export async function getJson(
           : 'the server could not be reached',
       );
     }
+    // 1.1: an expired login is a 401 (never a redirect): the user must sign in again.
+    if (res.status === 401)
+      throw new ApiError(endpoint, 'unauthorized', errorMessageFrom(body) || res.statusText, 401);
     if (!res.ok)
       throw new ApiError(endpoint, 'http', errorMessageFrom(body) || res.statusText, res.status);
     try {

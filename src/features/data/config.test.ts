@@ -20,9 +20,20 @@ describe('resolveConfig', () => {
       title: null,
       suppressBelow: null,
       timeoutMs: 20_000,
+      loginUrl: null,
       offlineSince: null,
     });
     expect(resolveConfig('{}', '  ').mode).toBe('demo');
+  });
+
+  it('reads a sign-in page (1.1) and refuses one that is not http(s)', () => {
+    expect(
+      resolveConfig('{"loginUrl": "https://sso.example.gov.cn/login"}', undefined).loginUrl,
+    ).toBe('https://sso.example.gov.cn/login');
+    expect(() => resolveConfig('{"loginUrl": "javascript:alert(1)"}', undefined)).toThrow(
+      /loginUrl/,
+    );
+    expect(() => resolveConfig('{"suppressBelow": 1}', undefined)).toThrow(/suppressBelow/);
   });
 
   it('uses an absolute http(s) URL without its trailing slash', () => {

@@ -15,6 +15,8 @@ export interface AppConfig {
   title: Localized | null;
   suppressBelow: number | null;
   timeoutMs: number;
+  /** (1.1) Where a user signs in again when the API answers 401. */
+  loginUrl: string | null;
   /** Set when config.json could not be fetched and the copy saved at this time is used. */
   offlineSince: number | null;
 }
@@ -81,6 +83,7 @@ export function resolveConfig(
     title: raw.title ?? null,
     suppressBelow: raw.suppressBelow ?? null,
     timeoutMs: raw.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+    loginUrl: raw.loginUrl ?? null,
     offlineSince: null,
   };
 }

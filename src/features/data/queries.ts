@@ -15,16 +15,14 @@ import { parseMeta } from '@contract/parse-meta';
 import { suppressSmallCounts } from './suppress';
 import { parseObservations, parseRankings } from '@contract/parse-records';
 import { fromCachedSuperset } from './subset';
+import type { RangeFilter as ObservationFilter } from './subset';
 import type { Meta, Observation, Parsed, Ranking } from '@contract/types';
 
-export interface ObservationFilter {
-  indicators?: readonly string[];
-  region?: string;
-  from?: number;
-  to?: number;
-}
+export type { RangeFilter as ObservationFilter } from './subset';
 export interface RankingFilter {
   assessments?: readonly string[];
+  /** (1.1, capability `rankings-region`) the rankings of these regions only. */
+  regions?: readonly string[];
   from?: number;
   to?: number;
 }
@@ -32,10 +30,34 @@ export interface RankingFilter {
 export const dataKeys = {
   all: (base: string) => ['data', base] as const,
   meta: (base: string) => [...dataKeys.all(base), 'meta'] as const,
-  observations: (base: string, f: ObservationFilter) =>
-    [...dataKeys.all(base), 'observations', f] as const,
-  rankings: (base: string, f: RankingFilter) => [...dataKeys.all(base), 'rankings', f] as const,
+  /**
+   * The data version (1.1) is part of the key: when meta reveals a new edition, every view asks
+   * again, so no screen mixes figures of two editions.
+   */
+  observations: (base: string, f: ObservationFilter, version: string | null = null) =>
+    [...dataKeys.all(base), 'observations', version, f] as const,
+  rankings: (base: string, f: RankingFilter, version: string | null = null) =>
+    [...dataKeys.all(base), 'rankings', version, f] as const,
 };
+
+/**
+ * (1.1) An answer from another edition than meta's: fetch meta again, which changes every
+ * data key (above), so the views ask again for the new edition. Awaited, so the answer that
+ * revealed the change is never shown next to the old meta.
+ */
+async function followEdition(
+  client: QueryClient | undefined,
+  config: AppConfig,
+  meta: Meta,
+  answered: string | null | undefined,
+): Promise<void> {
+  if (!client || !answered || !meta.dataVersion || answered === meta.dataVersion) return;
+  const key = dataKeys.meta(config.apiBaseUrl);
+  // Another answer may have set this off already: join it rather than ask again.
+  const current = client.getQueryData<Parsed<Meta>>(key)?.data.dataVersion;
+  if (current === answered) return;
+  await client.refetchQueries({ queryKey: key, exact: true }, { cancelRefetch: false });
+}
 
 export function metaOptions(config: AppConfig) {
   return queryOptions({
@@ -78,27 +100,34 @@ export function observationsOptions(
   let seeded: ReturnType<typeof fromCachedSuperset> | null = null;
   const seed = () => {
     if (seeded === null && client && meta) {
-      const prefix = dataKeys.observations(config.apiBaseUrl, f).slice(0, -1);
+      const prefix = dataKeys.observations(config.apiBaseUrl, f, meta.dataVersion).slice(0, -1);
       seeded = fromCachedSuperset(client, prefix, meta, f);
       if (seeded?.invalidated) invalidatedSeeds.add(seeded.data);
     }
     return seeded ?? undefined;
   };
   return queryOptions({
-    queryKey: dataKeys.observations(config.apiBaseUrl, f),
+    queryKey: dataKeys.observations(config.apiBaseUrl, f, meta?.dataVersion),
     queryFn: async ({ signal }): Promise<Parsed<Observation[]>> => {
       if (!meta) throw new Error('meta not loaded');
       // No indicators means none here, but the wire would read a missing list as "all".
-      if (f.indicators?.length === 0) return { data: [], issues: [] };
+      if (f.indicators?.length === 0 || f.regions?.length === 0) return { data: [], issues: [] };
       const json = await getJson(
         config,
         'observations',
-        { indicator: f.indicators, region: f.region, from: f.from, to: f.to },
+        {
+          indicator: f.indicators,
+          region: f.regions ?? f.region,
+          depth: f.depth,
+          from: f.from,
+          to: f.to,
+        },
         signal,
       );
       const parsed = parseObservations(json, meta);
+      await followEdition(client, config, meta, parsed.dataVersion);
       const data = suppressSmallCounts(parsed.data, meta, config.suppressBelow);
-      return { data, issues: parsed.issues };
+      return { data, issues: parsed.issues, dataVersion: parsed.dataVersion ?? null };
     },
     enabled: meta !== undefined,
     staleTime: 5 * 60_000,
@@ -107,18 +136,26 @@ export function observationsOptions(
   });
 }
 
-export function rankingsOptions(config: AppConfig, meta: Meta | undefined, f: RankingFilter) {
+export function rankingsOptions(
+  config: AppConfig,
+  meta: Meta | undefined,
+  f: RankingFilter,
+  client?: QueryClient,
+) {
   return queryOptions({
-    queryKey: dataKeys.rankings(config.apiBaseUrl, f),
+    queryKey: dataKeys.rankings(config.apiBaseUrl, f, meta?.dataVersion),
     queryFn: async ({ signal }): Promise<Parsed<Ranking[]>> => {
       if (!meta) throw new Error('meta not loaded');
+      if (f.regions?.length === 0) return { data: [], issues: [] };
       const json = await getJson(
         config,
         'rankings',
-        { assessment: f.assessments, from: f.from, to: f.to },
+        { assessment: f.assessments, region: f.regions, from: f.from, to: f.to },
         signal,
       );
-      return parseRankings(json, meta);
+      const parsed = parseRankings(json, meta);
+      await followEdition(client, config, meta, parsed.dataVersion);
+      return { ...parsed, dataVersion: parsed.dataVersion ?? null };
     },
     enabled: meta !== undefined,
     staleTime: 5 * 60_000,
@@ -146,5 +183,5 @@ export function useObservations(meta: Meta | undefined, f: ObservationFilter) {
 }
 
 export function useRankings(meta: Meta | undefined, f: RankingFilter) {
-  return useQuery(rankingsOptions(useConfig(), meta, f));
+  return useQuery(rankingsOptions(useConfig(), meta, f, useQueryClient()));
 }

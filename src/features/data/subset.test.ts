@@ -8,19 +8,55 @@ import type { RangeFilter } from './subset';
 import type { Meta } from '@contract/types';
 
 const meta = parsedDemoMeta();
+/** The demo served by a 1.1 server, so region lists and depth are answered. */
+const dataset11 = {
+  ...demoDataset,
+  meta: {
+    ...demoDataset.meta,
+    capabilities: ['region-list', 'depth'] as const,
+  },
+};
 
 /** What a server speaking the contract answers for `f`, parsed the way the app parses it. */
 function served(f: RangeFilter) {
   const params = new URLSearchParams();
   if (f.indicators) params.set('indicator', f.indicators.join(','));
   if (f.region !== undefined) params.set('region', f.region);
+  if (f.regions !== undefined) params.set('region', f.regions.join(','));
+  if (f.depth !== undefined) params.set('depth', String(f.depth));
   if (f.from !== undefined) params.set('from', String(f.from));
   if (f.to !== undefined) params.set('to', String(f.to));
-  const result = respond(demoDataset, 'observations', params);
+  const result = respond(dataset11, 'observations', params);
   return parseObservations(result.body, meta);
 }
 
 describe('answering a narrow request from a wider cached response', () => {
+  it('cuts 1.1 region lists with a depth exactly as the server would', () => {
+    const indicators = ['new-users'];
+    const wide = served({ indicators });
+    const narrows: RangeFilter[] = [
+      { indicators, regions: ['460100', '460106'], depth: 1 },
+      { indicators, region: '460106', depth: 0 },
+      { indicators, regions: ['460100'], depth: 0, from: 2018 },
+    ];
+    for (const narrow of narrows) {
+      expect(covers(meta, { indicators }, narrow)).toBe(true);
+      expect(narrowTo(meta, wide, narrow).data).toEqual(served(narrow).data);
+      expect(served(narrow).data.length).toBeGreaterThan(0);
+    }
+    // A region's own figures do not hold its children's.
+    expect(
+      covers(meta, { indicators, region: '460106', depth: 0 }, { indicators, region: '460106' }),
+    ).toBe(false);
+    expect(
+      covers(
+        meta,
+        { indicators, regions: ['460100'], depth: 1 },
+        { indicators, region: '460106', depth: 0 },
+      ),
+    ).toBe(true);
+  });
+
   const districts = meta.regions.filter((r) => r.level === 'district');
   const townships = meta.regions.filter((r) => r.level === 'township');
   const indicators = meta.indicators.slice(0, 3).map((i) => i.id);

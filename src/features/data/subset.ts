@@ -9,7 +9,14 @@ import type { Meta, Observation, Parsed } from '@contract/types';
 
 export interface RangeFilter {
   indicators?: readonly string[];
+  /** 1.0: that region and every region below it. */
   region?: string;
+  /**
+   * (1.1) Several regions (capability `region-list`), each with the regions at most `depth`
+   * levels below it (capability `depth`; absent = all below).
+   */
+  regions?: readonly string[];
+  depth?: number;
   from?: number;
   to?: number;
 }
@@ -50,6 +57,37 @@ export function subtreeIds(meta: Meta, regionId: string): ReadonlySet<string> {
   return ids;
 }
 
+/** The regions below one, at most `depth` levels down (all of them when depth is undefined). */
+function shallowSubtree(meta: Meta, regionId: string, depth: number | undefined): Set<string> {
+  if (depth === undefined) return new Set(subtreeIds(meta, regionId));
+  const children = childrenById(meta);
+  const ids = new Set<string>();
+  let frontier = [regionId];
+  for (let level = 0; level <= depth && frontier.length > 0; level++) {
+    const next: string[] = [];
+    for (const id of frontier)
+      if (!ids.has(id)) {
+        ids.add(id);
+        next.push(...(children.get(id) ?? []));
+      }
+    frontier = next;
+  }
+  return ids;
+}
+
+/** Which regions a filter selects; null = every region. Unknown ids select nothing. */
+export function regionSetOf(meta: Meta, f: RangeFilter): ReadonlySet<string> | null {
+  const roots = f.regions ?? (f.region !== undefined ? [f.region] : null);
+  if (roots === null) return null;
+  if (roots.length === 1 && f.depth === undefined && roots[0] !== undefined)
+    return subtreeIds(meta, roots[0]);
+  const known = new Set(meta.regions.map((r) => r.id));
+  const ids = new Set<string>();
+  for (const root of roots)
+    if (known.has(root)) for (const id of shallowSubtree(meta, root, f.depth)) ids.add(id);
+  return ids;
+}
+
 /** Does a response for `wide` hold every record a response for `narrow` would? */
 export function covers(meta: Meta, wide: RangeFilter, narrow: RangeFilter): boolean {
   if (wide.indicators !== undefined) {
@@ -57,9 +95,11 @@ export function covers(meta: Meta, wide: RangeFilter, narrow: RangeFilter): bool
     const have = new Set(wide.indicators);
     if (!narrow.indicators.every((id) => have.has(id))) return false;
   }
-  if (wide.region !== undefined) {
-    if (narrow.region === undefined || !subtreeIds(meta, wide.region).has(narrow.region))
-      return false;
+  const wideRegions = regionSetOf(meta, wide);
+  if (wideRegions !== null) {
+    const narrowRegions = regionSetOf(meta, narrow);
+    if (narrowRegions === null) return false;
+    for (const id of narrowRegions) if (!wideRegions.has(id)) return false;
   }
   if (wide.from !== undefined && (narrow.from === undefined || narrow.from < wide.from))
     return false;
@@ -74,7 +114,7 @@ export function narrowTo(
   narrow: RangeFilter,
 ): Parsed<Observation[]> {
   const indicators = narrow.indicators && new Set(narrow.indicators);
-  const regions = narrow.region !== undefined ? subtreeIds(meta, narrow.region) : null;
+  const regions = regionSetOf(meta, narrow);
   const data = parsed.data.filter(
     (o) =>
       (!indicators || indicators.has(o.indicator)) &&

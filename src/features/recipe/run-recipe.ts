@@ -36,7 +36,7 @@ export async function fetchRecipe(
   const { client, config, meta } = ctx;
   const requests = recipe.requests(meta, valid);
   const [rankings, observations] = await Promise.all([
-    requests.rankings && client.query(rankingsOptions(config, meta, requests.rankings)),
+    requests.rankings && client.query(rankingsOptions(config, meta, requests.rankings, client)),
     client.query(observationsOptions(config, meta, requests.observations, client)),
   ]);
   const data: Fetched = {

@@ -18,7 +18,9 @@ export function useRecipe(recipe: RecipeInputs, meta: Meta) {
   const requests = useMemo(() => recipe.requests(meta, valid), [recipe, meta, valid]);
   // A list, so a view that asks for no rankings holds no (forever pending) rankings query.
   const [rankings] = useQueries({
-    queries: [requests.rankings].flatMap((f) => (f ? [rankingsOptions(config, meta, f)] : [])),
+    queries: [requests.rankings].flatMap((f) =>
+      f ? [rankingsOptions(config, meta, f, client)] : [],
+    ),
   });
   const observations = useObservations(meta, requests.observations);
   const index = observations.data?.index;

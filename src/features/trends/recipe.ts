@@ -1,4 +1,8 @@
+import { can, depthBelow } from '@/features/data/capabilities';
+import type { ObservationFilter } from '@/features/data/queries';
 import { headlineIndicators } from '@/features/data/select';
+import { regionAboveDistricts } from '@/features/filters/defaults';
+import { districtsOf } from '@/features/filters/resolve';
 import { NO_CONTROLS } from '@/features/filters/controls';
 import type { ValidFilters } from '@/features/filters/resolve';
 import { resolveSelection } from '@/features/filters/selection';
@@ -14,6 +18,31 @@ export function trendsIndicator(
   return valid.indicator ?? headlineIndicators(meta).list[0] ?? meta.indicators[0];
 }
 
+/**
+ * (1.1) Exactly what the charts show — the region above the districts, the districts, and the
+ * chosen district's townships — in one request: `region=<top>,<district>&depth=N`, N the levels
+ * from the top down to the districts. Null (ask for every region, as for a 1.0 server) when the
+ * server cannot, or when the districts do not all lie below one region.
+ */
+export function trendsRegions(
+  meta: Meta,
+  valid: Pick<ValidFilters, 'district'>,
+): Pick<ObservationFilter, 'regions' | 'depth'> | null {
+  if (!can(meta, 'region-list', 'depth')) return null;
+  const roots = meta.regions.filter((r) => r.parent === null);
+  const [root] = roots;
+  if (roots.length !== 1 || !root) return null;
+  const top = regionAboveDistricts(meta, root);
+  const depths = new Set(districtsOf(meta).map((d) => depthBelow(meta, top, d)));
+  const [depth] = depths;
+  if (depths.size !== 1 || depth === undefined || depth === null) return null;
+  const district = valid.district;
+  return {
+    regions: district && district.id !== top.id ? [top.id, district.id] : [top.id],
+    depth: Math.max(depth, 1),
+  };
+}
+
 /** One indicator over all years, for every region (the districts and the chosen district's townships). */
 export const trendsRecipe: Recipe = {
   controls: (meta, valid) => ({
@@ -23,7 +52,8 @@ export const trendsRecipe: Recipe = {
   }),
   requests: (meta, valid) => {
     const indicator = trendsIndicator(meta, valid);
-    return { observations: { indicators: indicator ? [indicator.id] : [] } };
+    const indicators = indicator ? [indicator.id] : [];
+    return { observations: { indicators, ...trendsRegions(meta, valid) } };
   },
   selection: (meta, valid, data) => resolveSelection(valid, meta, data.observations),
   specs: (meta, data, selection, lang, demo) => {

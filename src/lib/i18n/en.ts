@@ -61,6 +61,13 @@ export const en: Catalogue<typeof zh> = {
     signInTitle: 'Your sign-in has expired',
     signInDetail:
       'The data service asks you to sign in again. Come back to this page afterwards and the data refreshes by itself; what is on screen was loaded before.',
+    signInLink: 'Sign in again',
+    signInPlain: 'Please sign in again, then come back to this page.',
+    signInRetry: 'Signed in: try again',
+    twoEditionsTitle: 'The figures on this page come from two data versions.',
+    twoEditionsDetail:
+      'The catalogue is version {{meta}}, some figures are version {{others}}: the data service is being updated. Reload everything before quoting them.',
+    reloadAll: 'Reload everything',
     errorNotJson: 'The server did not send JSON data.',
     errorShape: 'The data does not follow the API contract: {{message}}',
     noDataTitle: 'The data service has no data yet',

@@ -55,6 +55,13 @@ export const zh = {
     signInTitle: '登录已过期',
     signInDetail:
       '数据服务要求重新登录。登录后回到本页，数据会自动刷新；页面上的数据仍是之前加载的。',
+    signInLink: '重新登录',
+    signInPlain: '请重新登录后回到本页。',
+    signInRetry: '已登录，重试',
+    twoEditionsTitle: '页面上的数据来自两个数据版本。',
+    twoEditionsDetail:
+      '目录为版本 {{meta}}，部分数据为版本 {{others}}：数据服务正在更新。请全部重新加载后再引用。',
+    reloadAll: '全部重新加载',
     errorNotJson: '服务器返回的内容不是 JSON 数据。',
     errorShape: '数据格式不符合接口约定：{{message}}',
     errorOther: '发生错误：{{message}}',
