@@ -9,6 +9,7 @@ import { dropEarlyStart } from '@/features/data/early-start';
 import { persistCache, restoreCache } from '@/features/data/persist';
 import { metaOptions } from '@/features/data/queries';
 import { loadLanguage } from '@/lib/i18n';
+import { prefetchView, viewLoaders } from '@/app/view-loaders';
 import './app/styles.css';
 
 /**
@@ -28,6 +29,11 @@ async function start(): Promise<void> {
   // An English link fetches its catalogue while the configuration loads.
   const english = new URLSearchParams(window.location.search).get('lang') === 'en';
   const catalogue = loadLanguage(english ? 'en' : 'zh');
+  // A link to another view fetches that view's code while config and meta load, rather than
+  // after them (a cold ?view=trends link otherwise waits for code, then data, one after another).
+  const view = new URLSearchParams(window.location.search).get('view');
+  if (view !== null && Object.hasOwn(viewLoaders, view))
+    prefetchView(view as keyof typeof viewLoaders);
   try {
     const config = await loadConfig();
     if (config.mode === 'demo') {
