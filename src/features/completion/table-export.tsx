@@ -5,6 +5,7 @@ import type { Scope } from '@/features/filters/scope';
 import { scopeName } from '@/features/filters/scope';
 import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
+import '@/features/export/export-menu.css';
 
 export interface TableExportInput {
   title: string;

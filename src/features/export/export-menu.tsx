@@ -6,6 +6,7 @@ import { exportChart } from './export-chart';
 import type { ExportFormat } from './export-chart';
 import { useExportActions, useExportScale, useExportSize } from './export-store';
 import { EXPORT_SIZES, SCALES } from './sizes';
+import './export-menu.css';
 import type { ExportSize } from './sizes';
 
 const ITEMS: {

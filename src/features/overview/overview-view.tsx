@@ -7,6 +7,7 @@ import { FilterBar } from '@/features/filters/filter-bar';
 import { lazy, Suspense } from 'react';
 import { useRecipe } from '@/features/recipe/use-recipe';
 import type { Lang, T } from '@/lib/i18n';
+import { withViewStrings } from '@/lib/i18n';
 import { buildCard } from './build-card';
 import { overviewInputs } from './inputs';
 import { RankBadges } from './rank-badges';
@@ -14,7 +15,7 @@ import { RankBadges } from './rank-badges';
 // The completion table and warnings have their own query and load on demand: the first load
 // carries the cards only.
 const CompletionSection = lazy(() =>
-  import('@/features/completion/completion-section').then((m) => ({
+  withViewStrings(() => import('@/features/completion/completion-section'))().then((m) => ({
     default: m.CompletionSection,
   })),
 );
