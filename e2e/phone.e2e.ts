@@ -9,7 +9,7 @@ import { serveDist } from './support/static-server';
 import type { RunningServer } from './support/static-server';
 
 /** A touch phone (390×844): taps arrive as touch pointer events, as on a real one. */
-describe('a chart tooltip on a phone', () => {
+describe('on a phone', () => {
   let site: RunningServer;
   let dir: string;
   let context: BrowserContext;
@@ -76,6 +76,35 @@ describe('a chart tooltip on a phone', () => {
     // A tap outside the chart closes it.
     await page.touchscreen.tap(195, 10);
     await expect.poll(() => tooltip.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('reads every column of the completion table without scrolling sideways, in both languages', async () => {
+    for (const lang of ['', '&lang=en']) {
+      await page.goto(`${site.url}/?district=460106${lang}`);
+      const table = page.locator('table.completion__table');
+      await table.locator('td.completion__change').first().waitFor();
+      const cells = await table.locator('tbody tr:not(.completion__group) > *').evaluateAll((els) =>
+        els
+          .filter((el) => getComputedStyle(el).display !== 'none')
+          .map((el) => {
+            const r = el.getBoundingClientRect();
+            return { text: el.textContent.trim(), left: r.left, right: r.right };
+          }),
+      );
+      expect(cells.length).toBeGreaterThan(50);
+      // Every shown cell (name, value, changes, target, met, place) is inside the screen.
+      expect(cells.filter((c) => c.left < 0 || c.right > 390)).toEqual([]);
+      // Each change is written with its column's header before it.
+      const first = await table
+        .locator('td.completion__change')
+        .first()
+        .evaluate((el) => ({
+          label: el.getAttribute('data-label'),
+          before: getComputedStyle(el, '::before').content,
+        }));
+      expect(first.before).toContain(first.label ?? 'none');
+    }
     expect(errors).toEqual([]);
   });
 });
