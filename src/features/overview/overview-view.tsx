@@ -30,17 +30,20 @@ export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
   return (
     <div className="view overview">
       <FilterBar meta={meta} selection={selection} controls={controls} lang={lang} t={t} />
-      {ready && (
-        <Suspense fallback={null}>
-          <CompletionSection
-            meta={meta}
-            selection={selection}
-            lang={lang}
-            t={t}
-            placement="warnings"
-          />
-        </Suspense>
-      )}
+      {/* Room kept for the warnings line, so the cards do not jump down when it arrives. */}
+      <div className="overview__warnings">
+        {ready && (
+          <Suspense fallback={null}>
+            <CompletionSection
+              meta={meta}
+              selection={selection}
+              lang={lang}
+              t={t}
+              placement="warnings"
+            />
+          </Suspense>
+        )}
+      </div>
       {ready && (
         <div className="overview__table">
           <Suspense fallback={null}>
