@@ -141,7 +141,11 @@ function SingleBody({
                   {targetText(cell, row.indicator, lang)}
                 </td>
                 <MetCell cell={cell} lang={lang} label={h.met} />
-                <td data-label={h.rank} data-empty={!cell.rank || cell.rank.of < 2 || undefined}>
+                <td
+                  className="completion__rank"
+                  data-label={h.rank}
+                  data-empty={!cell.rank || cell.rank.of < 2 || undefined}
+                >
                   {rankText(cell.rank, lang)}
                 </td>
               </tr>
