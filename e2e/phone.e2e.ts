@@ -107,4 +107,18 @@ describe('on a phone', () => {
     }
     expect(errors).toEqual([]);
   });
+
+  it('fits the completion table to a 1440 px screen in English, every column in view', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${site.url}/?district=460106&lang=en`);
+    const scroll = page.locator('.completion__scroll');
+    await scroll.locator('td.completion__rank').first().waitFor();
+    const { scrollWidth, clientWidth } = await scroll.evaluate((el) => ({
+      scrollWidth: el.scrollWidth,
+      clientWidth: el.clientWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(errors).toEqual([]);
+  });
 });
