@@ -121,4 +121,19 @@ describe('on a phone', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     expect(errors).toEqual([]);
   });
+
+  it('shows the warnings as one line a tap opens, and four headline cards on the first screen', async () => {
+    await page.goto(`${site.url}/`);
+    const warnings = page.locator('details.warnings');
+    await warnings.waitFor();
+    expect(await warnings.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    const cards = page.locator('.kpi-grid article');
+    await cards.nth(3).waitFor();
+    const fourth = await cards.nth(3).boundingBox();
+    expect(fourth && fourth.y + fourth.height).toBeLessThanOrEqual(844);
+    await page.locator('details.warnings > summary').tap();
+    await expect.poll(() => warnings.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator('.warnings__list a').first().isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });
