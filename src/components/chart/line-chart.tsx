@@ -7,6 +7,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'rea
 import { layoutPlot, nearestYear } from './layout';
 import type { PlotInput, PlotLayout } from './layout';
 import { PlotLayer } from './plot-layer';
+import { textWidth } from './text-metrics';
 import type { SeriesStyle } from './series-style';
 import { PRINT_HEIGHT, PRINT_WIDTH, usePrinting } from './use-print';
 
@@ -132,9 +133,18 @@ function Tooltip({
     const ys = shown.flatMap(({ mark }) => (mark ? [mark.y] : []));
     const middle = (layout.plot.top + layout.plot.bottom) / 2;
     const high = ys.length > 0 && ys.reduce((a, b) => a + b, 0) / ys.length < middle;
+    // Two a line where names and values fit half the width (Chinese names), else one a line.
+    const half = (layout.width * scale - 24) / 2;
+    const two = shown.every(
+      ({ s, mark }) =>
+        textWidth(s.name, 12) +
+          textWidth(mark ? formatValue(mark.value) : labels.missing, 12) +
+          28 <=
+        half,
+    );
     return (
       <div
-        className="chart-tooltip chart-tooltip--compact"
+        className={`chart-tooltip chart-tooltip--compact${two ? '' : ' chart-tooltip--one'}`}
         aria-hidden="true"
         style={
           high
