@@ -17,7 +17,7 @@ import { completionFilter, completionRegions } from '@/features/completion/reque
 import { flatTable, rankNote } from '@/features/completion/table-text';
 import { observationsOptions, withIndex } from '@/features/data/queries';
 import type { Selection } from '@/features/filters/selection';
-import type { ReportScope } from '@/features/export/report-dialog';
+import type { ReportScope } from '@/features/export/report-panel';
 import { scopeOf, scopeText } from '@/features/filters/scope';
 import type { ValidFilters } from '@/features/filters/resolve';
 import { VIEWS } from '@/features/filters/url-params';

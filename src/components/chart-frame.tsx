@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { DataTable } from './data-table';
+import './chart-frame.css';
 import type { TableSpec } from './data-table';
 
 export interface ChartFrameProps {

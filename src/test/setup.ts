@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, vi } from 'vitest';
-import { loadLanguage } from '@/lib/i18n';
+import { loadLanguage, loadViewStrings } from '@/lib/i18n';
 
 // Every project (unit, dom, integration): the i18n catalogues, and console.error as a failure.
 
@@ -14,5 +14,6 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-// English is fetched on demand in the app (lib/i18n); tests use both languages from the start.
-await loadLanguage('en');
+// English and the views' Chinese words are fetched on demand in the app (lib/i18n); tests have
+// every word from the start.
+await Promise.all([loadLanguage('en'), loadViewStrings()]);

@@ -3,10 +3,11 @@
  * page's width on paper), with a tooltip and an interactive legend. Nothing here decides how
  * the chart looks; that is layout.ts, which the exported files use too.
  */
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { layoutPlot, nearestYear } from './layout';
 import type { PlotInput, PlotLayout } from './layout';
 import { PlotLayer } from './plot-layer';
+import { textWidth } from './text-metrics';
 import type { SeriesStyle } from './series-style';
 import { PRINT_HEIGHT, PRINT_WIDTH, usePrinting } from './use-print';
 
@@ -35,6 +36,13 @@ export interface LineChartProps {
 
 const FALLBACK_WIDTH = 800;
 const TOOLTIP_ROWS = 10;
+/**
+ * Below this width (a phone) the tooltip is a compact strip across the plot: the largest few
+ * values in two columns, pinned to the edge away from the lines at that year, so the chart stays
+ * in view around it. A tap elsewhere closes it.
+ */
+const NARROW = 560;
+const COMPACT_ROWS = 4;
 
 /** The element's width, followed as it changes (shared with the bar chart). */
 export function useWidth(ref: React.RefObject<HTMLDivElement | null>): number {
@@ -79,6 +87,7 @@ function Tooltip({
   formatValue,
   labels,
   scale,
+  compact,
 }: {
   layout: PlotLayout;
   index: number;
@@ -87,6 +96,7 @@ function Tooltip({
   formatValue: (v: number) => string;
   labels: LineChartLabels;
   scale: number;
+  compact: boolean;
 }) {
   const rows = layout.series
     .filter((s) => only === null || s.id === only)
@@ -99,7 +109,57 @@ function Tooltip({
         ? (a.mark?.value ?? Infinity) - (b.mark?.value ?? Infinity)
         : vb - va;
     });
-  const shown = rows.slice(0, TOOLTIP_ROWS);
+  const shown = rows.slice(0, compact ? COMPACT_ROWS : TOOLTIP_ROWS);
+  const more = rows.length > shown.length && (
+    <small>{labels.more(rows.length - shown.length)}</small>
+  );
+  const list = (
+    <ul>
+      {shown.map(({ s, mark }) => (
+        <li key={s.id} className={s.selected ? 'is-selected' : undefined}>
+          <Key style={s.style} />
+          <span className="chart-tooltip__name">{s.name}</span>
+          <span className="chart-tooltip__value">
+            {mark ? formatValue(mark.value) : labels.missing}
+            {mark?.provisional ? ` (${labels.provisional})` : ''}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+  if (compact) {
+    // Pinned to the plot's top edge, or its bottom (above the year labels) when the lines at
+    // this year are mostly in the upper half.
+    const ys = shown.flatMap(({ mark }) => (mark ? [mark.y] : []));
+    const middle = (layout.plot.top + layout.plot.bottom) / 2;
+    const high = ys.length > 0 && ys.reduce((a, b) => a + b, 0) / ys.length < middle;
+    // Two a line where names and values fit half the width (Chinese names), else one a line.
+    const half = (layout.width * scale - 24) / 2;
+    const two = shown.every(
+      ({ s, mark }) =>
+        textWidth(s.name, 12) +
+          textWidth(mark ? formatValue(mark.value) : labels.missing, 12) +
+          28 <=
+        half,
+    );
+    return (
+      <div
+        className={`chart-tooltip chart-tooltip--compact${two ? '' : ' chart-tooltip--one'}`}
+        aria-hidden="true"
+        style={
+          high
+            ? { top: 'auto', bottom: (layout.height - layout.plot.bottom) * scale + 2 }
+            : { top: layout.plot.top * scale }
+        }
+      >
+        <div className="chart-tooltip__head">
+          <strong>{year}</strong>
+          {more}
+        </div>
+        {list}
+      </div>
+    );
+  }
   const x = (layout.xs[index] ?? 0) * scale;
   const right = x > (layout.width * scale) / 2;
   return (
@@ -111,19 +171,8 @@ function Tooltip({
       style={right ? { right: layout.width * scale - x + 12 } : { left: x + 12 }}
     >
       <strong>{year}</strong>
-      <ul>
-        {shown.map(({ s, mark }) => (
-          <li key={s.id} className={s.selected ? 'is-selected' : undefined}>
-            <Key style={s.style} />
-            <span className="chart-tooltip__name">{s.name}</span>
-            <span className="chart-tooltip__value">
-              {mark ? formatValue(mark.value) : labels.missing}
-              {mark?.provisional ? ` (${labels.provisional})` : ''}
-            </span>
-          </li>
-        ))}
-      </ul>
-      {rows.length > shown.length && <small>{labels.more(rows.length - shown.length)}</small>}
+      {list}
+      {more}
     </div>
   );
 }
@@ -141,6 +190,25 @@ function LineChartView({ input, height = 320, formatValue, labels, ariaLabel }: 
   const ids = new Set(input.series.map((s) => s.id));
   const only = onlyChoice !== null && ids.has(onlyChoice) ? onlyChoice : null;
   const scale = measured > 0 && !printing ? Math.min(1, measured / layout.width) : 1;
+  const compact = !printing && measured < NARROW;
+
+  // An open tooltip closes on a tap or click outside the chart, or Esc (a touch leaves none).
+  const open = pointer !== null;
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (e: PointerEvent) => {
+      if (e.target instanceof Node && !ref.current?.contains(e.target)) setPointer(null);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setPointer(null);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
   // Legend in the series' own order, not the drawing order.
   const bySeries = new Map(layout.series.map((s) => [s.id, s]));
 
@@ -182,6 +250,7 @@ function LineChartView({ input, height = 320, formatValue, labels, ariaLabel }: 
             formatValue={formatValue}
             labels={labels}
             scale={scale}
+            compact={compact}
           />
         )}
       </div>

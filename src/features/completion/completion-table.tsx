@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
+import '@/components/chart-frame.css'; // its head and actions are a chart frame's
 import type { CompletionCell, CompletionModel, CompletionRow } from './build-table';
 import { TableExport } from './table-export';
 import type { TableExportInput } from './table-export';
@@ -19,15 +20,18 @@ function ChangeCell({
   cell,
   which,
   lang,
+  label,
 }: {
   row: CompletionRow;
   cell: CompletionCell;
   which: 'vsCompare' | 'vsPrevious';
   lang: Lang;
+  /** The column's header, written before the cell where a phone stacks the row. */
+  label: string;
 }) {
   const change = cell[which];
   return (
-    <td className={`completion__change change--${change?.verdict ?? 'none'}`}>
+    <td className={`completion__change change--${change?.verdict ?? 'none'}`} data-label={label}>
       {changeText(change, row.indicator, lang)}
     </td>
   );
@@ -49,9 +53,17 @@ function Value({ cell, row, lang }: { cell: CompletionCell; row: CompletionRow; 
   );
 }
 
-function MetCell({ cell, lang }: { cell: CompletionCell; lang: Lang }) {
+function MetCell({ cell, lang, label }: { cell: CompletionCell; lang: Lang; label: string }) {
   const cls = cell.met === null ? 'none' : cell.met ? 'better' : 'worse';
-  return <td className={`completion__met change--${cls}`}>{metText(cell.met, lang)}</td>;
+  return (
+    <td
+      className={`completion__met change--${cls}`}
+      data-label={label}
+      data-empty={cell.met === null || undefined}
+    >
+      {metText(cell.met, lang)}
+    </td>
+  );
 }
 
 /** Rows under their group headings (key indicators, each programme, the rest), in order. */
@@ -109,11 +121,33 @@ function SingleBody({
                 <td className="completion__value">
                   <Value cell={cell} row={row} lang={lang} />
                 </td>
-                {h.vsCompare && <ChangeCell row={row} cell={cell} which="vsCompare" lang={lang} />}
-                <ChangeCell row={row} cell={cell} which="vsPrevious" lang={lang} />
-                <td>{targetText(cell, row.indicator, lang)}</td>
-                <MetCell cell={cell} lang={lang} />
-                <td>{rankText(cell.rank, lang)}</td>
+                {h.vsCompare && (
+                  <ChangeCell
+                    row={row}
+                    cell={cell}
+                    which="vsCompare"
+                    lang={lang}
+                    label={h.vsCompare}
+                  />
+                )}
+                <ChangeCell
+                  row={row}
+                  cell={cell}
+                  which="vsPrevious"
+                  lang={lang}
+                  label={h.vsPrevious}
+                />
+                <td data-label={h.target} data-empty={cell.target == null || undefined}>
+                  {targetText(cell, row.indicator, lang)}
+                </td>
+                <MetCell cell={cell} lang={lang} label={h.met} />
+                <td
+                  className="completion__rank"
+                  data-label={h.rank}
+                  data-empty={!cell.rank || cell.rank.of < 2 || undefined}
+                >
+                  {rankText(cell.rank, lang)}
+                </td>
               </tr>
             );
           })}
@@ -219,7 +253,10 @@ export function CompletionTable({
         </div>
       </div>
       <div className="table-scroll completion__scroll" tabIndex={0} aria-labelledby={headingId}>
-        <table className="data-table completion__table" aria-describedby={noteId}>
+        <table
+          className={`data-table completion__table${model.regions.length > 1 ? '' : ' completion__table--single'}`}
+          aria-describedby={noteId}
+        >
           <caption className="visually-hidden">
             {caption.title} · {caption.subtitle}
           </caption>

@@ -7,6 +7,9 @@ import type { CompletionModel } from './build-table';
 import { collectWarnings } from './warnings';
 
 /** 需关注: what got worse or missed its target, each a link to its trend; one line when none. */
+const narrowScreen = () =>
+  typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 720px)').matches;
+
 export function WarningsList({ model, lang }: { model: CompletionModel; lang: Lang }) {
   const t = translator(lang);
   const set = useSetFilters();
@@ -20,7 +23,9 @@ export function WarningsList({ model, lang }: { model: CompletionModel; lang: La
       </p>
     );
   return (
-    <details className="warnings" open>
+    // Open on a wide screen; on a phone one line (its count) that a tap opens, so the headline
+    // cards stay on the first screen and nothing below moves when the list arrives.
+    <details className="warnings" open={!narrowScreen()}>
       <summary>
         <span className="warnings__title">{t('warnings.title')}</span>{' '}
         {t('warnings.count', { count: warnings.length })}

@@ -1,5 +1,5 @@
-import { useId, useState } from 'react';
-import { usePopover } from '@/components/popover';
+import { useId } from 'react';
+import { ActionMenu } from '@/components/action-menu';
 import type { ChartSpec } from '@/features/charts/chart-spec';
 import { translator } from '@/lib/i18n';
 import { exportChart } from './export-chart';
@@ -23,85 +23,52 @@ const ITEMS: {
 /** "导出 / Export" on every chart frame: static renderings and the data behind them. */
 export function ExportMenu({ spec }: { spec: ChartSpec }) {
   const t = translator(spec.lang);
-  const { open, toggle, rootRef, buttonRef } = usePopover();
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
   const size = useExportSize();
   const scale = useExportScale();
   const { setSize, setScale } = useExportActions();
-  const panelId = useId();
   const sizeId = useId();
   const scaleId = useId();
 
   const run = async (format: ExportFormat) => {
-    setBusy(true);
-    setStatus(t('export.working'));
-    try {
-      const res = await exportChart(spec, format, size, scale);
-      if (res.ok)
-        setStatus(res.fileName ? t('export.done', { name: res.fileName }) : t('export.copied'));
-      else setStatus(t('export.clipboardDenied'));
-    } catch (err) {
-      setStatus(t('export.failed', { message: err instanceof Error ? err.message : String(err) }));
-    } finally {
-      setBusy(false);
-    }
+    const res = await exportChart(spec, format, size, scale);
+    if (!res.ok) return t('export.clipboardDenied');
+    return res.fileName ? t('export.done', { name: res.fileName }) : t('export.copied');
   };
 
   return (
-    <div className="export-menu" ref={rootRef}>
-      <button
-        ref={buttonRef}
-        type="button"
-        className="btn btn--ghost"
-        aria-expanded={open}
-        aria-controls={panelId}
-        aria-label={t('export.menuFor', { title: spec.title })}
-        onClick={toggle}
-      >
-        {t('export.menu')}
-      </button>
-      <div id={panelId} className="export-menu__panel popover" hidden={!open}>
-        <div className="export-menu__options">
-          <label htmlFor={sizeId}>{t('export.size')}</label>
-          <select id={sizeId} value={size} onChange={(e) => setSize(e.target.value as ExportSize)}>
-            {(Object.keys(EXPORT_SIZES) as ExportSize[]).map((k) => (
-              <option key={k} value={k}>
-                {t(`export.sizes.${k}`)}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={scaleId}>{t('export.scale')}</label>
-          <select
-            id={scaleId}
-            value={scale}
-            onChange={(e) => setScale(Number(e.target.value) as 1 | 2 | 3)}
-          >
-            {SCALES.map((n) => (
-              <option key={n} value={n}>
-                {t('export.scaleOption', { n })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <ul className="export-menu__items">
-          {ITEMS.map((item) => (
-            <li key={item.format}>
-              <button
-                type="button"
-                className="btn btn--ghost"
-                disabled={busy}
-                onClick={() => void run(item.format)}
-              >
-                {t(`export.${item.key}`)}
-              </button>
-            </li>
+    <ActionMenu
+      label={t('export.menu')}
+      name={t('export.menuFor', { title: spec.title })}
+      actions={ITEMS.map((item) => ({
+        id: item.format,
+        label: t(`export.${item.key}`),
+        run: () => run(item.format),
+      }))}
+      working={t('export.working')}
+      failed={(message) => t('export.failed', { message })}
+    >
+      <div className="export-menu__options">
+        <label htmlFor={sizeId}>{t('export.size')}</label>
+        <select id={sizeId} value={size} onChange={(e) => setSize(e.target.value as ExportSize)}>
+          {(Object.keys(EXPORT_SIZES) as ExportSize[]).map((k) => (
+            <option key={k} value={k}>
+              {t(`export.sizes.${k}`)}
+            </option>
           ))}
-        </ul>
-        <p className="export-menu__status" role="status" aria-live="polite">
-          {status}
-        </p>
+        </select>
+        <label htmlFor={scaleId}>{t('export.scale')}</label>
+        <select
+          id={scaleId}
+          value={scale}
+          onChange={(e) => setScale(Number(e.target.value) as 1 | 2 | 3)}
+        >
+          {SCALES.map((n) => (
+            <option key={n} value={n}>
+              {t('export.scaleOption', { n })}
+            </option>
+          ))}
+        </select>
       </div>
-    </div>
+    </ActionMenu>
   );
 }

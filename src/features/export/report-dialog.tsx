@@ -1,154 +1,46 @@
-import { useId, useRef, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { usePopover } from '@/components/popover';
-import type { Lang } from '@/lib/i18n';
-import { translator } from '@/lib/i18n';
-import type { ReportMeta, ReportTable } from './report-model';
-import type { PackFormat, PackSource } from './report-pack';
+import { translator, withViewStrings } from '@/lib/i18n';
+import type { ReportProps } from './report-panel';
 
-export type ReportScope = 'view' | 'all';
-
-interface Props {
-  lang: Lang;
-  viewName: string;
-  /** Fetches what the chosen views need and builds their chart specs (composed by the app). */
-  collect: (
-    scope: ReportScope,
-    signal: AbortSignal,
-  ) => Promise<{ meta: ReportMeta; sources: PackSource[]; table?: ReportTable | null }>;
-}
-
-function RadioGroup<V extends string>(props: {
-  legend: string;
-  value: V;
-  onChange: (value: V) => void;
-  options: { value: V; label: string }[];
-}) {
-  const name = useId();
-  return (
-    <fieldset className="report__group">
-      <legend>{props.legend}</legend>
-      {props.options.map((o) => (
-        <label key={o.value} className="check">
-          <input
-            type="radio"
-            name={name}
-            checked={props.value === o.value}
-            onChange={() => props.onChange(o.value)}
-          />
-          {o.label}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
+// The panel, its words and its export code load when the reader first reaches for the button
+// (hover, focus or tap): the first load carries the button only.
+const loadPanel = withViewStrings(() => import('./report-panel'));
+const ReportPanel = lazy(() => loadPanel().then((m) => ({ default: m.ReportPanel })));
+const prefetch = () => void loadPanel().catch(() => undefined); // the click reports a failure
 
 /** "导出报告 / Export report": every chart of this view or of all views, as Word or ZIP. */
-export function ReportDialog({ lang, viewName, collect }: Props) {
-  const t = translator(lang);
+export function ReportDialog(props: ReportProps) {
+  const t = translator(props.lang);
   const { open, setOpen, toggle, rootRef, buttonRef } = usePopover();
-  const [scope, setScope] = useState<ReportScope>('view');
-  const [format, setFormat] = useState<PackFormat>('docx');
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [status, setStatus] = useState('');
-  const controller = useRef<AbortController | null>(null);
-  const titleId = useId();
-
-  const start = async () => {
-    const abort = new AbortController();
-    controller.current = abort;
-    setStatus('');
-    setProgress({ done: 0, total: 1 });
-    try {
-      const { meta, sources, table } = await collect(scope, abort.signal);
-      if (sources.every((s) => s.specs.length === 0)) {
-        setStatus(t('report.empty'));
-        return;
-      }
-      const [{ buildReportPack }, { downloadBlob }] = await Promise.all([
-        import('./report-pack'),
-        import('./download'),
-      ]);
-      const { blob, fileName } = await buildReportPack(format, meta, sources, {
-        signal: abort.signal,
-        onProgress: (done, total) => setProgress({ done, total }),
-        table,
-      });
-      downloadBlob(blob, fileName);
-      setStatus(t('report.done', { name: fileName }));
-    } catch (err) {
-      if (abort.signal.aborted) setStatus(t('report.cancelled'));
-      else
-        setStatus(
-          t('report.failed', { message: err instanceof Error ? err.message : String(err) }),
-        );
-    } finally {
-      controller.current = null;
-      setProgress(null);
-    }
-  };
-
+  // Mounted from the first opening on, so an export running while it is closed keeps its state.
+  const [opened, setOpened] = useState(false);
+  if (open && !opened) setOpened(true);
   return (
     <div className="report" ref={rootRef}>
-      <button ref={buttonRef} type="button" className="btn" aria-expanded={open} onClick={toggle}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="btn"
+        aria-expanded={open}
+        onClick={toggle}
+        onPointerEnter={prefetch}
+        onFocus={prefetch}
+      >
         {t('report.button')}
       </button>
-      {open && (
-        <div className="report__panel popover" role="dialog" aria-labelledby={titleId}>
-          <h2 id={titleId} className="report__title">
-            {t('report.title')}
-          </h2>
-          <RadioGroup
-            legend={t('report.scope')}
-            value={scope}
-            onChange={setScope}
-            options={[
-              { value: 'view', label: t('report.scopeView', { view: viewName }) },
-              { value: 'all', label: t('report.scopeAll') },
-            ]}
-          />
-          <RadioGroup
-            legend={t('report.format')}
-            value={format}
-            onChange={setFormat}
-            options={[
-              { value: 'docx', label: t('report.docx') },
-              { value: 'zip', label: t('report.zip') },
-            ]}
-          />
-          {progress && (
-            <div className="report__progress">
-              <progress
-                max={progress.total}
-                value={progress.done}
-                aria-label={t('report.progress', progress)}
-              />
-              <span>{t('report.progress', progress)}</span>
-            </div>
-          )}
-          <p className="report__status" role="status" aria-live="polite">
-            {status}
-          </p>
-          <div className="report__actions">
-            {progress ? (
-              <button
-                type="button"
-                className="btn btn--ghost"
-                onClick={() => controller.current?.abort()}
-              >
-                {t('report.cancel')}
-              </button>
-            ) : (
-              <>
-                <button type="button" className="btn" onClick={() => void start()}>
-                  {t('report.start')}
-                </button>
-                <button type="button" className="btn btn--ghost" onClick={() => setOpen(false)}>
-                  {t('report.close')}
-                </button>
-              </>
-            )}
-          </div>
-        </div>
+      {opened && (
+        <Suspense
+          fallback={
+            open && (
+              <div className="report__panel popover" role="status">
+                {t('state.loading')}
+              </div>
+            )
+          }
+        >
+          <ReportPanel {...props} open={open} onClose={() => setOpen(false)} />
+        </Suspense>
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import { FilterBar } from '@/features/filters/filter-bar';
 import { lazy, Suspense } from 'react';
 import { useRecipe } from '@/features/recipe/use-recipe';
 import type { Lang, T } from '@/lib/i18n';
+import { withViewStrings } from '@/lib/i18n';
 import { buildCard } from './build-card';
 import { overviewInputs } from './inputs';
 import { RankBadges } from './rank-badges';
@@ -14,7 +15,7 @@ import { RankBadges } from './rank-badges';
 // The completion table and warnings have their own query and load on demand: the first load
 // carries the cards only.
 const CompletionSection = lazy(() =>
-  import('@/features/completion/completion-section').then((m) => ({
+  withViewStrings(() => import('@/features/completion/completion-section'))().then((m) => ({
     default: m.CompletionSection,
   })),
 );
@@ -29,17 +30,20 @@ export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
   return (
     <div className="view overview">
       <FilterBar meta={meta} selection={selection} controls={controls} lang={lang} t={t} />
-      {ready && (
-        <Suspense fallback={null}>
-          <CompletionSection
-            meta={meta}
-            selection={selection}
-            lang={lang}
-            t={t}
-            placement="warnings"
-          />
-        </Suspense>
-      )}
+      {/* Room kept for the warnings line, so the cards do not jump down when it arrives. */}
+      <div className="overview__warnings">
+        {ready && (
+          <Suspense fallback={null}>
+            <CompletionSection
+              meta={meta}
+              selection={selection}
+              lang={lang}
+              t={t}
+              placement="warnings"
+            />
+          </Suspense>
+        )}
+      </div>
       {ready && (
         <div className="overview__table">
           <Suspense fallback={null}>

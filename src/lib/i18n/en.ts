@@ -1,8 +1,10 @@
 import type { zh } from './zh';
+import type { zhViews } from './zh-views';
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };
 
-export const en: Catalogue<typeof zh> = {
+// Every English word in one file (fetched on demand as a whole): the keys of zh.ts and zh-views.ts.
+export const en: Catalogue<typeof zh & typeof zhViews> = {
   app: {
     title: 'Drug-control dashboard',
     demo: 'Demo data',

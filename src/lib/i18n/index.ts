@@ -1,32 +1,66 @@
 /**
- * i18next holds the catalogues and does interpolation and fallback; the current language is
- * not i18next's state but the URL's (`?lang=en`), so we only ever use fixed translators.
+ * The catalogues, and translators that look a dotted key up in them, fill in `{{name}}` and fall
+ * back to Chinese. That is all the app asks of i18n (no plurals, nesting or formatters: numbers
+ * are formatted by lib/format before they reach a string), so it is done here in a few lines
+ * rather than by i18next (15 KB gzipped of the first load). The current language is the URL's
+ * (`?lang=en`), so translators are fixed to one language.
  * Chinese, the working language, comes with the first load; English is fetched when asked for
  * (`loadLanguage`: start-up for an English link, the language switch before it switches).
+ * The Chinese words of what loads on demand (views, charts, tables, exports, the report dialog)
+ * come with it too (`loadViewStrings`, awaited by every on-demand loader next to its chunk).
  */
-import i18next from 'i18next';
-import type { TFunction } from 'i18next';
 import { zh } from './zh';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
-const instance = i18next.createInstance();
-void instance.init({
-  resources: { zh: { translation: zh } },
-  lng: 'zh',
-  fallbackLng: 'zh',
-  initAsync: false,
-  interpolation: { escapeValue: false }, // React escapes; exports write text nodes, never HTML
-  returnNull: false,
-});
+interface Catalogue {
+  [key: string]: string | Catalogue;
+}
 
-export type T = TFunction;
+const catalogues: Record<Lang, Catalogue> = { zh: {}, en: {} };
+
+function merge(into: Catalogue, from: Catalogue): void {
+  for (const [key, value] of Object.entries(from)) {
+    const here = into[key];
+    if (typeof value === 'object' && typeof here === 'object') merge(here, value);
+    else into[key] = typeof value === 'object' ? structuredClone(value) : value;
+  }
+}
+merge(catalogues.zh, zh);
+
+function lookup(catalogue: Catalogue, key: string): string | undefined {
+  let node: string | Catalogue | undefined = catalogue;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** `{{name}}`: a string or a number; one not passed stays as written, so the gap shows. */
+const VARIABLE = /\{\{\s*([^}\s]+)\s*\}\}/g;
+
+/** A translator: the text of `key` in its language (else Chinese, else the key itself). */
+export type T = (key: string, values?: object) => string;
+
+function fixed(lang: Lang): T {
+  return (key, values) => {
+    const text = lookup(catalogues[lang], key) ?? lookup(catalogues.zh, key) ?? key;
+    if (!values) return text;
+    const vars = values as Record<string, unknown>;
+    return text.replace(VARIABLE, (whole, name: string) => {
+      const value = vars[name];
+      if (typeof value === 'string') return value;
+      return typeof value === 'number' || typeof value === 'bigint' ? String(value) : whole;
+    });
+  };
+}
 
 const cache = new Map<Lang, T>();
 export function translator(lang: Lang): T {
   let t = cache.get(lang);
-  if (!t) cache.set(lang, (t = instance.getFixedT(lang)));
+  if (!t) cache.set(lang, (t = fixed(lang)));
   return t;
 }
 
@@ -35,10 +69,37 @@ let english: Promise<void> | null = null;
 /** Makes `lang`'s catalogue available; resolves at once for Chinese. */
 export function loadLanguage(lang: Lang): Promise<void> {
   if (lang === 'zh') return Promise.resolve();
-  english ??= import('./en').then(({ en }) => {
-    instance.addResourceBundle('en', 'translation', en);
-  });
+  english ??= import('./en').then(
+    ({ en }) => merge(catalogues.en, en),
+    (error: unknown) => {
+      english = null; // the language button tries again
+      throw error;
+    },
+  );
   return english;
+}
+
+let views: Promise<void> | null = null;
+
+/**
+ * Adds the Chinese words of the on-demand parts (zh-views.ts) to the catalogue. Every loader of
+ * such a part awaits it alongside the part's chunk (`withViewStrings`), in either language:
+ * Chinese is also the fallback, and a reader may switch to it at any time.
+ */
+export function loadViewStrings(): Promise<void> {
+  views ??= import('./zh-views').then(
+    ({ zhViews }) => merge(catalogues.zh, zhViews),
+    (error: unknown) => {
+      views = null; // a later attempt (the panel's retry, the next view) fetches it again
+      throw error;
+    },
+  );
+  return views;
+}
+
+/** Loads a module that renders on-demand words together with those words. */
+export function withViewStrings<M>(load: () => Promise<M>): () => Promise<M> {
+  return () => Promise.all([load(), loadViewStrings()]).then(([m]) => m);
 }
 
 export function localeOf(lang: Lang): string {
