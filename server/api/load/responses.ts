@@ -49,6 +49,11 @@ export interface LoadLimits {
   /** Retry-After on those 503s. */
   retryAfterSeconds: number;
   /**
+   * Requests that start their work in one turn of the event loop (load/pacing.ts); the rest
+   * wait for the next turns, so that a turn stays short and new connections are accepted.
+   */
+  startsPerTurn: number;
+  /**
    * When the last client of a build disconnects, it is aborted after this long unless an
    * identical request joins meanwhile: a client that times out and asks again at once (a
    * load balancer, a retrying script) must not restart a long build from nothing each time.
@@ -62,6 +67,7 @@ export const DEFAULT_LIMITS: LoadLimits = {
   queuedBuilds: 8,
   requestTimeoutMs: 30_000,
   retryAfterSeconds: 2,
+  startsPerTurn: 16,
   abandonGraceMs: 1000,
 };
 
