@@ -123,13 +123,25 @@ function acceptsGzip(header: string | undefined): boolean {
 /** Big answers go out in slices, so that writing one never holds the event loop for long. */
 const SLICE = 256 * 1024;
 
-function sliced(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array<ArrayBuffer>> {
+function sliced(
+  pieces: readonly Uint8Array<ArrayBuffer>[],
+): ReadableStream<Uint8Array<ArrayBuffer>> {
+  let piece = 0;
   let at = 0;
   return new ReadableStream({
     pull(controller) {
+      const bytes = pieces[piece];
+      if (!bytes) {
+        controller.close();
+        return;
+      }
       controller.enqueue(bytes.subarray(at, at + SLICE));
       at += SLICE;
-      if (at >= bytes.length) controller.close();
+      if (at >= bytes.length) {
+        piece++;
+        at = 0;
+      }
+      if (piece >= pieces.length) controller.close();
     },
   });
 }
@@ -144,10 +156,16 @@ function send(c: Context, encoded: Encoded): Response {
     vary: 'Accept-Encoding',
   };
   if (gzip) headers['content-encoding'] = 'gzip';
-  const body = gzip ? encoded.gzip : encoded.raw;
-  if (body.length <= SLICE) return c.body(body, 200, headers);
-  headers['content-length'] = String(body.length);
-  return c.body(sliced(body), 200, headers);
+  const pieces = gzip ? [encoded.gzip] : encoded.raw;
+  const length = gzip ? encoded.gzip.length : encoded.rawBytes;
+  if (length <= SLICE)
+    return c.body(
+      pieces.length === 1 && pieces[0] ? pieces[0] : new Uint8Array(Buffer.concat(pieces)),
+      200,
+      headers,
+    );
+  headers['content-length'] = String(length);
+  return c.body(sliced(pieces), 200, headers);
 }
 
 /** Refusals are logged at most once a second, with a count, so a flood cannot fill the log. */

@@ -67,7 +67,7 @@ export const DEFAULT_LIMITS: LoadLimits = {
   queuedBuilds: 8,
   requestTimeoutMs: 30_000,
   retryAfterSeconds: 2,
-  startsPerTurn: 16,
+  startsPerTurn: 8,
   abandonGraceMs: 1000,
 };
 
@@ -160,14 +160,15 @@ export function createResponses(
         }
         const encoded: Encoded = {
           etag,
-          raw: bytes(Buffer.concat(raw)),
+          raw: raw.map(bytes),
+          rawBytes: raw.reduce((n, chunk) => n + chunk.length, 0),
           gzip: bytes(Buffer.concat(zipped)),
         };
         cache.set(cacheKey(etag), encoded);
         const ms = performance.now() - started;
         if (ms >= 1000)
           log?.(
-            `built ${key} in ${Math.round(ms)} ms: ${encoded.raw.length} bytes, ` +
+            `built ${key} in ${Math.round(ms)} ms: ${encoded.rawBytes} bytes, ` +
               `${encoded.gzip.length} gzipped; cached for this edition`,
           );
         return encoded;
