@@ -216,6 +216,106 @@ describe('load limits', () => {
   });
 });
 
+describe('a crowd of requests', () => {
+  it('starts a few per turn of the event loop, and each batch asks for the edition once', async () => {
+    // libuv accepts one new connection per turn: a turn that runs every pending request keeps
+    // newcomers waiting (the demo-scale flood's timeouts, bench-results/server-flood.md).
+    const database = await freshDatabase('sqlite');
+    try {
+      await store(database, demoDataset, 'first.xlsx');
+      const turns = { now: 0, running: true };
+      const tick = () => {
+        if (!turns.running) return;
+        turns.now++;
+        setImmediate(tick);
+      };
+      setImmediate(tick);
+      // When each "which edition is current?" lookup of a request is made.
+      const lookups: number[] = [];
+      const db = database.db.withPlugin({
+        transformQuery({ node }) {
+          if (node.kind === 'SelectQueryNode' && JSON.stringify(node).includes('"editions"'))
+            lookups.push(turns.now);
+          return node;
+        },
+        transformResult: ({ result }) => Promise.resolve(result),
+      });
+      const responses = createResponses({ startsPerTurn: 2 });
+      const app = createService({ db, buildDb: database.db, responses, log: () => undefined });
+      await app.request(`${API}/meta`); // cached from now on
+      lookups.length = 0;
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, () => Promise.resolve(app.request(`${API}/meta`))),
+      );
+      turns.running = false;
+      expect(answers.map((r) => r.status)).toEqual(Array.from({ length: 12 }, () => 200));
+      const perTurn = new Map<number, number>();
+      for (const turn of lookups) perTurn.set(turn, (perTurn.get(turn) ?? 0) + 1);
+      // Spread over turns (12 requests, 2 a turn) rather than all in one…
+      expect(perTurn.size).toBeGreaterThanOrEqual(5);
+      expect(Math.max(...perTurn.values())).toBeLessThanOrEqual(2);
+      // …and the requests let go together looked the edition up once.
+      expect(lookups.length).toBeLessThanOrEqual(7);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('sees a new edition in the next request, batched or not', async () => {
+    const database = await freshDatabase('sqlite');
+    try {
+      await store(database, demoDataset, 'first.xlsx');
+      const { app } = service(database, { startsPerTurn: 1 });
+      const crowd = Array.from({ length: 4 }, () => Promise.resolve(app.request(`${API}/meta`)));
+      const before = (await Promise.all(crowd)).map((r) => r.headers.get('etag'));
+      expect(new Set(before).size).toBe(1);
+      await store(
+        database,
+        { ...demoDataset, meta: { ...demoDataset.meta, dataAsOf: '2030-01-01' } },
+        'second.xlsx',
+      );
+      const after = await Promise.all(
+        Array.from({ length: 4 }, () => Promise.resolve(app.request(`${API}/meta`))),
+      );
+      for (const res of after) {
+        expect(res.headers.get('etag')).not.toBe(before[0]);
+        expect(((await res.json()) as { dataAsOf: string }).dataAsOf).toBe('2030-01-01');
+      }
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('gives every answer nosniff and no-referrer', async () => {
+    const database = await freshDatabase('sqlite');
+    try {
+      await store(database, demoDataset, 'first.xlsx');
+      const { app } = service(database, {});
+      const first = await app.request(`${API}/observations`, { headers: GZIP });
+      const urls = [
+        `${API}/observations`,
+        `${API}/meta`,
+        `${API}/nope`,
+        `${API}/observations?from=x`,
+      ];
+      const answers = [
+        first,
+        ...(await Promise.all(urls.map((u) => Promise.resolve(app.request(u, { headers: GZIP }))))),
+        await app.request(`${API}/meta`, {
+          headers: { 'if-none-match': first.headers.get('etag') ?? '' },
+        }),
+      ];
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 404, 400, 304]);
+      for (const res of answers) {
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      }
+    } finally {
+      await database.close();
+    }
+  });
+});
+
 describe('a big answer', () => {
   it('goes out whole, in slices, with its length', async () => {
     const database = await freshDatabase('sqlite');

@@ -5,6 +5,8 @@
  * nothing aborts. Before the guard, the column range made the importer grow to 4.7 GB and
  * abort (exit 134), the repeated cell ran for minutes, and the deep chains and the macro file
  * were imported. The workbooks are built from the demo workbook here (see hostile-fixtures.ts).
+ * Two CSVs too: before their limits, a file of line breaks or a quote never closed was read
+ * whole (and, with an edition in the database, checked row by row: 99,999 problems).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
@@ -46,6 +48,9 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'chain-10000.xlsx'), regionChain(demo, 10_000));
   writeFileSync(join(dir, 'many-entries.xlsx'), manyEntries(demo, 1000));
   writeFileSync(join(dir, 'macro.xlsx'), withMacros(demo));
+  // CSVs: a line too many (empty lines count), and a quote never closed.
+  writeFileSync(join(dir, 'many-rows.csv'), `h\n${'\n'.repeat(100_000)}`);
+  writeFileSync(join(dir, 'open-quote.csv'), `a,b\n1,"${'x,'.repeat(5_000_000)}`);
   // Sparse files: 21 MiB on paper, nothing on disk.
   for (const name of ['huge.xlsx', 'huge.csv']) {
     writeFileSync(join(dir, name), 'x');
@@ -75,6 +80,14 @@ describe.each([
   ['macro.xlsx', 'The workbook contains macros (xl/vbaProject.bin).'],
   ['huge.xlsx', 'The file is 21 MB, over the import limit of 20 MB.'],
   ['huge.csv', 'The file is 21 MB, over the import limit of 20 MB.'],
+  [
+    'many-rows.csv',
+    'CSV, row 100001: The CSV has more than 100,000 rows (the limit, header included): reading stopped at row 100,001.',
+  ],
+  [
+    'open-quote.csv',
+    'CSV, row 2, column B: This field is 10,000,000 characters long, more than the limit of 32,767',
+  ],
 ])('npm run import -- %s', (name, expected) => {
   it('is refused with exit code 1 and a message saying why', () => {
     for (const args of DRY_TOO.has(name) ? [[], ['--dry-run']] : [[]]) {

@@ -4,6 +4,7 @@
  * nothing; a dry run reports without writing; a CSV updates only the observations.
  */
 import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { demoDataset } from '@mocks/demo/dataset';
 import { respond } from '@contract/filter';
@@ -11,7 +12,13 @@ import { templateBytes } from '@contract/workbook/write-template';
 import { createService } from '../api/app';
 import type { Connection } from '../db/connect';
 import { listEditions, readDataset } from '../db/read';
-import { OBSERVATIONS_SHEET, RANKINGS_SHEET, REGIONS_SHEET } from '@contract/workbook/layout';
+import {
+  OBSERVATIONS_SHEET,
+  RANKINGS_SHEET,
+  REGIONS_SHEET,
+  columnLetter,
+  headerLabel,
+} from '@contract/workbook/layout';
 import type { Workbook } from 'exceljs';
 import {
   columnWith,
@@ -232,6 +239,49 @@ describe.each(engines)('npm run import on %s', (engine) => {
     expect(stored?.meta.dataAsOf).toBe('2026-11-01');
     expect(stored?.observations.map((o) => o.value)).toEqual(years.map((y) => y - 2000));
     expect(stored?.rankings).toEqual(demoDataset.rankings);
+  });
+
+  it('refuses a CSV over its limits while reading it, naming the limit and the row; nothing is written', async () => {
+    await importFile(demoBytes);
+    const before = await listEditions(connection.db);
+    const ind = demoDataset.meta.indicators[0]?.id ?? '';
+    const years = demoDataset.meta.years;
+    const labels = OBSERVATIONS_SHEET.columns.map((c) => headerLabel(c.zh, c.en));
+    const line = (fields: string[]) => Papa.unparse([fields]);
+    const head = line([...labels.slice(0, 4), ...years.map(String), ...labels.slice(4)]);
+    const row = (note: string) =>
+      line([ind, '460106', '', '', ...years.map((y) => String(y - 2000)), '', note, '']);
+    const csvImport = (name: string, lines: string[]) =>
+      importFile(new TextEncoder().encode(lines.join('\r\n')), { fileName: name });
+    // The same file with a short note imports (so the refusal below is the limit's alone).
+    const ok = await csvImport('note.csv', [head, row(`${years[0] ?? ''}: short`)]);
+    expect(ok.status).toBe('imported');
+    const editions = await listEditions(connection.db);
+    // One row more than a sheet may hold: stopped there. Before the limit every row was read
+    // and checked, and refused only for what the rows said (duplicates).
+    const many = await csvImport('many-rows.csv', [head, ...Array<string>(100_000).fill(row(''))]);
+    expect(many.status === 'invalid' && many.problems.map((p) => [p.code, p.row])).toEqual([
+      ['csv-too-many-rows', 100_001],
+    ]);
+    // A note longer than a cell can hold: named while the file is read (before, only after the
+    // whole file had been read and checked, as a text rule).
+    const long = await csvImport('long-note.csv', [
+      head,
+      row(`${years[0] ?? ''}: ${'x'.repeat(32_768 - 6)}`),
+    ]);
+    expect(long.status).toBe('invalid');
+    if (long.status !== 'invalid') return;
+    const noteColumn = columnLetter(4 + years.length + 2);
+    expect(long.problems.map((p) => [p.code, p.sheet, p.row, p.column])).toEqual([
+      ['csv-field-too-long', 'CSV', 2, noteColumn],
+    ]);
+    expect(describeOutcome(long, 'en')[1]).toMatch(
+      new RegExp(
+        `row 2, column ${noteColumn}: This field is 32,768 characters long, more than the limit of 32,767`,
+      ),
+    );
+    expect(await listEditions(connection.db)).toEqual(editions);
+    expect(editions).toHaveLength(before.length + 1);
   });
 
   it("refuses a NUL (Excel's _x0000_) in an id or a name at validation, before any write", async () => {

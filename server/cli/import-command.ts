@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { WireDataset, WireObservation, WireRanking } from '@contract/wire-types';
+import { inspectCsv } from '../import/guard/csv';
 import { fileSizeProblems, inspectWorkbook } from '../import/guard/inspect';
 import { readWorkbookIsolated } from '../import/isolated';
 import { messages } from '../import/messages';
@@ -84,6 +85,14 @@ export async function runImport(
   // A workbook stands alone: read and validate it before waiting for the lock. The guard looks
   // inside the zip first; what it lets through is parsed in a child with memory and time limits.
   let workbook: WireDataset | null = null;
+  // A CSV is measured (rows, fields, their lengths) as it is read, before the lock too; only
+  // its ids need the current edition, so it is checked against that under the lock.
+  let csvText = '';
+  if (extension === '.csv') {
+    csvText = new TextDecoder('utf-8').decode(request.bytes);
+    const refused = inspectCsv(csvText);
+    if (refused.length > 0) return { status: 'invalid', problems: refused };
+  }
   if (extension === '.xlsx') {
     const refused = inspectWorkbook(request.bytes);
     if (refused.length > 0) return { status: 'invalid', problems: refused };
@@ -114,8 +123,7 @@ export async function runImport(
               status: 'invalid',
               problems: [fileProblem('csv-needs-workbook', messages.csvNeedsWorkbook())],
             };
-          const text = new TextDecoder('utf-8').decode(request.bytes);
-          const read = readObservationsCsv(text, current.meta);
+          const read = readObservationsCsv(csvText, current.meta);
           if (!read.observations) return { status: 'invalid', problems: read.problems };
           next = {
             meta: { ...current.meta, dataAsOf: request.asOf ?? today(now) },

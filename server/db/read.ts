@@ -228,8 +228,10 @@ export async function readObservations(
 /**
  * The same cells in batches of about `batch`, so that a caller can give the event loop back
  * between them. SQLite (synchronous) steps through the rows with a cursor, never holding all
- * of them; PostgreSQL receives them as the driver parses its socket's packets (interleaved
- * with other work), then they are handed out a batch at a time.
+ * of them. PostgreSQL, inside a transaction (the caller's snapshot), declares a cursor and
+ * fetches a few batches at a time: all 420,000 cells of a country in one result were parsed by
+ * the driver in one burst of ≈ 1.5 s that held up every other request (/meta's p99 went over a
+ * second) and were all held in memory at once. Outside a transaction, one query as before.
  */
 export async function* observationBatches(
   db: Kysely<Database>,
@@ -250,10 +252,32 @@ export async function* observationBatches(
     if (rows.length > 0) yield rows;
     return;
   }
-  const rows = await q.execute();
-  for (let i = 0; i < rows.length; i += batch)
-    yield rows.slice(i, i + batch).map(toWireObservation);
+  if (!db.isTransaction) {
+    const rows = await q.execute();
+    for (let i = 0; i < rows.length; i += batch)
+      yield rows.slice(i, i + batch).map(toWireObservation);
+    return;
+  }
+  const cursor = sql.id(`observations_${String(++cursors)}`);
+  const size = Math.max(1, Math.trunc(batch)) * FETCH_BATCHES;
+  const fetch = sql.raw(String(size));
+  await sql`declare ${cursor} no scroll cursor for ${q}`.execute(db);
+  try {
+    for (;;) {
+      const { rows } = await sql<ObservationRow>`fetch forward ${fetch} from ${cursor}`.execute(db);
+      for (let i = 0; i < rows.length; i += batch)
+        yield rows.slice(i, i + batch).map(toWireObservation);
+      if (rows.length < size) return;
+    }
+  } finally {
+    // The transaction's end closes it too; this frees it at once when the reader stops early.
+    await sql`close ${cursor}`.execute(db).catch(() => undefined);
+  }
 }
+
+/** Batches fetched from a PostgreSQL cursor in one round trip. */
+const FETCH_BATCHES = 5;
+let cursors = 0;
 
 export async function readRankings(
   db: Kysely<Database>,

@@ -8,8 +8,13 @@
 export interface Encoded {
   /** The ETag of the edition this answer was read from (one snapshot with the body). */
   etag: string;
-  /** The JSON text as UTF-8. */
-  raw: Uint8Array<ArrayBuffer>;
+  /**
+   * The JSON text as UTF-8, in the pieces it was written in: joining a country's 27.5 MB into
+   * one buffer held the event loop for ≈ 80 ms, and nothing needs it whole.
+   */
+  raw: readonly Uint8Array<ArrayBuffer>[];
+  /** Their total length in bytes. */
+  rawBytes: number;
   /** The same, gzip-compressed. */
   gzip: Uint8Array<ArrayBuffer>;
 }
@@ -21,7 +26,7 @@ export interface ResponseCache {
   readonly size: number;
 }
 
-const sizeOf = (e: Encoded) => e.raw.length + e.gzip.length;
+const sizeOf = (e: Encoded) => e.rawBytes + e.gzip.length;
 
 export function createResponseCache(maxBytes: number): ResponseCache {
   // A Map iterates in insertion order: re-inserting on every hit keeps the oldest use first.

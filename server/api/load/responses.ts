@@ -49,6 +49,11 @@ export interface LoadLimits {
   /** Retry-After on those 503s. */
   retryAfterSeconds: number;
   /**
+   * Requests that start their work in one turn of the event loop (load/pacing.ts); the rest
+   * wait for the next turns, so that a turn stays short and new connections are accepted.
+   */
+  startsPerTurn: number;
+  /**
    * When the last client of a build disconnects, it is aborted after this long unless an
    * identical request joins meanwhile: a client that times out and asks again at once (a
    * load balancer, a retrying script) must not restart a long build from nothing each time.
@@ -62,6 +67,7 @@ export const DEFAULT_LIMITS: LoadLimits = {
   queuedBuilds: 8,
   requestTimeoutMs: 30_000,
   retryAfterSeconds: 2,
+  startsPerTurn: 8,
   abandonGraceMs: 1000,
 };
 
@@ -154,14 +160,15 @@ export function createResponses(
         }
         const encoded: Encoded = {
           etag,
-          raw: bytes(Buffer.concat(raw)),
+          raw: raw.map(bytes),
+          rawBytes: raw.reduce((n, chunk) => n + chunk.length, 0),
           gzip: bytes(Buffer.concat(zipped)),
         };
         cache.set(cacheKey(etag), encoded);
         const ms = performance.now() - started;
         if (ms >= 1000)
           log?.(
-            `built ${key} in ${Math.round(ms)} ms: ${encoded.raw.length} bytes, ` +
+            `built ${key} in ${Math.round(ms)} ms: ${encoded.rawBytes} bytes, ` +
               `${encoded.gzip.length} gzipped; cached for this edition`,
           );
         return encoded;

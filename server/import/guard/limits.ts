@@ -11,6 +11,9 @@
  * (six and a half provinces) is the limit. Every other limit leaves a real workbook far inside
  * it and stops what exceljs would otherwise expand without bound (column ranges, merges,
  * validations and defined names become one object per cell; every part is inflated whole).
+ * A CSV is the 数据 sheet alone: it has that sheet's row limit, and Excel's limits for a row's
+ * columns and a cell's text (a 数据 record is a few hundred fields of a few characters; a
+ * province's CSV, 5,525 records, is about 300 KB).
  */
 export interface ImportLimits {
   /** The file itself (.xlsx or .csv), checked before it is read. */
@@ -50,6 +53,15 @@ export interface ImportLimits {
   sharedStrings: number;
   /** One XML start tag (a tag longer than this is not a spreadsheet's). */
   tagBytes: number;
+  /**
+   * A CSV (the 数据 sheet's layout): records, the header included (as a sheet's rows); fields in
+   * one record (Excel's columns); characters in one field (Excel's limit for a cell's text);
+   * characters in one record, line breaks inside quoted fields included.
+   */
+  csvRows: number;
+  csvFields: number;
+  csvFieldChars: number;
+  csvRecordChars: number;
   /** Regions in one parent chain, the top region included (the contract has four levels). */
   regionDepth: number;
   /** The isolated reader: old-space heap and wall time. */
@@ -82,6 +94,10 @@ export const LIMITS: Readonly<ImportLimits> = {
   namedCells: 1_000_000,
   sharedStrings: 1_000_000,
   tagBytes: 1 * MiB,
+  csvRows: 100_000,
+  csvFields: 16_384,
+  csvFieldChars: 32_767,
+  csvRecordChars: 1 * MiB,
   regionDepth: 8,
   parseHeapMb: 768,
   parseTimeoutMs: 45_000,

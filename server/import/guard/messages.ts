@@ -22,6 +22,16 @@ const say = (zh: string, en: string): Message => ({
   en: `${en} ${ADVICE.en}`,
 });
 
+const CSV_ADVICE: Message = {
+  zh: '未写入任何数据。CSV 文件只含数据表：一行表头，之后每个指标、地区一行（导入限制见 docs/data-service.md）。',
+  en: 'Nothing was written. A CSV holds the Observations sheet only: one header row, then one row per indicator and region (limits: docs/data-service.md).',
+};
+
+const sayCsv = (zh: string, en: string): Message => ({
+  zh: `${zh}${CSV_ADVICE.zh}`,
+  en: `${en} ${CSV_ADVICE.en}`,
+});
+
 export const guardMessages = {
   fileTooLarge: (bytes: number, limit: number): Message =>
     say(
@@ -110,6 +120,26 @@ export const guardMessages = {
     ),
   parseFailed: (detail: string): Message =>
     say(`读取工作簿时出错（${detail}）。`, `Reading the workbook failed (${detail}).`),
+  csvTooManyRows: (row: number, limit: number): Message =>
+    sayCsv(
+      `CSV 文件超过 ${n(limit)} 行（上限，含表头）：第 ${n(row)} 行起不再读取。`,
+      `The CSV has more than ${n(limit)} rows (the limit, header included): reading stopped at row ${n(row)}.`,
+    ),
+  csvTooManyFields: (fields: number, limit: number): Message =>
+    sayCsv(
+      `这一行有 ${n(fields)} 个字段，超过上限 ${n(limit)}（Excel 的列数）。`,
+      `This row has ${n(fields)} fields, more than the limit of ${n(limit)} (Excel's columns).`,
+    ),
+  csvFieldTooLong: (chars: number, limit: number): Message =>
+    sayCsv(
+      `这个字段有 ${n(chars)} 个字符，超过上限 ${n(limit)}（Excel 单元格的字符数）；可能缺少一个结束引号。`,
+      `This field is ${n(chars)} characters long, more than the limit of ${n(limit)} (an Excel cell's text); a closing quote may be missing.`,
+    ),
+  csvRecordTooLong: (chars: number, limit: number): Message =>
+    sayCsv(
+      `这一行有 ${n(chars)} 个字符，超过上限 ${n(limit)}；可能缺少一个结束引号。`,
+      `This row is ${n(chars)} characters long, more than the limit of ${n(limit)}; a closing quote may be missing.`,
+    ),
   regionTooDeep: (id: string, depth: number, limit: number): Message => ({
     zh: `地区“${id}”位于第 ${n(depth)} 层（从无上级的地区数起），超过上限 ${n(limit)} 层；请检查上级编号是否形成了过长的链`,
     en: `The region "${id}" is ${n(depth)} levels deep (counting from a region without a parent), more than the limit of ${n(limit)}; check the parent IDs for an overlong chain`,
