@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WireObservation, WireRanking } from '@contract/wire-types';
 import { demoDataset } from './demo/dataset';
-import { LONGHUA_TOWNSHIP_IDS } from './demo/regions';
+import { existsIn, LONGHUA, LONGHUA_TOWNSHIP_IDS } from './demo/regions';
 import { createHandlers, handlers } from './handlers';
 import { matchEndpoint } from '@contract/query';
 
@@ -85,7 +85,14 @@ describe('/observations', () => {
 
   it('combines all parameters', async () => {
     const rows = await observations('?region=460106&indicator=new-users&from=2016&to=2019');
-    expect(rows).toHaveLength((1 + LONGHUA_TOWNSHIP_IDS.length) * 4);
+    // A township has figures only within its validity years (1.1): the renamed town 2016–2018,
+    // its successor from 2019.
+    const cells = [LONGHUA, ...LONGHUA_TOWNSHIP_IDS].flatMap((id) => {
+      const region = demoDataset.meta.regions.find((r) => r.id === id);
+      return region ? [2016, 2017, 2018, 2019].filter((year) => existsIn(region, year)) : [];
+    });
+    expect(cells).toHaveLength((1 + LONGHUA_TOWNSHIP_IDS.length - 1) * 4);
+    expect(rows).toHaveLength(cells.length);
     const longhua = rows.filter((o) => o.region === '460106').map((o) => o.value);
     expect(longhua).toEqual([152, 96, 41, 10]);
   });
