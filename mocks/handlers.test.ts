@@ -113,6 +113,48 @@ describe('/observations', () => {
   });
 });
 
+describe('revision 1.1 query features', () => {
+  it('lists them in meta and sends the dataVersion on every answer', async () => {
+    const { body } = await getJson('/meta');
+    const meta = body as { capabilities: string[]; dataVersion: string };
+    expect(meta.capabilities).toEqual(['region-list', 'depth', 'level', 'rankings-region']);
+    for (const path of ['/observations?indicator=staff', '/rankings?region=460106']) {
+      const answer = await getJson(path);
+      expect(answer.body, path).toMatchObject({ dataVersion: meta.dataVersion });
+    }
+  });
+
+  it('answers a region list with depth: a city and a district with their children', async () => {
+    const rows = await observations('?region=460100,460106&depth=1&indicator=new-users&to=2019');
+    expect(distinct(rows.map((o) => o.region))).toEqual(
+      distinct(['460100', '460105', '460106', '460107', '460108', ...LONGHUA_TOWNSHIP_IDS]),
+    );
+    const cells = rows.map((o) => `${o.region}|${String(o.year)}`);
+    expect(new Set(cells).size).toBe(cells.length);
+    expect(distinct((await observations('?region=460100&depth=0')).map((o) => o.region))).toEqual([
+      '460100',
+    ]);
+  });
+
+  it('keeps only the listed levels', async () => {
+    const rows = await observations('?region=460100&level=district&indicator=staff');
+    expect(distinct(rows.map((o) => o.region))).toEqual(['460105', '460106', '460107', '460108']);
+  });
+
+  it('answers rankings of the listed regions only', async () => {
+    const rows = await rankings('?region=460106,460108&assessment=city-overall');
+    expect(distinct(rows.map((r) => r.region))).toEqual(['460106', '460108']);
+    expect(rows).toHaveLength(2 * 7);
+  });
+
+  it.each([['?depth=-1'], ['?depth=1.5'], ['?level=village'], ['?region=460100,,460106']])(
+    'rejects %s with a 400',
+    async (query) => {
+      expect((await getJson(`/observations${query}`)).status).toBe(400);
+    },
+  );
+});
+
 describe('/rankings', () => {
   it('serves everything without parameters', async () => {
     expect(await rankings('')).toHaveLength(demoDataset.rankings.length);
