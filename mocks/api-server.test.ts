@@ -123,6 +123,16 @@ describe('serveApi: a new edition', () => {
   });
 });
 
+describe('serveApi: methods', () => {
+  it('answers a write with a contract 405', async () => {
+    const api = await start(demoDataset);
+    const response = await fetch(`${api.url}/meta`, { method: 'POST', body: '{}' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+    expect(await response.json()).toMatchObject({ error: { code: 'method-not-allowed' } });
+  });
+});
+
 describe('serveApi: injected faults', () => {
   it('sends the contract code for an injected status', async () => {
     const api = await start(demoDataset);

@@ -6,6 +6,7 @@ import { demoDataset } from './demo/dataset';
 import { existsIn, LONGHUA, LONGHUA_TOWNSHIP_IDS } from './demo/regions';
 import { createHandlers, handlers } from './handlers';
 import { matchEndpoint } from '@contract/query';
+import { asVersion10 } from '@contract/version-10';
 
 const BASE = 'http://localhost/api/v1';
 const server = setupServer(...createHandlers(demoDataset, { baseUrl: BASE }));
@@ -181,6 +182,25 @@ describe('routing', () => {
     const { status, body } = await getJson('/nothing-here');
     expect(status).toBe(404);
     expect((body as { error: { code: string } }).error.code).toBe('not-found');
+  });
+
+  it('answers any method but GET with a contract 405', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const response = await fetch(`${BASE}/observations`, { method });
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET');
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+        'method-not-allowed',
+      );
+    }
+  });
+
+  it('serves the same data as a 1.0 server when asked to', async () => {
+    const old = createHandlers(demoDataset, { revision: '1.0' });
+    const response = await getResponse(old, new Request('http://localhost/api/v1/meta'));
+    const meta = (await response?.json()) as Record<string, unknown>;
+    expect(meta).toEqual(asVersion10(demoDataset).meta);
+    expect(meta).not.toHaveProperty('capabilities');
   });
 
   it('serves an absolute base only on its own origin', async () => {

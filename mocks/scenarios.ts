@@ -14,7 +14,6 @@ import type { WireDataset, WireMeta } from '@contract/wire-types';
 import { demoDataset } from './demo/dataset';
 import { respond } from '@contract/filter';
 import { ENDPOINTS, errorBody, type Endpoint } from '@contract/query';
-import { asVersion10 } from '@contract/version-10';
 import {
   createHandlers,
   endpointPath,
@@ -128,7 +127,7 @@ export function createScenarios(options: ScenarioOptions = {}) {
 
     /** `version-1.0`: the same data as a revision 1.0 server serves it (no 1.1 fields). */
     version10(): RequestHandler[] {
-      return createHandlers(asVersion10(dataset), { baseUrl });
+      return createHandlers(dataset, { baseUrl, revision: '1.0' });
     },
 
     /**

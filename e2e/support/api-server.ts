@@ -69,6 +69,12 @@ export async function serveApi(
       res
         .writeHead(status, { ...cors, 'content-type': 'application/json; charset=utf-8' })
         .end(text);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res
+        .writeHead(405, { ...cors, allow: 'GET, HEAD', 'content-type': 'application/json' })
+        .end(JSON.stringify(errorBody('method-not-allowed', 'the API is read-only')));
+      return;
+    }
     // The sign-on sits in front of the service: an expired login is refused before anything else.
     if (login.refuses()) return json(401, JSON.stringify(UNAUTHORIZED_BODY));
     const endpoint = matchEndpoint(url.pathname, basePath);
