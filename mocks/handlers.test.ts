@@ -3,9 +3,10 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WireObservation, WireRanking } from '@contract/wire-types';
 import { demoDataset } from './demo/dataset';
-import { LONGHUA_TOWNSHIP_IDS } from './demo/regions';
+import { existsIn, LONGHUA, LONGHUA_TOWNSHIP_IDS } from './demo/regions';
 import { createHandlers, handlers } from './handlers';
 import { matchEndpoint } from '@contract/query';
+import { asVersion10 } from '@contract/version-10';
 
 const BASE = 'http://localhost/api/v1';
 const server = setupServer(...createHandlers(demoDataset, { baseUrl: BASE }));
@@ -85,7 +86,14 @@ describe('/observations', () => {
 
   it('combines all parameters', async () => {
     const rows = await observations('?region=460106&indicator=new-users&from=2016&to=2019');
-    expect(rows).toHaveLength((1 + LONGHUA_TOWNSHIP_IDS.length) * 4);
+    // A township has figures only within its validity years (1.1): the renamed town 2016–2018,
+    // its successor from 2019.
+    const cells = [LONGHUA, ...LONGHUA_TOWNSHIP_IDS].flatMap((id) => {
+      const region = demoDataset.meta.regions.find((r) => r.id === id);
+      return region ? [2016, 2017, 2018, 2019].filter((year) => existsIn(region, year)) : [];
+    });
+    expect(cells).toHaveLength((1 + LONGHUA_TOWNSHIP_IDS.length - 1) * 4);
+    expect(rows).toHaveLength(cells.length);
     const longhua = rows.filter((o) => o.region === '460106').map((o) => o.value);
     expect(longhua).toEqual([152, 96, 41, 10]);
   });
@@ -104,6 +112,48 @@ describe('/observations', () => {
     expect(type).toContain('application/json');
     expect(body).toEqual({ error: { code: 'bad-request', message: expect.any(String) as string } });
   });
+});
+
+describe('revision 1.1 query features', () => {
+  it('lists them in meta and sends the dataVersion on every answer', async () => {
+    const { body } = await getJson('/meta');
+    const meta = body as { capabilities: string[]; dataVersion: string };
+    expect(meta.capabilities).toEqual(['region-list', 'depth', 'level', 'rankings-region']);
+    for (const path of ['/observations?indicator=staff', '/rankings?region=460106']) {
+      const answer = await getJson(path);
+      expect(answer.body, path).toMatchObject({ dataVersion: meta.dataVersion });
+    }
+  });
+
+  it('answers a region list with depth: a city and a district with their children', async () => {
+    const rows = await observations('?region=460100,460106&depth=1&indicator=new-users&to=2019');
+    expect(distinct(rows.map((o) => o.region))).toEqual(
+      distinct(['460100', '460105', '460106', '460107', '460108', ...LONGHUA_TOWNSHIP_IDS]),
+    );
+    const cells = rows.map((o) => `${o.region}|${String(o.year)}`);
+    expect(new Set(cells).size).toBe(cells.length);
+    expect(distinct((await observations('?region=460100&depth=0')).map((o) => o.region))).toEqual([
+      '460100',
+    ]);
+  });
+
+  it('keeps only the listed levels', async () => {
+    const rows = await observations('?region=460100&level=district&indicator=staff');
+    expect(distinct(rows.map((o) => o.region))).toEqual(['460105', '460106', '460107', '460108']);
+  });
+
+  it('answers rankings of the listed regions only', async () => {
+    const rows = await rankings('?region=460106,460108&assessment=city-overall');
+    expect(distinct(rows.map((r) => r.region))).toEqual(['460106', '460108']);
+    expect(rows).toHaveLength(2 * 7);
+  });
+
+  it.each([['?depth=-1'], ['?depth=1.5'], ['?level=village'], ['?region=460100,,460106']])(
+    'rejects %s with a 400',
+    async (query) => {
+      expect((await getJson(`/observations${query}`)).status).toBe(400);
+    },
+  );
 });
 
 describe('/rankings', () => {
@@ -132,6 +182,25 @@ describe('routing', () => {
     const { status, body } = await getJson('/nothing-here');
     expect(status).toBe(404);
     expect((body as { error: { code: string } }).error.code).toBe('not-found');
+  });
+
+  it('answers any method but GET with a contract 405', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const response = await fetch(`${BASE}/observations`, { method });
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET');
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+        'method-not-allowed',
+      );
+    }
+  });
+
+  it('serves the same data as a 1.0 server when asked to', async () => {
+    const old = createHandlers(demoDataset, { revision: '1.0' });
+    const response = await getResponse(old, new Request('http://localhost/api/v1/meta'));
+    const meta = (await response?.json()) as Record<string, unknown>;
+    expect(meta).toEqual(asVersion10(demoDataset).meta);
+    expect(meta).not.toHaveProperty('capabilities');
   });
 
   it('serves an absolute base only on its own origin', async () => {

@@ -2,7 +2,8 @@ import { http, HttpResponse, type HttpHandler, type RequestHandler } from 'msw';
 import type { WireDataset } from '@contract/wire-types';
 import { demoDataset } from './demo/dataset';
 import { respond } from '@contract/filter';
-import { ENDPOINTS, notFound, type ApiResult, type Endpoint } from '@contract/query';
+import { ENDPOINTS, errorBody, notFound, type ApiResult, type Endpoint } from '@contract/query';
+import { asRevision, type Revision } from './revision';
 
 export const DEFAULT_BASE_URL = '/api/v1';
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
@@ -10,6 +11,8 @@ export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 export interface HandlerOptions {
   /** Absolute ("https://data.example.gov.cn/api/v1") or a path ("/api/v1"). */
   baseUrl?: string;
+  /** Serve the dataset as a 1.0 or a 1.1 server (./revision.ts); absent: as it is. */
+  revision?: Revision;
 }
 
 /**
@@ -39,6 +42,15 @@ export function toResponse(result: ApiResult): HttpResponse<string> {
   return jsonResponse(result.body, result.status);
 }
 
+export function methodNotAllowed(method: string): HttpResponse<string> {
+  const response = jsonResponse(
+    errorBody('method-not-allowed', `${method.slice(0, 20)} is not allowed: the API is read-only`),
+    405,
+  );
+  response.headers.set('Allow', 'GET');
+  return response;
+}
+
 export function endpointHandler(
   dataset: WireDataset,
   endpoint: Endpoint,
@@ -53,14 +65,17 @@ export function createHandlers(
   dataset: WireDataset,
   options: HandlerOptions = {},
 ): RequestHandler[] {
-  const { baseUrl } = options;
+  const { baseUrl, revision } = options;
+  const served = asRevision(dataset, revision);
   return [
-    ...ENDPOINTS.map((endpoint) => endpointHandler(dataset, endpoint, baseUrl)),
+    ...ENDPOINTS.map((endpoint) => endpointHandler(served, endpoint, baseUrl)),
     // Without this, a mistyped endpoint in demo mode would fall through to the dev server and
     // come back as index.html with status 200.
     http.get(`${handlerBase(baseUrl)}/*`, ({ request }) =>
       toResponse(notFound(new URL(request.url).pathname)),
     ),
+    // The API is read-only: any other method is a 405, as the contract says.
+    http.all(`${handlerBase(baseUrl)}/*`, ({ request }) => methodNotAllowed(request.method)),
   ];
 }
 

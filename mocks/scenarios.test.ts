@@ -5,6 +5,8 @@ import {
   brokenRecordCounts,
   HOSTILE_LABEL,
 } from './broken-records';
+import { asVersion10 } from '@contract/version-10';
+import type { WireObservation } from '@contract/wire-types';
 import { demoDataset } from './demo/dataset';
 import { server } from './node';
 import { HTML_ERROR_PAGE, MALFORMED_BODIES, scenarios } from './scenarios';
@@ -46,7 +48,7 @@ describe('scenarios', () => {
     const response = await fetch(`${BASE}/meta`);
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({
-      error: { code: 'internal-error', message: expect.any(String) as string },
+      error: { code: 'internal', message: expect.any(String) as string },
     });
   });
 
@@ -104,6 +106,85 @@ describe('scenarios', () => {
     server.use(scenarios.hostileLabels());
     const text = await (await fetch(`${BASE}/meta`)).text();
     expect(text).toContain(HOSTILE_LABEL);
+  });
+
+  it('version10 serves the same data as a 1.0 server', async () => {
+    server.use(...scenarios.version10());
+    const meta = (await (await fetch(`${BASE}/meta`)).json()) as Record<string, unknown>;
+    expect(meta).toEqual(asVersion10(demoDataset).meta);
+    expect(meta).not.toHaveProperty('capabilities');
+    const obs = (await (await fetch(`${BASE}/observations?region=460100&depth=0`)).json()) as {
+      observations: { region: string; status?: string }[];
+    };
+    // 1.0 ignores depth: the city and everything below it, and no statuses.
+    expect(new Set(obs.observations.map((o) => o.region)).size).toBe(1 + 4 + 12);
+    expect(obs).not.toHaveProperty('dataVersion');
+    expect(obs.observations.some((o) => o.status !== undefined)).toBe(false);
+  });
+
+  it('unauthorized answers N requests, then 401 with the contract body until renewed', async () => {
+    const { handlers, login } = scenarios.unauthorized({ after: 2 });
+    server.use(...handlers);
+    const statuses = async (paths: string[]) => {
+      const out: number[] = [];
+      for (const p of paths) out.push((await fetch(`${BASE}/${p}`)).status);
+      return out;
+    };
+    expect(await statuses(['meta', 'observations?indicator=staff', 'rankings', 'meta'])).toEqual([
+      200, 200, 401, 401,
+    ]);
+    const refused = await fetch(`${BASE}/observations`);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await refused.json()).toEqual({
+      error: { code: 'unauthorized', message: expect.any(String) as string },
+    });
+    login.renew();
+    expect(await statuses(['meta', 'rankings'])).toEqual([200, 200]);
+    login.expire();
+    expect(await statuses(['meta'])).toEqual([401]);
+  });
+
+  it('unauthorized without a count waits to be toggled', async () => {
+    const { handlers, login } = scenarios.unauthorized();
+    server.use(...handlers);
+    for (let i = 0; i < 5; i++) expect((await fetch(`${BASE}/meta`)).status).toBe(200);
+    login.expire();
+    expect((await fetch(`${BASE}/meta`)).status).toBe(401);
+  });
+
+  it('newEdition changes dataVersion and some values after N requests', async () => {
+    const { handlers, editions } = scenarios.newEdition({ after: 2 });
+    server.use(...handlers);
+    const get = async (path: string) =>
+      (await (await fetch(`${BASE}/${path}`)).json()) as {
+        dataVersion?: string;
+        observations?: WireObservation[];
+      };
+    const query = 'observations?region=460106&depth=0&indicator=new-users&from=2022';
+    const meta = await get('meta');
+    const first = await get(query);
+    const second = await get(query);
+    expect(first.dataVersion).toBe(meta.dataVersion);
+    expect(second.dataVersion).not.toBe(meta.dataVersion);
+    expect(second.dataVersion).toBe(editions.current.meta.dataVersion);
+    expect(first.observations).toEqual([expect.objectContaining({ value: 5, provisional: true })]);
+    expect(second.observations).toEqual([
+      { indicator: 'new-users', region: '460106', year: 2022, value: 6 },
+    ]);
+    expect((await get('meta')).dataVersion).toBe(second.dataVersion);
+  });
+
+  it('newEdition publishes when told', async () => {
+    const { handlers, editions } = scenarios.newEdition();
+    server.use(...handlers);
+    const version = async () =>
+      ((await (await fetch(`${BASE}/rankings?region=460106`)).json()) as { dataVersion: string })
+        .dataVersion;
+    expect(await version()).toBe(demoDataset.meta.dataVersion);
+    expect(await version()).toBe(demoDataset.meta.dataVersion);
+    editions.publish();
+    expect(await version()).not.toBe(demoDataset.meta.dataVersion);
   });
 
   it('leaves other endpoints alone', async () => {

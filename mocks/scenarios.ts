@@ -2,19 +2,28 @@
  * Per-test overrides: `server.use(scenarios.serverError('meta'))`,
  * `server.use(...scenarios.brokenRecords())`. They match the same URLs as `handlers`; use
  * `createScenarios({ baseUrl })` for handlers created with another base.
+ *
+ * Contract 1.1 variants: `scenarios.version10()` serves the same data as a 1.0 server;
+ * `scenarios.unauthorized({ after })` and `scenarios.newEdition({ after })` return the handlers
+ * and a control (`login.expire()`/`renew()`, `editions.publish()`) shared with the Node test
+ * server (./live.ts), so a test can make the login expire or a new edition appear mid-test.
  */
-import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { delay, http, HttpResponse, type HttpHandler, type RequestHandler } from 'msw';
 import { brokenObservationsBody, brokenRankingsBody, HOSTILE_LABEL } from './broken-records';
 import type { WireDataset, WireMeta } from '@contract/wire-types';
 import { demoDataset } from './demo/dataset';
 import { respond } from '@contract/filter';
-import { errorBody, type Endpoint } from '@contract/query';
-import { endpointPath, JSON_CONTENT_TYPE, jsonResponse, toResponse } from './handlers';
+import { ENDPOINTS, errorBody, type Endpoint } from '@contract/query';
+import {
+  createHandlers,
+  endpointPath,
+  JSON_CONTENT_TYPE,
+  jsonResponse,
+  toResponse,
+} from './handlers';
+import { createEditions, createLogin, UNAUTHORIZED_BODY, type Editions, type Login } from './live';
 
-export const SERVER_ERROR_BODY = errorBody(
-  'internal-error',
-  'The data service failed (demo scenario).',
-);
+export const SERVER_ERROR_BODY = errorBody('internal', 'The data service failed (demo scenario).');
 
 /** What a reverse proxy in front of a dead API typically sends. */
 export const HTML_ERROR_PAGE =
@@ -49,6 +58,16 @@ export function hostileMeta(meta: WireMeta = demoDataset.meta): WireMeta {
 export interface ScenarioOptions {
   baseUrl?: string;
   dataset?: WireDataset;
+}
+
+export interface LoginScenario {
+  handlers: HttpHandler[];
+  login: Login;
+}
+
+export interface EditionScenario {
+  handlers: HttpHandler[];
+  editions: Editions;
 }
 
 export function createScenarios(options: ScenarioOptions = {}) {
@@ -104,6 +123,44 @@ export function createScenarios(options: ScenarioOptions = {}) {
 
     hostileLabels(): HttpHandler {
       return http.get(path('meta'), () => jsonResponse(hostileMeta(dataset.meta)));
+    },
+
+    /** `version-1.0`: the same data as a revision 1.0 server serves it (no 1.1 fields). */
+    version10(): RequestHandler[] {
+      return createHandlers(dataset, { baseUrl, revision: '1.0' });
+    },
+
+    /**
+     * `unauthorized`: answers normally, then 401 with the contract body from the request after
+     * `after` answered ones (never, without `after`, until `login.expire()`), until
+     * `login.renew()`. Every endpoint counts, as behind a single sign-on proxy.
+     */
+    unauthorized(options: { after?: number } = {}): LoginScenario {
+      const login = createLogin({ expireAfter: options.after });
+      const handlers = ENDPOINTS.map((endpoint) =>
+        http.get(path(endpoint), ({ request }) =>
+          login.refuses()
+            ? jsonResponse(UNAUTHORIZED_BODY, 401)
+            : toResponse(respond(dataset, endpoint, new URL(request.url).searchParams)),
+        ),
+      );
+      return { handlers, login };
+    },
+
+    /**
+     * `new-edition`: a data update mid-session. The first `after` requests are answered from
+     * the dataset, the rest from its next edition (./live.ts nextEdition: revised provisional
+     * figures and a new dataVersion), or from `next` when given; `editions.publish()` switches
+     * at once.
+     */
+    newEdition(options: { after?: number; next?: WireDataset } = {}): EditionScenario {
+      const editions = createEditions(dataset, { publishAfter: options.after, next: options.next });
+      const handlers = ENDPOINTS.map((endpoint) =>
+        http.get(path(endpoint), ({ request }) =>
+          toResponse(respond(editions.serve(), endpoint, new URL(request.url).searchParams)),
+        ),
+      );
+      return { handlers, editions };
     },
   };
 }

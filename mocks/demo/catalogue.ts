@@ -43,11 +43,14 @@ export const demoProgrammes: readonly WireProgramme[] = [
   { id: 'op-spring-thunder', name: { zh: '春雷行动', en: 'Operation Spring Thunder' } },
 ];
 
+/** The two scored assessments say (1.1) that a higher score is better and how it is published. */
 export const demoAssessments: readonly WireAssessment[] = [
   {
     id: 'province-overall',
     name: { zh: '全省禁毒工作综合考评', en: 'Provincial overall drug-control assessment' },
     scope: HAINAN,
+    better: 'higher',
+    scoreDecimals: 1,
   },
   {
     id: 'province-enforcement',
@@ -61,5 +64,7 @@ export const demoAssessments: readonly WireAssessment[] = [
     id: 'city-overall',
     name: { zh: '全市禁毒工作考评', en: 'City drug-control assessment' },
     scope: HAIKOU,
+    better: 'higher',
+    scoreDecimals: 1,
   },
 ];

@@ -2,7 +2,13 @@ import { jitter, randomFor, roundTo } from './prng';
 import { YEARS } from './catalogue';
 import { CUMULATIVE_INDICATORS, demoIndicators, type IndicatorId } from './indicators';
 import { LONGHUA_POPULATION_K, longhuaSeries } from './longhua';
-import { DISTRICT_IDS, LONGHUA, LONGHUA_TOWNSHIP_IDS, type DistrictId } from './regions';
+import {
+  DISTRICT_IDS,
+  LONGHUA,
+  LONGHUA_TOWNSHIP_IDS,
+  seriesTownship,
+  type DistrictId,
+} from './regions';
 
 /** One value per entry of YEARS. */
 export type Values = readonly (number | null)[];
@@ -26,7 +32,10 @@ const PROFILES: Readonly<Record<DistrictId, DistrictProfile>> = {
 
 const CITY_POPULATION_K = 2300;
 
-/** Rough population shares of Longhua's townships: the urban sub-districts are larger. */
+/**
+ * Rough population shares of Longhua's townships (meta order; the renamed town's successor
+ * continues its share): the urban sub-districts are larger.
+ */
 const TOWNSHIP_WEIGHTS = [0.13, 0.11, 0.12, 0.1, 0.09, 0.1, 0.09, 0.06, 0.07, 0.06, 0.07];
 
 function decimalsOf(indicator: IndicatorId): number {
@@ -124,14 +133,17 @@ export function cityValues(indicator: IndicatorId): Values {
   );
 }
 
-/** Longhua's townships: small counts (several below 5) for testing small-count suppression. */
-export function townshipValues(indicator: IndicatorId, townshipIndex: number): Values {
-  const weight = TOWNSHIP_WEIGHTS[townshipIndex] ?? 0.09;
-  const township = LONGHUA_TOWNSHIP_IDS[townshipIndex] ?? String(townshipIndex);
-  const random = randomFor(`${indicator}|${township}`);
+/**
+ * Longhua's townships: small counts (several below 5) for testing small-count suppression. A
+ * renamed township continues its predecessor's series (same territory, same people).
+ */
+export function townshipValues(indicator: IndicatorId, township: string): Values {
+  const source = seriesTownship(township);
+  const weight = TOWNSHIP_WEIGHTS[LONGHUA_TOWNSHIP_IDS.indexOf(source)] ?? 0.09;
+  const random = randomFor(`${indicator}|${source}`);
   const district = longhuaSeries[indicator];
   if (indicator === 'user-share') {
-    const users = townshipValues('registered-users', townshipIndex);
+    const users = townshipValues('registered-users', township);
     return finish(
       users.map((u) => (u === null ? null : u / (LONGHUA_POPULATION_K * weight))),
       indicator,

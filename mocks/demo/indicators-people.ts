@@ -8,6 +8,7 @@ export const peopleIndicators: readonly DemoIndicator[] = [
     unit: 'permille',
     decimals: 2,
     better: 'lower',
+    aggregation: 'rate',
     programme: 'manage',
     headline: true,
     description: text(
@@ -22,6 +23,7 @@ export const peopleIndicators: readonly DemoIndicator[] = [
     unitLabel: PEOPLE,
     decimals: 0,
     better: 'lower',
+    aggregation: 'stock',
     programme: 'manage',
     description: text(
       '年末仍在册管控的吸毒人员人数。',
@@ -35,6 +37,7 @@ export const peopleIndicators: readonly DemoIndicator[] = [
     unitLabel: PEOPLE,
     decimals: 0,
     better: 'lower',
+    aggregation: 'flow',
     programme: 'manage',
     headline: true,
     description: text(
@@ -48,6 +51,7 @@ export const peopleIndicators: readonly DemoIndicator[] = [
     unit: 'percent',
     decimals: 1,
     better: 'higher',
+    aggregation: 'rate',
     programme: 'manage',
     headline: true,
     description: text(
@@ -61,6 +65,7 @@ export const peopleIndicators: readonly DemoIndicator[] = [
     unit: 'percent',
     decimals: 1,
     better: 'higher',
+    aggregation: 'rate',
     programme: 'manage',
     headline: true,
     description: text(
@@ -74,6 +79,7 @@ export const peopleIndicators: readonly DemoIndicator[] = [
     unit: 'percent',
     decimals: 1,
     better: 'higher',
+    aggregation: 'rate',
     programme: 'manage',
     description: text(
       '责令人员按期报到的比例，目标为95%。',
@@ -87,6 +93,7 @@ export const peopleIndicators: readonly DemoIndicator[] = [
     unitLabel: PEOPLE,
     decimals: 0,
     better: 'neutral',
+    aggregation: 'flow',
     programme: 'admit',
     description: text(
       '当年送强制隔离戒毒的人数；应收尽收，但人数随吸毒人员减少而下降。',

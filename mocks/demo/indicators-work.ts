@@ -21,6 +21,7 @@ export const workIndicators: readonly DemoIndicator[] = [
     unitLabel: CASES,
     decimals: 0,
     better: 'neutral',
+    aggregation: 'flow',
     programme: 'strike',
     headline: true,
     description: text('当年破获的毒品刑事案件数。', 'Drug criminal cases solved that year.'),
@@ -32,6 +33,7 @@ export const workIndicators: readonly DemoIndicator[] = [
     unitLabel: PEOPLE,
     decimals: 0,
     better: 'neutral',
+    aggregation: 'flow',
     programme: 'strike',
     description: text('当年抓获的毒品犯罪嫌疑人人数。', 'Drug crime suspects arrested that year.'),
   },
@@ -41,6 +43,7 @@ export const workIndicators: readonly DemoIndicator[] = [
     unit: 'kg',
     decimals: 2,
     better: 'neutral',
+    aggregation: 'flow',
     programme: 'strike',
     description: text(
       '当年缴获各类毒品的总重量（千克）。',
@@ -54,6 +57,7 @@ export const workIndicators: readonly DemoIndicator[] = [
     unitLabel: FIRMS,
     decimals: 0,
     better: 'neutral',
+    aggregation: 'cumulative',
     programme: 'rectify',
     description: text(
       '自2017年首轮大会战开始累计责令停业整顿的娱乐场所数。',
@@ -67,6 +71,7 @@ export const workIndicators: readonly DemoIndicator[] = [
     unitLabel: FIRMS,
     decimals: 0,
     better: 'higher',
+    aggregation: 'flow',
     programme: 'block',
     description: text(
       '当年开展禁毒检查的物流寄递企业数。',
@@ -80,6 +85,7 @@ export const workIndicators: readonly DemoIndicator[] = [
     unitLabel: CASES,
     decimals: 0,
     better: 'lower',
+    aggregation: 'flow',
     programme: null,
     headline: true,
     description: text(
@@ -89,18 +95,16 @@ export const workIndicators: readonly DemoIndicator[] = [
   },
   {
     id: 'contest-participations',
-    name: text(
-      '青少年禁毒知识竞赛参与（累计）',
-      'Youth anti-drug contest participations (cumulative)',
-    ),
+    name: text('青少年禁毒知识竞赛参与', 'Youth anti-drug contest participations'),
     unit: 'count',
     unitLabel: PARTICIPATIONS,
     decimals: 0,
     better: 'higher',
+    aggregation: 'flow',
     programme: 'educate',
     description: text(
-      '自2017年起青少年参加禁毒知识竞赛的累计人次。',
-      'Cumulative participations in the youth anti-drug knowledge contest since 2017.',
+      '当年青少年参加禁毒知识竞赛的人次；竞赛自2017年首轮大会战起举办，各年相加即大会战期间的总人次。',
+      'Participations in the youth anti-drug knowledge contest that year; the contest began with the first round in 2017, and the years add up to the campaign total.',
     ),
   },
   {
@@ -110,6 +114,7 @@ export const workIndicators: readonly DemoIndicator[] = [
     unitLabel: PEOPLE,
     decimals: 0,
     better: 'higher',
+    aggregation: 'stock',
     programme: null,
     description: text(
       '年末在岗的专职禁毒社工和工作人员。',
@@ -118,14 +123,15 @@ export const workIndicators: readonly DemoIndicator[] = [
   },
   {
     id: 'funding',
-    name: text('禁毒经费投入（累计）', 'Anti-drug funding (cumulative)'),
+    name: text('禁毒经费投入', 'Anti-drug funding'),
     unit: 'cny',
     decimals: 0,
     better: 'neutral',
+    aggregation: 'flow',
     programme: null,
     description: text(
-      '自2017年首轮大会战开始累计投入的禁毒经费（元）。',
-      'Anti-drug funding spent since the first round began in 2017, in yuan.',
+      '当年投入的禁毒经费（元）；各年相加即大会战期间的总投入。',
+      'Anti-drug funding spent that year, in yuan; the years add up to the campaign total.',
     ),
   },
   {
@@ -135,6 +141,7 @@ export const workIndicators: readonly DemoIndicator[] = [
     unitLabel: COMMUNITIES,
     decimals: 0,
     better: 'higher',
+    aggregation: 'stock',
     programme: 'educate',
     description: text(
       '年末通过验收的无毒社区（村）数。',
@@ -148,6 +155,7 @@ export const workIndicators: readonly DemoIndicator[] = [
     unitLabel: CASES,
     decimals: 0,
     better: 'neutral',
+    aggregation: 'flow',
     programme: 'op-autumn-winter',
     description: text(
       '秋冬攻势期间破获的毒品案件数。',
@@ -161,6 +169,7 @@ export const workIndicators: readonly DemoIndicator[] = [
     unitLabel: PEOPLE,
     decimals: 0,
     better: 'neutral',
+    aggregation: 'flow',
     programme: 'op-two-strikes-two-controls',
     description: text(
       '两打两控行动中抓获的涉毒违法犯罪人员。',
@@ -174,6 +183,7 @@ export const workIndicators: readonly DemoIndicator[] = [
     unitLabel: FIRMS,
     decimals: 0,
     better: 'higher',
+    aggregation: 'flow',
     programme: 'op-spring-thunder',
     description: text(
       '春雷行动中清查的娱乐服务场所数。',

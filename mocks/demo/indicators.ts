@@ -6,12 +6,10 @@ export { INDICATOR_IDS, type DemoIndicator, type IndicatorId } from './indicator
 
 export const demoIndicators = [...peopleIndicators, ...workIndicators];
 
-/** Counts accumulated since the first round began; there is no figure before it. */
-export const CUMULATIVE_INDICATORS: ReadonlySet<IndicatorId> = new Set<IndicatorId>([
-  'venues-suspended',
-  'contest-participations',
-  'funding',
-]);
+/** Running totals (1.1 `aggregation: 'cumulative'`): the latest year is the total. */
+export const CUMULATIVE_INDICATORS: ReadonlySet<IndicatorId> = new Set(
+  demoIndicators.filter((i) => i.aggregation === 'cumulative').map((i) => i.id),
+);
 
 /** Only these are published below district level; they are what township drill-down shows. */
 export const TOWNSHIP_INDICATORS: readonly IndicatorId[] = [

@@ -32,18 +32,20 @@ export const longhuaSeries: Readonly<Record<IndicatorId, Series>> = {
   'drug-cases': [214, 236, 187, 132, 118, 104, 97],
   'suspects-arrested': [268, 301, 229, 151, 133, 117, 108],
   'drugs-seized': [12.46, 18.93, 9.87, 6.21, 4.58, 3.92, 3.35],
-  // published: 8 venues suspended over 2017–2019 (cumulative)
+  // published: 8 venues suspended over 2017–2019 (a running total since 2017: none in 2016)
   'venues-suspended': [null, 3, 6, 8, 9, 11, 12],
   // published: 162 firms inspected in 2019
   'logistics-inspected': [40, 95, 138, 162, 170, 176, 181],
   // published: 1,500 → 200 is −86.7 %, 2017 → 2019 (the report compares with 2017)
   'theft-robbery': [1680, 1500, 720, 200, 180, 165, 150],
-  // published: about 200,000 participations by 2019 (cumulative)
-  'contest-participations': [null, 52300, 118760, 201350, 262400, 318900, 371200],
+  // published: about 200,000 participations over 2017–2019 (yearly flows: 52,300 + 66,460 +
+  // 82,590 = 201,350); the contest began in 2017, so 2016 has none (not applicable)
+  'contest-participations': [null, 52300, 66460, 82590, 61050, 56500, 52300],
   // published: 105 full-time staff in 2019
   staff: [38, 72, 96, 105, 108, 110, 112],
-  // published: nearly 30 million yuan by 2019 (cumulative)
-  funding: [null, 8450000, 18920000, 29680000, 38900000, 47600000, 55800000],
+  // published: nearly 30 million yuan over 2017–2019 (yearly flows: 8.45 + 10.47 + 10.76 =
+  // 29.68 million yuan); 2016, before the campaign, is invented
+  funding: [4260000, 8450000, 10470000, 10760000, 9220000, 8700000, 8200000],
   'drug-free-communities': [12, 21, 33, 46, 52, 57, 61],
   'aw-drug-cases': [46, 58, 49, 37, 33, 29, 26],
   'ttc-suspects': [75, 96, 83, 61, 55, 48, 44],
