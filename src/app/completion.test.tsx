@@ -67,7 +67,8 @@ describe('指标完成情况表', () => {
     renderApp('/?district=460106&year=2019');
     await table(/指标完成情况表/);
     expect(asked.map((p) => Object.fromEntries(p))).toEqual([
-      { region: '460100', from: '2016', to: '2019' },
+      // 1.1 (the demo lists `depth`): the city and its districts, not every township.
+      { region: '460100', depth: '1', from: '2016', to: '2019' },
     ]);
   });
 

@@ -73,7 +73,7 @@ describe('a 1.1 server', () => {
     expect(texts[0]).toContain('10');
   });
 
-  it("asks a city's overview for the city's own figures only", async () => {
+  it("asks a city's overview for the city and its districts only", async () => {
     const texts: string[] = [];
     for (const dataset of [v11, v10]) {
       const asked = serve(dataset);
@@ -86,7 +86,7 @@ describe('a 1.1 server', () => {
           .join('|'),
       );
       const cards = asked.observations.find((q) => q.includes('new-users')) ?? '';
-      expect(cards.includes('region=460100&depth=0')).toBe(dataset === v11);
+      expect(cards.includes('region=460100&depth=1')).toBe(dataset === v11);
       unmount();
       server.resetHandlers();
     }

@@ -75,6 +75,8 @@ describe('overview', () => {
   });
 
   it('changes region with the district select, from the data already loaded', async () => {
+    // A 1.0 server: the app asks for subtrees and cuts what it needs from them.
+    server.use(...createHandlers(demoDataset, { revision: '1.0' }));
     const requests = observationRequests();
     const { user } = renderApp('/?year=2019');
     const section = await findKpiSection();
@@ -88,6 +90,8 @@ describe('overview', () => {
   });
 
   it('fetches a district again when the data it was cut from must be fetched again', async () => {
+    // A 1.0 server: the app asks for subtrees and cuts what it needs from them.
+    server.use(...createHandlers(demoDataset, { revision: '1.0' }));
     const requests = observationRequests();
     const { user, client } = renderApp('/?year=2019');
     const section = await findKpiSection();
@@ -115,6 +119,8 @@ describe('overview', () => {
   });
 
   it("asks only for the chosen district's subtree when a link names it", async () => {
+    // A 1.0 server: the app asks for subtrees and cuts what it needs from them.
+    server.use(...createHandlers(demoDataset, { revision: '1.0' }));
     const requests = observationRequests();
     const { user } = renderApp('/?district=460106&year=2019');
     await findKpiSection();

@@ -5,6 +5,7 @@
  * chosen. The cards show one region; the contract's `region` narrows a request to its subtree.
  */
 import { can } from '@/features/data/capabilities';
+import type { ObservationFilter } from '@/features/data/queries';
 import type { Fetched, Requests } from '@/features/data/requests';
 import { headlineIndicators } from '@/features/data/select';
 import type { Meta, Region } from '@contract/types';
@@ -19,35 +20,34 @@ export function headlineScope(valid: Pick<ValidFilters, 'towns' | 'district'>): 
 }
 
 /**
- * (1.1) The region the overview shows when none is chosen, for a server that can send one
- * region's own figures (`depth=0`): with a single root, the region above the districts (the
- * city of a city's data, the province of a province's). Null: ask for everything, as for 1.0.
+ * (1.1) What the overview asks for when no region is chosen, for a server that can limit a
+ * subtree's depth: the region above the districts and its children (`depth=1`), with a single
+ * root. The cards show the highest of them with figures of its own — as from a 1.0 server's
+ * full answer, at a fraction of it — and a district chosen next is cut from this answer.
+ * Null: ask for everything, as for 1.0.
  */
-function ownFiguresTop(meta: Meta): Region | null {
+function topWithChildren(meta: Meta, indicators: string[]): ObservationFilter | null {
   if (!can(meta, 'depth')) return null;
   const roots = meta.regions.filter((r) => r.parent === null);
   const [root] = roots;
-  return roots.length === 1 && root ? regionAboveDistricts(meta, root) : null;
-}
-
-/** The region whose figures the cards show, when the request can be narrowed to it. */
-function requestScope(meta: Meta, valid: ValidFilters): Region | null {
-  return headlineScope(valid) ?? ownFiguresTop(meta);
+  if (roots.length !== 1 || !root) return null;
+  return { indicators, region: regionAboveDistricts(meta, root).id, depth: 1 };
 }
 
 export function headlineRequests(meta: Meta, valid: ValidFilters): Requests {
-  const scope = requestScope(meta, valid);
+  const scope = headlineScope(valid);
   const indicators = headlineIndicators(meta).list.map((i) => i.id);
-  if (!scope) return { observations: { indicators } };
+  const unscoped = topWithChildren(meta, indicators) ?? { indicators };
+  if (!scope) return { observations: unscoped };
   // 1.1: the region's own figures (the cards show nothing else); 1.0: its subtree.
   const narrow = can(meta, 'depth')
     ? { indicators, region: scope.id, depth: 0 }
     : { indicators, region: scope.id };
-  return { observations: narrow, whole: { indicators } };
+  return { observations: narrow, whole: unscoped };
 }
 
 export function headlineSelection(meta: Meta, valid: ValidFilters, data: Fetched): Selection {
-  const scope = requestScope(meta, valid);
+  const scope = headlineScope(valid);
   return resolveSelection(
     valid,
     meta,

@@ -92,14 +92,14 @@ describe('validateFilters', () => {
 });
 
 describe('districtsOf / townshipsOf', () => {
-  it('lists the four districts and the eleven townships of Longhua', () => {
+  it('lists the four districts and the twelve townships Longhua has had (遵谭镇 became 遵谭街道 in 2019)', () => {
     expect(districtsOf(meta).map((d) => d.name.zh)).toEqual([
       '秀英区',
       '龙华区',
       '琼山区',
       '美兰区',
     ]);
-    expect(townshipsOf(meta, '460106')).toHaveLength(11);
+    expect(townshipsOf(meta, '460106')).toHaveLength(12);
     expect(townshipsOf(meta, '460105')).toEqual([]);
   });
 });
