@@ -368,6 +368,8 @@ export const en: Catalogue<typeof zh & typeof zhViews> = {
   },
   /** A campaign total next to the yearly figure: flows are summed, cumulative figures are not. */
   total: {
+    header: 'Campaign total ({{from}}–{{to}})',
+    cumulative: 'running total',
     sum: '{{from}}–{{to}} total',
     latest: '{{from}}–{{to}} cumulative',
     noteColumn: 'Total note',

@@ -165,6 +165,8 @@ export const zh = {
   },
   /** A campaign total next to the yearly figure: flows are summed, cumulative figures are not. */
   total: {
+    header: '大会战合计（{{from}}–{{to}}年）',
+    cumulative: '累计数',
     sum: '{{from}}–{{to}}年合计',
     latest: '{{from}}–{{to}}年累计',
     noteColumn: '合计说明',
