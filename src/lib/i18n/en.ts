@@ -359,7 +359,7 @@ export const en: Catalogue<typeof zh & typeof zhViews> = {
     missing: 'not reported',
     notApplicable: 'not applicable',
     absent: 'No data',
-    column: 'Data status',
+    column: 'status',
     /** Footnotes under a chart or table, one for each kind shown. */
     withheldNote: '“— (withheld)”: withheld for confidentiality',
     missingNote: '“— (not reported)”: not collected or not yet reported',
