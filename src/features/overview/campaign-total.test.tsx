@@ -8,9 +8,13 @@ startDemoServer();
 const card = (name: string | RegExp) => screen.getByRole('article', { name });
 const total = (name: string | RegExp) => card(name).querySelector('.kpi-card__total');
 
-async function show(url: string, config = config11) {
+function renderAppWith(url: string, config = config11) {
   serve11();
-  renderApp(url, config);
+  return renderApp(url, config);
+}
+
+async function show(url: string, config = config11) {
+  renderAppWith(url, config);
   await findKpiSection();
 }
 
@@ -80,5 +84,37 @@ describe('the completion table', () => {
     const funding = within(table).getByRole('row', { name: /累计投入经费/ });
     expect(funding).toHaveTextContent('—');
     expect(screen.getByText(/“—（保密）”：数据涉密，不予公开/)).toBeInTheDocument();
+  });
+});
+
+describe('validity years', () => {
+  it('a link naming a merged township for a later year reads as an ignored parameter, not an empty panel', async () => {
+    await show('/?district=d&town=t2&year=2019');
+    expect(
+      screen.getByText('链接中的 town=t2（西镇）在2019年不存在（2017年后撤并），已忽略。'),
+    ).toBeInTheDocument();
+    // The district's cards instead.
+    expect(
+      screen.getByRole('heading', { level: 2, name: /重点指标甲区 · 2019年/ }),
+    ).toBeInTheDocument();
+    expect(card('新发现吸毒人员')).toHaveTextContent('40');
+  });
+
+  it('the township picker lists only townships that existed in the year shown', async () => {
+    const { user } = renderAppWith('/?district=d&year=2019');
+    await findKpiSection();
+    const picker = screen.getByRole('group', { name: '镇/街道' });
+    expect(
+      within(picker)
+        .getAllByRole('checkbox')
+        .map((c) => c.closest('label')?.textContent),
+    ).toEqual(['东镇', '新西镇']);
+    await user.selectOptions(screen.getByRole('combobox', { name: '年份' }), '2016');
+    await screen.findByRole('checkbox', { name: '西镇' });
+    expect(
+      within(screen.getByRole('group', { name: '镇/街道' }))
+        .getAllByRole('checkbox')
+        .map((c) => c.closest('label')?.textContent),
+    ).toEqual(['东镇', '西镇']);
   });
 });
