@@ -8,6 +8,7 @@ import type { Scope } from '@/features/filters/scope';
 import { translator } from '@/lib/i18n';
 import { campaignTotal } from '@/lib/campaign-total';
 import { cellValueText, gapOf, statusWord } from '@/lib/missing';
+import { validIn } from '@/lib/validity';
 import { summarizeIndicator } from '@/lib/summary/summarize';
 import { captionLines, indicatorNotes } from './caption';
 import type { ChartSpec, ExportRecord, SpecSeries } from './chart-spec';
@@ -132,7 +133,13 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
     focusRegion ? cell(index, indicator.id, focusRegion.id, year) : undefined;
   const focusObs = at(focus.year);
   const peers = focusRegion
-    ? regions.filter((r) => r.level === focusRegion.level && r.parent === focusRegion.parent)
+    ? regions.filter(
+        // Peers that did not exist in the year (merged townships) are not counted.
+        (r) =>
+          r.level === focusRegion.level &&
+          r.parent === focusRegion.parent &&
+          validIn(r, focus.year),
+      )
     : [];
   const summary = focusRegion
     ? summarizeIndicator({
@@ -157,12 +164,16 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
                 year: focus.compareYear,
                 value: at(focus.compareYear)?.value ?? null,
                 baseline: focus.compareYear === campaign?.baselineYear,
+                status: at(focus.compareYear)?.status ?? null,
               }
             : null,
         previous:
           focus.compareYear === focus.year - 1
             ? null
-            : { value: at(focus.year - 1)?.value ?? null },
+            : {
+                value: at(focus.year - 1)?.value ?? null,
+                status: at(focus.year - 1)?.status ?? null,
+              },
         peers:
           peers.length >= 2
             ? {

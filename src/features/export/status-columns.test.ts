@@ -15,7 +15,7 @@ import { dataset11 } from '@/test/dataset-11';
 import { chartCsv } from './csv';
 import { chartXlsx } from './xlsx';
 
-function chart(lang: Lang, withStatuses = true) {
+function chart(lang: Lang, withStatuses = true, focusYear = 2018) {
   const meta = parseMeta(structuredClone(dataset11.meta)).data;
   const wire = withStatuses
     ? dataset11.observations
@@ -39,7 +39,7 @@ function chart(lang: Lang, withStatuses = true) {
     scope: { path: [], towns: regions, year: 2019, compare: null },
     lang,
     demo: false,
-    focus: { regionId: 't1', year: 2018, compareYear: null },
+    focus: { regionId: 't1', year: focusYear, compareYear: null },
   });
 }
 
@@ -56,6 +56,13 @@ describe('kinds of missing in a chart', () => {
     expect(spec.notes).toContain('“—（保密）”：数据涉密，不予公开');
     expect(spec.notes).toContain('“—（未报送）”：数据未采集或尚未报送');
     expect(spec.summary).toBe('2018年东镇新发现吸毒人员数据保密，不予公开。');
+  });
+
+  it('counts as peers only the townships that existed in the year, and says why there is no total', () => {
+    // 2019: East Town and New West Town; West Town was merged away after 2017.
+    expect(chart('zh', true, 2019).summary).toBe(
+      '2019年东镇新发现吸毒人员3人；上年数据保密，无法比较；在甲区2个镇/街道中最低；因2018年保密，不计算2017—2019年合计。',
+    );
   });
 
   it('writes a status column in the CSV, with the value cell left empty', () => {

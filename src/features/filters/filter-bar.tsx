@@ -9,7 +9,7 @@ import { districtsOf, townshipsOf } from './resolve';
 import { useFiltersOpen, useUiActions } from './ui-store';
 import type { Selection } from './use-filters';
 import { useSetFilters } from './use-filters';
-import { validIn } from './validity';
+import { validIn } from '@/lib/validity';
 
 interface Props {
   meta: Meta;

@@ -1,6 +1,6 @@
 import type { IgnoredParam } from '@/features/filters/resolve';
 import type { Lang, T } from '@/lib/i18n';
-import { validitySpan } from './validity';
+import { validitySpan } from '@/lib/validity';
 
 /**
  * A stale or unknown id in a shared link is ignored, and the reader is told so; a region named

@@ -1,7 +1,7 @@
 import type { Campaign, Indicator, Meta, Programme, Region } from '@contract/types';
 import { VIEWS } from './url-params';
 import type { RawFilters, View } from './url-params';
-import { validIn } from './validity';
+import { validIn } from '@/lib/validity';
 
 export interface IgnoredParam {
   param: string;

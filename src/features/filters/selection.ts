@@ -3,7 +3,7 @@ import { regionsWithData, yearsWithData } from '@/features/data/observation-inde
 import type { Campaign, Meta, Region } from '@contract/types';
 import { campaignForYear, defaultYear, regionAboveDistricts, topRegion } from './defaults';
 import type { IgnoredParam, ValidFilters } from './resolve';
-import { validIn } from './validity';
+import { validIn } from '@/lib/validity';
 
 /** Everything a view needs to know about "what is selected", with data-driven defaults filled. */
 export interface Selection extends Omit<ValidFilters, 'year' | 'campaign' | 'compare'> {

@@ -100,4 +100,17 @@ describe('summaries with campaign totals (contract 1.1)', () => {
       'In 2019, newly identified drug users does not apply to District A.',
     );
   });
+
+  it('say why a comparison year has no figure', () => {
+    const over = {
+      previous: { value: null, status: 'withheld' as const },
+      compare: { year: 2016, value: null, baseline: true },
+    };
+    expect(summarizeIndicator(input('zh', over))).toBe(
+      '2019年甲区新发现吸毒人员40人；2016年（基线年）暂无数据，上年数据保密，无法比较。',
+    );
+    expect(summarizeIndicator(input('en', over))).toBe(
+      'In 2019, District A recorded 40 newly identified drug users. The figure for 2016 (baseline) is missing and the figure for the year before is withheld, so there is nothing to compare with.',
+    );
+  });
 });

@@ -36,9 +36,15 @@ export interface IndicatorInput {
   /** (1.1) The campaign's total for the region (lib/campaign-total), when the indicator has one. */
   total?: CampaignTotal | null;
   /** The comparison year (the campaign's baseline unless the user chose another). */
-  compare: { year: number; value: number | null; baseline: boolean } | null;
+  compare: {
+    year: number;
+    value: number | null;
+    baseline: boolean;
+    /** (1.1) Why `value` is null, when the server said. */
+    status?: ObservationStatus | null;
+  } | null;
   /** The year before `year`; left out of the facts when it is the comparison year. */
-  previous: { value: number | null } | null;
+  previous: { value: number | null; status?: ObservationStatus | null } | null;
   /** Other regions shown in the same chart for `year` (the focus region included), e.g. the city's districts. */
   peers: { groupLabel: string; values: { name: string; value: number | null }[] } | null;
 }
@@ -48,7 +54,8 @@ export type Reference =
   { kind: 'compare'; year: number; baseline: boolean } | { kind: 'previous'; year: number };
 
 export type Comparison =
-  | { ref: Reference; status: 'no-data' }
+  /** `reason`: (1.1) why the other year has no figure, when the server said. */
+  | { ref: Reference; status: 'no-data'; reason?: ObservationStatus }
   | {
       ref: Reference;
       status: 'compared';
@@ -117,8 +124,14 @@ export type ValueFacts = Extract<IndicatorFacts, { status: 'value' }>;
 
 const isNum = (v: number | null | undefined): v is number => v != null && Number.isFinite(v);
 
-function compareWith(ref: Reference, from: number | null, to: number, spec: Spec): Comparison {
-  if (!isNum(from)) return { ref, status: 'no-data' };
+function compareWith(
+  ref: Reference,
+  from: number | null,
+  to: number,
+  spec: Spec,
+  reason?: ObservationStatus | null,
+): Comparison {
+  if (!isNum(from)) return { ref, status: 'no-data', ...(reason ? { reason } : {}) };
   const change = computeChange(from, to, spec.unit, spec.better);
   // Relative change from a zero base is undefined: keep the direction, drop the amount.
   const direction: Direction = change?.direction ?? (to > from ? 'up' : 'down');
@@ -194,11 +207,18 @@ export function indicatorFacts(input: IndicatorInput): IndicatorFacts {
           compare.value,
           value,
           unit,
+          compare.status,
         )
       : null;
   const vsPrevious =
     previous && compare?.year !== year - 1
-      ? compareWith({ kind: 'previous', year: year - 1 }, previous.value, value, unit)
+      ? compareWith(
+          { kind: 'previous', year: year - 1 },
+          previous.value,
+          value,
+          unit,
+          previous.status,
+        )
       : null;
   return {
     ...subject,

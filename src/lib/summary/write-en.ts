@@ -26,6 +26,12 @@ const W = {
   privacy: 'exact figure withheld to protect privacy',
 } as const;
 
+const REASON = {
+  withheld: 'withheld',
+  missing: 'not reported',
+  'not-applicable': 'not applicable',
+} as const;
+
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 /** A full stop, unless the text already ends with one (a name like "Co."). */
 const sentence = (s: string): string => (s.endsWith('.') ? s : `${s}.`);
@@ -139,8 +145,14 @@ function indicator(f: IndicatorFacts): string {
   }
   const sentences = [sentence(first)];
 
-  const missing = comparisons.filter((c) => c.status === 'no-data').map((c) => refFor(c.ref));
-  if (missing.length === 1)
+  const noData = comparisons.filter((c) => c.status === 'no-data');
+  const missing = noData.map((c) => refFor(c.ref));
+  if (noData.some((c) => c.reason)) {
+    const why = noData.map(
+      (c) => `the figure for ${refFor(c.ref)} is ${c.reason ? REASON[c.reason] : 'missing'}`,
+    );
+    sentences.push(`${capitalize(why.join(' and '))}, so there is nothing to compare with.`);
+  } else if (missing.length === 1)
     sentences.push(`There is no figure for ${missing[0] ?? ''} to compare with.`);
   else if (missing.length > 1)
     sentences.push(`There are no figures for ${missing.join(' or ')} to compare with.`);

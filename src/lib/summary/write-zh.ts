@@ -38,6 +38,12 @@ const W = {
   high: '高',
 } as const;
 
+const REASON = {
+  withheld: '数据保密',
+  missing: '未报送',
+  'not-applicable': '不适用',
+} as const;
+
 /** "2016年（基线年）", "2018年", "上年" */
 function refText(ref: Reference): string {
   if (ref.kind === 'previous') return W.previous;
@@ -105,8 +111,13 @@ function indicator(f: IndicatorFacts): string {
   }
   const parts = [first];
 
-  const missing = comparisons.filter((c) => c.status === 'no-data').map((c) => refText(c.ref));
-  if (missing.length > 0) {
+  const noData = comparisons.filter((c) => c.status === 'no-data');
+  const missing = noData.map((c) => refText(c.ref));
+  if (noData.some((c) => c.reason)) {
+    // Each year with its own reason: "上年数据保密，2016年（基线年）暂无数据，无法比较".
+    const why = noData.map((c) => `${refText(c.ref)}${c.reason ? REASON[c.reason] : W.noData}`);
+    parts.push(`${why.join('，')}，${W.notComparable}`);
+  } else if (missing.length > 0) {
     const who = missing.length === 1 ? (missing[0] ?? '') : `${missing.join('和')}均`;
     parts.push(`${who}${W.noData}，${W.notComparable}`);
   }

@@ -4,7 +4,6 @@ import { dataset11 } from '@/test/dataset-11';
 import { validateFilters } from './resolve';
 import { resolveSelection } from './selection';
 import { readRaw } from './url-params';
-import { validIn, validitySpan } from './validity';
 
 const meta = parseMeta(structuredClone(dataset11.meta)).data;
 const region = (id: string) => {
@@ -14,16 +13,7 @@ const region = (id: string) => {
 };
 const valid = (query: string) => validateFilters(readRaw(new URLSearchParams(query)), meta);
 
-describe('validity years (contract 1.1)', () => {
-  it('a region exists from validFrom up to validTo, both included', () => {
-    expect([2016, 2017, 2018].map((y) => validIn(region('t2'), y))).toEqual([true, true, false]);
-    expect([2017, 2018, 2019].map((y) => validIn(region('t3'), y))).toEqual([false, true, true]);
-    expect(validIn(region('t1'), 1900)).toBe(true);
-    expect(validitySpan(region('t2'), 'zh')).toBe('2017年后撤并');
-    expect(validitySpan(region('t3'), 'en')).toBe('set up in 2018');
-    expect(validitySpan(region('t1'), 'zh')).toBe('');
-  });
-
+describe('links and validity years (contract 1.1)', () => {
   it('a link naming a township for a year it did not exist in drops it and says why', () => {
     const f = valid('district=d&town=t2,t1&year=2019');
     expect(f.towns.map((r) => r.id)).toEqual(['t1']);
