@@ -24,7 +24,7 @@ import {
 } from '@/lib/format';
 import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
-import { cellValueText, gapOf, gapWord, statusNotes, statusWord } from '@/lib/missing';
+import { cellValueText, gapCell, gapOf, statusNotes, statusWord } from '@/lib/missing';
 import { validIn } from '@/lib/validity';
 import type { Indicator, Meta, Observation, Region } from '@contract/types';
 import { bandSize, leagueOrder } from './league-order';
@@ -98,7 +98,7 @@ export function buildLeagueSpec(input: LeagueSpecInput): ChartSpec {
       valueText: shown
         ? `${cellValueText(obs, indicator, lang)}${obs.provisional && obs.value !== null ? '*' : ''}`
         : status
-          ? gapWord(status, lang)
+          ? gapCell(status, lang)
           : t('league.noData'),
       selected: input.selectedIds.has(region.id),
       // Either side suppressed or missing: no change, so nothing hidden can be worked out.

@@ -80,7 +80,11 @@ export function buildCard(
     gapText: status ? gapWord(status, lang) : null,
     badges,
     changes,
-    total: total && totalText(total, indicator, lang),
+    // A total missing only for want of the year shown adds nothing to the card's own "—".
+    total:
+      total && !(total.status === 'unavailable' && total.gaps.every((g) => g.year === year))
+        ? totalText(total, indicator, lang)
+        : null,
     targetText,
     noteText: status && obs?.note ? obs.note[lang] : null,
     description: indicator.description?.[lang],

@@ -59,6 +59,8 @@ describe('kinds of missing on the cards', () => {
     const newUsers = card('新发现吸毒人员');
     expect(newUsers.querySelector('.kpi-card__missing')).toHaveTextContent(/^—保密$/);
     expect(newUsers.querySelector('.kpi-card__footer')).toHaveTextContent('人数过少');
+    // The only missing year is the one shown: the card's "—" says it already.
+    expect(total('新发现吸毒人员')).toBeNull();
     // No record and no reason: today's words.
     expect(card('破获案件').querySelector('.kpi-card__missing')).toHaveTextContent(/^暂无数据$/);
   });
