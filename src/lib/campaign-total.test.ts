@@ -128,6 +128,12 @@ describe('campaignTotal', () => {
     expect(t).toMatchObject({ status: 'total', value: 60, provisional: true });
   });
 
+  it('gives no total (and does not loop) for a campaign spanning an implausible number of years', () => {
+    const huge = { ...campaign, startYear: 1, endYear: 2 ** 31 };
+    const at = () => undefined;
+    expect(campaignTotal({ aggregation: 'flow', campaign: huge, year: 2 ** 31, at })).toBeNull();
+  });
+
   it('adds without float noise', () => {
     expect(total('flow', 2019, { 2017: 0.1, 2018: 0.2, 2019: 0.4 })).toMatchObject({ value: 0.7 });
   });

@@ -14,7 +14,8 @@
  *   would read as the total, and a total with a withheld or suppressed year would reveal it
  *   (total minus the years shown, the contract's suppressBelow rule). A cumulative figure whose
  *   last year is suppressed is shown as that year is: "<N".
- * - Any provisional year makes the total provisional.
+ * - Any provisional year makes the total provisional. A campaign spanning over a century is
+ *   broken data and gets no total.
  * - The total is written with the indicator's unit and decimals (and 万元) like any value.
  */
 import type { Aggregation, Campaign, Observation } from '@contract/types';
@@ -49,6 +50,9 @@ export type CampaignTotal = Span &
     | { status: 'unavailable'; gaps: { year: number; gap: Gap }[] }
   );
 
+/** The longest campaign a total is computed for, in years. */
+const MAX_SPAN = 100;
+
 /** Sums without float noise (0.1 + 0.2 is 0.3), keeping every digit a value carried. */
 const tidy = (x: number) => Number(x.toPrecision(15));
 
@@ -58,6 +62,8 @@ export function campaignTotal(input: TotalInput): CampaignTotal | null {
   if (year < campaign.startYear) return null;
   const from = campaign.startYear;
   const to = Math.min(campaign.endYear, year);
+  // A span no campaign has (bad data: years 1–2^31) gets no total, and no loop over it.
+  if (to - from > MAX_SPAN) return null;
   if (aggregation === 'flow' && from === to && to === year) return null;
   const rule = aggregation === 'flow' ? 'sum' : 'latest';
   const years: number[] = [];
