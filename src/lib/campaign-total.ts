@@ -87,6 +87,14 @@ export function campaignTotal(input: TotalInput): CampaignTotal | null {
   return { ...span, status: 'total', value: tidy(value), provisional };
 }
 
+/**
+ * Whether the total says nothing the year's own cell does not: it is missing only for want of
+ * the year shown (whose "—" already says why). Screens leave such a total out; files keep it.
+ */
+export function addsNothing(total: CampaignTotal | null, year: number): boolean {
+  return total?.status === 'unavailable' && total.gaps.every((g) => g.year === year);
+}
+
 export interface TotalText {
   /** "2017–2019年合计" / "2017–2019 total". */
   label: string;

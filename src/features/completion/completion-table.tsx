@@ -128,9 +128,9 @@ function SingleBody({
                   <td
                     className="completion__total"
                     data-label={h.total}
-                    data-empty={!cell.total || undefined}
+                    data-empty={!totalCellText(cell, row.indicator, lang, model.year) || undefined}
                   >
-                    {totalCellText(cell, row.indicator, lang)}
+                    {totalCellText(cell, row.indicator, lang, model.year)}
                   </td>
                 )}
                 {h.vsCompare && (
@@ -209,9 +209,9 @@ function ManyBody({
                   <span className="completion__value">
                     <Value cell={c} row={row} lang={lang} />
                   </span>
-                  {h.total && c.total && (
+                  {h.total && totalCellText(c, row.indicator, lang, model.year) && (
                     <span className="completion__total">
-                      {h.total} {totalCellText(c, row.indicator, lang)}
+                      {h.total} {totalCellText(c, row.indicator, lang, model.year)}
                     </span>
                   )}
                   {h.vsCompare && (

@@ -2,7 +2,7 @@
  * The completion table in words, for one language: what the screen shows in each cell and
  * what the CSV, XLSX and Word report write. One place, so they never disagree.
  */
-import { totalText as writeTotal } from '@/lib/campaign-total';
+import { addsNothing, totalText as writeTotal } from '@/lib/campaign-total';
 import type { Change } from '@/lib/change';
 import { formatChange, formatValueText, verdictWord } from '@/lib/format';
 import type { Lang } from '@/lib/i18n';
@@ -50,9 +50,15 @@ export function valueText(c: CompletionCell, indicator: Indicator, lang: Lang): 
 }
 
 /** The campaign total: "200人（含初步数据）", "—（2018年保密，不合计）", "2,968万元（累计数）". */
-export function totalCellText(c: CompletionCell, indicator: Indicator, lang: Lang): string {
-  // Rates, stocks and unknown aggregations have no total: an empty cell, not a missing one.
-  if (!c.total) return '';
+export function totalCellText(
+  c: CompletionCell,
+  indicator: Indicator,
+  lang: Lang,
+  year: number,
+): string {
+  // Rates, stocks and unknown aggregations have no total: an empty cell, not a missing one;
+  // nor does a total missing only for the year shown, whose own cell says why.
+  if (!c.total || addsNothing(c.total, year)) return '';
   const w = writeTotal(c.total, indicator, lang);
   const extra = [
     ...(c.total.rule === 'latest' && c.total.status !== 'unavailable'
@@ -117,7 +123,7 @@ export function flatTable(model: CompletionModel, lang: Lang, baseline: boolean)
         row.indicator.name[lang],
         ...(many ? [c.region.name[lang]] : []),
         valueText(c, row.indicator, lang),
-        ...(h.total ? [totalCellText(c, row.indicator, lang)] : []),
+        ...(h.total ? [totalCellText(c, row.indicator, lang, model.year)] : []),
         ...(vsCompare ? [changeText(c.vsCompare, row.indicator, lang)] : []),
         changeText(c.vsPrevious, row.indicator, lang),
         targetText(c, row.indicator, lang),

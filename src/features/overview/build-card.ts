@@ -3,7 +3,7 @@ import type { ObservationIndex } from '@/features/data/observation-index';
 import { cell } from '@/features/data/observation-index';
 import type { Lang } from '@/lib/i18n';
 import type { Campaign, Indicator } from '@contract/types';
-import { campaignTotal, totalText } from '@/lib/campaign-total';
+import { addsNothing, campaignTotal, totalText } from '@/lib/campaign-total';
 import { computeChange } from '@/lib/change';
 import { formatChange, formatValue, formatValueText, verdictWord } from '@/lib/format';
 import { translator } from '@/lib/i18n';
@@ -81,10 +81,7 @@ export function buildCard(
     badges,
     changes,
     // A total missing only for want of the year shown adds nothing to the card's own "—".
-    total:
-      total && !(total.status === 'unavailable' && total.gaps.every((g) => g.year === year))
-        ? totalText(total, indicator, lang)
-        : null,
+    total: total && !addsNothing(total, year) ? totalText(total, indicator, lang) : null,
     targetText,
     noteText: status && obs?.note ? obs.note[lang] : null,
     description: indicator.description?.[lang],
