@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './kpi-card.css';
 import type { Verdict } from '@/lib/change';
 
 export interface KpiChange {
@@ -16,6 +17,10 @@ export interface KpiCardProps {
   unit: string;
   missing: boolean;
   missingText: string;
+  /** Why the figure is missing, when the server said: "保密", "未报送", "不适用". */
+  gapText?: string | null;
+  /** The campaign's total next to the yearly figure: "2017–2019年合计 12,345人". */
+  total?: { label: string; value: string; note: string } | null;
   badges: string[];
   changes: KpiChange[];
   footer?: ReactNode;
@@ -29,6 +34,8 @@ export function KpiCard({
   unit,
   missing,
   missingText,
+  gapText,
+  total,
   badges,
   changes,
   footer,
@@ -42,7 +49,10 @@ export function KpiCard({
       </h3>
       <p className="kpi-card__value">
         {missing ? (
-          <span className="kpi-card__missing">{missingText}</span>
+          <span className="kpi-card__missing">
+            {missingText}
+            {gapText && <span className="kpi-card__gap">{gapText}</span>}
+          </span>
         ) : (
           <>
             <span className="kpi-card__number">{number}</span>
@@ -55,6 +65,13 @@ export function KpiCard({
           </span>
         ))}
       </p>
+      {total && (
+        <p className="kpi-card__total">
+          <span className="kpi-card__total-label">{total.label}</span>{' '}
+          <span className="kpi-card__total-value">{total.value}</span>
+          {total.note && <span className="kpi-card__total-note">{total.note}</span>}
+        </p>
+      )}
       <ul className="kpi-card__changes">
         {changes.map((c) => (
           <li key={c.label} className={`change change--${c.verdict ?? 'none'}`}>

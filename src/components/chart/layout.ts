@@ -15,6 +15,11 @@ export interface PlotSeries extends StyledInput {
   /** One per year; null is a gap (missing or suppressed), never a zero. */
   values: (number | null)[];
   provisional: boolean[];
+  /**
+   * What stands for a null value in the tooltip, one per year: "<5", "—（保密）". Absent or
+   * null: the plain missing mark.
+   */
+  gaps?: (string | null)[];
 }
 
 /** What a chart draws, independent of where: the part of a ChartSpec the plot needs. */
@@ -55,6 +60,8 @@ export interface SeriesLayout {
   /** Polyline point lists, one per run of consecutive values. */
   segments: string[];
   marks: Mark[];
+  /** The series' gap texts for the tooltip (see PlotSeries). */
+  gaps?: (string | null)[];
 }
 
 export interface StripLabel {
@@ -242,6 +249,7 @@ export function layoutPlot(input: PlotInput, width: number, height: number): Plo
           provisional: s.provisional[g.start + k] === true,
         })),
       ),
+      ...(s.gaps ? { gaps: s.gaps } : {}),
     };
   });
   const rank = (l: SeriesLayout) => (l.style.quiet ? 0 : l.selected ? 2 : 1);

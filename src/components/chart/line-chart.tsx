@@ -120,7 +120,7 @@ function Tooltip({
           <Key style={s.style} />
           <span className="chart-tooltip__name">{s.name}</span>
           <span className="chart-tooltip__value">
-            {mark ? formatValue(mark.value) : labels.missing}
+            {mark ? formatValue(mark.value) : (s.gaps?.[index] ?? labels.missing)}
             {mark?.provisional ? ` (${labels.provisional})` : ''}
           </span>
         </li>
@@ -138,7 +138,7 @@ function Tooltip({
     const two = shown.every(
       ({ s, mark }) =>
         textWidth(s.name, 12) +
-          textWidth(mark ? formatValue(mark.value) : labels.missing, 12) +
+          textWidth(mark ? formatValue(mark.value) : (s.gaps?.[index] ?? labels.missing), 12) +
           28 <=
         half,
     );

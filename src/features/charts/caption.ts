@@ -4,6 +4,7 @@ import { cellNotes, provisionalYears } from '@/features/data/select';
 import type { Lang } from '@/lib/i18n';
 import type { Indicator, Meta, Region } from '@contract/types';
 import { translator } from '@/lib/i18n';
+import { statusNotes } from '@/lib/missing';
 
 /** Source, as-of date and notes on provisional or missing values, in the UI language. */
 export function captionLines(meta: Meta, lang: Lang, extra: string[] = []): string[] {
@@ -39,5 +40,11 @@ export function indicatorNotes(
     .find((n) => n !== null);
   if (suppressed != null) notes.push(t('chart.suppressedNote', { n: suppressed }));
   if (hasMissing) notes.push(t('chart.missingNote'));
+  notes.push(
+    ...statusNotes(
+      regions.flatMap((r) => years.map((y) => cell(index, indicator.id, r.id, y))),
+      lang,
+    ),
+  );
   return [...notes, ...cellNotes(index, indicator.id, regions, years, lang).slice(0, 12)];
 }

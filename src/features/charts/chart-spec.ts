@@ -21,6 +21,8 @@ export interface SpecSeries {
   /** One per year of the spec; null is a gap (missing or suppressed). */
   values: (number | null)[];
   provisional: boolean[];
+  /** What a null value reads as in the tooltip: "<5", "—（保密）"; null for the plain mark. */
+  gaps?: (string | null)[];
 }
 
 /** One row of exactly what the chart shows, for CSV and XLSX. */
@@ -36,6 +38,8 @@ export interface ExportRecord {
   provisional: boolean;
   note: string;
   decimals: number;
+  /** Why the value is null, when the server said: "保密", "未报送", "不适用" (contract 1.1). */
+  status?: string;
 }
 
 export interface ChartSpec extends PlotInput {

@@ -1,12 +1,14 @@
 import type { ObservationIndex } from '@/features/data/observation-index';
 import { cell } from '@/features/data/observation-index';
-import { cellText } from '@/features/data/suppress';
 import type { Lang } from '@/lib/i18n';
 import type { Campaign, Indicator, Meta, Region } from '@contract/types';
 import { axisFormat, formatValueText, unitText, withUnit } from '@/lib/format';
 import { scopeText } from '@/features/filters/scope';
 import type { Scope } from '@/features/filters/scope';
 import { translator } from '@/lib/i18n';
+import { campaignTotal } from '@/lib/campaign-total';
+import { cellValueText, gapOf, statusWord } from '@/lib/missing';
+import { validIn } from '@/lib/validity';
 import { summarizeIndicator } from '@/lib/summary/summarize';
 import { captionLines, indicatorNotes } from './caption';
 import type { ChartSpec, ExportRecord, SpecSeries } from './chart-spec';
@@ -93,6 +95,10 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
     reference: regions.some((o) => o.parent === r.id),
     values: years.map((y) => cell(index, indicator.id, r.id, y)?.value ?? null),
     provisional: years.map((y) => cell(index, indicator.id, r.id, y)?.provisional ?? false),
+    gaps: years.map((y) => {
+      const o = cell(index, indicator.id, r.id, y);
+      return gapOf(o) ? cellValueText(o, indicator, lang) : null;
+    }),
   }));
   const hasMissing = series.some((s) => s.values.some((v) => v === null));
   const maxAbs = Math.max(0, ...series.flatMap((s) => s.values.map((v) => Math.abs(v ?? 0))));
@@ -111,6 +117,7 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
         provisional: o?.provisional ?? false,
         note: o?.note?.[lang] ?? '',
         decimals: indicator.decimals,
+        status: statusWord(o, lang),
       };
     }),
   );
@@ -126,7 +133,13 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
     focusRegion ? cell(index, indicator.id, focusRegion.id, year) : undefined;
   const focusObs = at(focus.year);
   const peers = focusRegion
-    ? regions.filter((r) => r.level === focusRegion.level && r.parent === focusRegion.parent)
+    ? regions.filter(
+        // Peers that did not exist in the year (merged townships) are not counted.
+        (r) =>
+          r.level === focusRegion.level &&
+          r.parent === focusRegion.parent &&
+          validIn(r, focus.year),
+      )
     : [];
   const summary = focusRegion
     ? summarizeIndicator({
@@ -138,18 +151,29 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
         value: focusObs?.value ?? null,
         provisional: focusObs?.provisional ?? false,
         suppressedBelow: focusObs?.suppressedBelow ?? null,
+        status: focusObs?.status ?? null,
+        total: campaignTotal({
+          aggregation: indicator.aggregation,
+          campaign,
+          year: focus.year,
+          at,
+        }),
         compare:
           focus.compareYear !== null && focus.compareYear < focus.year
             ? {
                 year: focus.compareYear,
                 value: at(focus.compareYear)?.value ?? null,
                 baseline: focus.compareYear === campaign?.baselineYear,
+                status: at(focus.compareYear)?.status ?? null,
               }
             : null,
         previous:
           focus.compareYear === focus.year - 1
             ? null
-            : { value: at(focus.year - 1)?.value ?? null },
+            : {
+                value: at(focus.year - 1)?.value ?? null,
+                status: at(focus.year - 1)?.status ?? null,
+              },
         peers:
           peers.length >= 2
             ? {
@@ -197,7 +221,7 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
         header: r.name[lang],
         cells: years.map((y) => {
           const o = cell(index, indicator.id, r.id, y);
-          const text = cellText(o, indicator, lang);
+          const text = cellValueText(o, indicator, lang);
           return o?.provisional && o.value !== null ? `${text}*` : text;
         }),
       })),

@@ -206,3 +206,121 @@ describe('what the table asks for', () => {
     expect(completionRegions({ towns: [], selected: byId('a') }).map((r) => r.id)).toEqual(['a']);
   });
 });
+
+describe('contract 1.1 in the completion table: campaign totals and kinds of missing', () => {
+  const campaign = {
+    id: 'k',
+    name: { zh: '会战', en: 'Campaign' },
+    startYear: 2031,
+    endYear: 2033,
+    baselineYear: 2030,
+  };
+  const meta11: Meta = {
+    ...meta,
+    campaigns: [campaign],
+    indicators: [
+      indicator('cases', { aggregation: 'flow' }),
+      indicator('funds', { unit: 'cny', aggregation: 'cumulative', better: 'higher' }),
+      indicator('rate', { unit: 'percent', decimals: 1, aggregation: 'rate' }),
+      indicator('staff', { better: 'neutral' }),
+    ],
+  };
+  const data11 = [
+    obs('cases', 'a', 2031, 10),
+    obs('cases', 'a', 2032, 20, { provisional: true }),
+    obs('cases', 'a', 2033, 30),
+    obs('cases', 'b', 2031, 1),
+    obs('cases', 'b', 2032, null, { status: 'withheld' }),
+    obs('cases', 'b', 2033, 7),
+    obs('funds', 'a', 2033, 25_000_000),
+    obs('funds', 'b', 2033, null, { status: 'not-applicable' }),
+    obs('rate', 'a', 2033, 50),
+    obs('rate', 'b', 2033, null, { status: 'missing' }),
+    obs('staff', 'a', 2033, 3),
+  ];
+  const build = (regions: string[], withCampaign = true) =>
+    buildCompletion({
+      meta: meta11,
+      index: indexObservations(data11),
+      regions: regions.map((id) => must(meta11.regions.find((r) => r.id === id))),
+      year: 2033,
+      compare: 2030,
+      campaign: withCampaign ? campaign : null,
+    });
+
+  it('totals flows and cumulative figures by the campaign rules, and nothing else', () => {
+    const table = flatTable(build(['a']), 'zh', true);
+    expect(table.headers).toContain('大会战合计（2031–2033年）');
+    const col = table.headers.indexOf('大会战合计（2031–2033年）');
+    const cells = (id: string) => must(table.rows.find((r) => r.cells[0] === id)).cells;
+    expect(cells('cases')[col]).toBe('60（含初步数据）');
+    expect(cells('funds')[col]).toBe('2,500万元（累计数）');
+    expect(cells('rate')[col]).toBe('');
+    expect(cells('staff')[col]).toBe('');
+  });
+
+  it('has no total column without a campaign (a 1.0 table stays as it was)', () => {
+    expect(flatTable(build(['a'], false), 'zh', true).headers).not.toContain(
+      '大会战合计（2031–2033年）',
+    );
+    expect(completionExport(build(['a'], false), 'zh', true).headers).not.toContain('数据状态');
+  });
+
+  it('writes withheld, not reported and not applicable apart, and refuses a total over a withheld year', () => {
+    const table = flatTable(build(['b']), 'en', true);
+    const value = table.headers.indexOf('2033');
+    const total = table.headers.indexOf('Campaign total (2031–2033)');
+    const cells = (id: string) => must(table.rows.find((r) => r.cells[0] === id)).cells;
+    expect(cells('cases')[total]).toBe('— (2032 withheld: no total)');
+    expect(cells('funds')[value]).toBe('— (not applicable)');
+    // Missing only for want of the year shown, whose own cell says why: left empty on screen.
+    expect(cells('funds')[total]).toBe('');
+    expect(cells('rate')[value]).toBe('— (not reported)');
+    expect(cells('staff')[value]).toBe('—');
+  });
+
+  it('exports the total as a number, a status column and a footnote for each status', () => {
+    const a = completionExport(build(['a']), 'zh', true);
+    const col = (t: typeof a, name: string) => t.headers.indexOf(name);
+    const row = (t: typeof a, id: string) => must(t.rows.find((r) => r[1] === id));
+    expect(row(a, 'cases')[col(a, '大会战合计（2031–2033年）')]).toEqual({
+      value: 60,
+      decimals: 0,
+    });
+    expect(row(a, 'cases')[col(a, '合计说明')]).toBe('含初步数据');
+    expect(row(a, 'funds')[col(a, '大会战合计（2031–2033年）')]).toEqual({
+      value: 25_000_000,
+      decimals: 0,
+    });
+    expect(a.headers).not.toContain('数据状态');
+
+    const b = completionExport(build(['b']), 'zh', true);
+    expect(row(b, 'funds')[col(b, '2033年')]).toBeNull();
+    expect(row(b, 'funds')[col(b, '数据状态')]).toBe('不适用');
+    expect(row(b, 'rate')[col(b, '数据状态')]).toBe('未报送');
+    expect(row(b, 'staff')[col(b, '数据状态')]).toBeNull();
+    // A status is its own column: the note does not say "no data" over it.
+    expect(row(b, 'rate')[col(b, '备注')]).toBeNull();
+    expect(row(b, 'staff')[col(b, '备注')]).toBe('暂无数据');
+    expect(row(b, 'cases')[col(b, '大会战合计（2031–2033年）')]).toBeNull();
+    expect(row(b, 'cases')[col(b, '合计说明')]).toBe('2032年保密，不合计');
+    expect(b.notes).toEqual(
+      expect.arrayContaining([
+        '“—（未报送）”：数据未采集或尚未报送',
+        '“—（不适用）”：该指标在此层级或年份不适用',
+      ]),
+    );
+  });
+
+  it('asks for the campaign’s years when the comparison year comes later', () => {
+    expect(completionFilter(meta11, [byId('a')], 2033, 2032, campaign)).toEqual({
+      region: 'C',
+      from: 2031,
+      to: 2033,
+    });
+    // Before the campaign starts there is no total to fetch for.
+    expect(completionFilter(meta11, [byId('a')], 2030, null, campaign)).toMatchObject({
+      from: 2029,
+    });
+  });
+});

@@ -6,9 +6,11 @@
  */
 import type { ObservationIndex } from '@/features/data/observation-index';
 import { cell } from '@/features/data/observation-index';
+import { campaignTotal } from '@/lib/campaign-total';
+import type { CampaignTotal } from '@/lib/campaign-total';
 import { computeChange } from '@/lib/change';
 import type { Change } from '@/lib/change';
-import type { Indicator, Localized, Meta, Observation, Region } from '@contract/types';
+import type { Campaign, Indicator, Localized, Meta, Observation, Region } from '@contract/types';
 import { peerRanks } from './peer-rank';
 import type { PeerRank } from './peer-rank';
 
@@ -22,6 +24,8 @@ export interface CompletionCell {
   /** null: no target, no value, or a neutral indicator (which has no "met"). */
   met: boolean | null;
   rank: PeerRank | null;
+  /** The campaign's total (flow and cumulative indicators), by lib/campaign-total's rules. */
+  total: CampaignTotal | null;
 }
 
 export interface CompletionRow {
@@ -37,6 +41,8 @@ export interface CompletionModel {
   compare: number | null;
   previous: number;
   rows: CompletionRow[];
+  /** The years every total in the table covers; null when no row has one. */
+  totalSpan: { from: number; to: number } | null;
 }
 
 /** Regions of the same level under the same parent (for a root: the other roots of its level). */
@@ -81,8 +87,11 @@ export function buildCompletion(input: {
   regions: readonly Region[];
   year: number;
   compare: number | null;
+  /** Totals need the campaign (and its years in `index`: see completionFilter). */
+  campaign?: Campaign | null;
 }): CompletionModel {
   const { meta, index, regions, year } = input;
+  let totalSpan: CompletionModel['totalSpan'] = null;
   const compare = input.compare !== null && input.compare < year ? input.compare : null;
   const previous = year - 1;
   const peerSets = new Map(regions.map((r) => [r.id, peersOf(meta, r)]));
@@ -101,6 +110,13 @@ export function buildCompletion(input: {
         indicator.better,
       );
       const target = obs?.suppressedBelow != null ? null : (obs?.target ?? null);
+      const total = campaignTotal({
+        aggregation: indicator.aggregation,
+        campaign: input.campaign ?? null,
+        year,
+        at: (y) => at(region.id, y),
+      });
+      if (total) totalSpan ??= { from: total.from, to: total.to };
       return {
         region,
         obs,
@@ -109,9 +125,10 @@ export function buildCompletion(input: {
         target,
         met: targetMet(indicator, value, target),
         rank: ranks.get(region.id) ?? null,
+        total,
       };
     });
     return { indicator, group, cells };
   });
-  return { regions: [...regions], year, compare, previous, rows };
+  return { regions: [...regions], year, compare, previous, rows, totalSpan };
 }

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
 import '@/components/chart-frame.css'; // its head and actions are a chart frame's
+import { statusNotes } from '@/lib/missing';
 import type { CompletionCell, CompletionModel, CompletionRow } from './build-table';
 import { TableExport } from './table-export';
 import type { TableExportInput } from './table-export';
@@ -12,6 +13,7 @@ import {
   rankNote,
   rankText,
   targetText,
+  totalCellText,
   valueText,
 } from './table-text';
 
@@ -89,13 +91,14 @@ function SingleBody({
   baseline: boolean;
 }) {
   const h = columnHeaders(model, lang, baseline);
-  const columns = 1 + 1 + (h.vsCompare ? 1 : 0) + 4;
+  const columns = 1 + 1 + (h.total ? 1 : 0) + (h.vsCompare ? 1 : 0) + 4;
   return (
     <>
       <thead>
         <tr>
           <th scope="col">{h.indicator}</th>
           <th scope="col">{h.value}</th>
+          {h.total && <th scope="col">{h.total}</th>}
           {h.vsCompare && <th scope="col">{h.vsCompare}</th>}
           <th scope="col">{h.vsPrevious}</th>
           <th scope="col">{h.target}</th>
@@ -121,6 +124,15 @@ function SingleBody({
                 <td className="completion__value">
                   <Value cell={cell} row={row} lang={lang} />
                 </td>
+                {h.total && (
+                  <td
+                    className="completion__total"
+                    data-label={h.total}
+                    data-empty={!totalCellText(cell, row.indicator, lang, model.year) || undefined}
+                  >
+                    {totalCellText(cell, row.indicator, lang, model.year)}
+                  </td>
+                )}
                 {h.vsCompare && (
                   <ChangeCell
                     row={row}
@@ -197,6 +209,11 @@ function ManyBody({
                   <span className="completion__value">
                     <Value cell={c} row={row} lang={lang} />
                   </span>
+                  {h.total && totalCellText(c, row.indicator, lang, model.year) && (
+                    <span className="completion__total">
+                      {h.total} {totalCellText(c, row.indicator, lang, model.year)}
+                    </span>
+                  )}
                   {h.vsCompare && (
                     <span className={`change--${c.vsCompare?.verdict ?? 'none'}`}>
                       {h.vsCompare} {changeText(c.vsCompare, row.indicator, lang)}
@@ -269,6 +286,16 @@ export function CompletionTable({
       </div>
       <p id={noteId} className="hint completion__note">
         {rankNote(lang)}
+        {statusNotes(
+          model.rows.flatMap((r) => r.cells.map((c) => c.obs)),
+          lang,
+        ).map((note) => (
+          <span key={note}>
+            {' '}
+            {note}
+            {lang === 'zh' ? '。' : '.'}
+          </span>
+        ))}
       </p>
       {model.regions.length > 1 && (
         <p className="visually-hidden">

@@ -5,14 +5,23 @@
  * percent and one numeric column could not hold both honestly.
  */
 import type { ExportTable, TableCell } from '@/features/export/export-table';
+import { totalNote } from '@/lib/campaign-total';
 import { unitText } from '@/lib/format';
 import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
-import type { CompletionModel } from './build-table';
+import { statusNotes, statusWord } from '@/lib/missing';
+import type { CompletionCell, CompletionModel } from './build-table';
 import { changeText, columnHeaders, metText, rankNote } from './table-text';
 
 const num = (value: number | null | undefined, decimals: number): TableCell =>
   value == null || !Number.isFinite(value) ? null : { value, decimals };
+
+/** The total as a number (yuan stay yuan), "<N" for a suppressed cumulative, else empty. */
+function totalCell(c: CompletionCell, decimals: number): TableCell {
+  const total = c.total;
+  if (total?.status === 'total') return { value: total.value, decimals };
+  return total?.status === 'suppressed' ? `<${total.below}` : null;
+}
 
 export function completionExport(
   model: CompletionModel,
@@ -23,13 +32,18 @@ export function completionExport(
   const t = translator(lang);
   const h = columnHeaders(model, lang, baseline);
   const many = model.regions.length > 1;
+  const cells = model.rows.flatMap((r) => r.cells.map((c) => c.obs));
+  // Columns that 1.0 data never fills are left out for it, so its files stay as they were.
+  const withStatus = cells.some((o) => statusWord(o, lang) !== '');
   const headers = [
     t('completion.group'),
     h.indicator,
     ...(many ? [h.region] : []),
     t('export.columns.unit'),
     h.value,
+    ...(withStatus ? [t('gap.column')] : []),
     t('export.columns.provisional'),
+    ...(h.total ? [h.total, t('total.noteColumn')] : []),
     ...(h.vsCompare ? [h.vsCompare] : []),
     h.vsPrevious,
     h.target,
@@ -44,15 +58,24 @@ export function completionExport(
       // Yuan stay in yuan here: a number column must keep one unit.
       const unit = ind.unit === 'cny' ? t('completion.yuan') : unitText(ind, lang);
       const masked = c.obs?.suppressedBelow != null ? `<${c.obs.suppressedBelow}` : null;
+      const status = statusWord(c.obs, lang);
       const note =
-        c.obs?.note?.[lang] ?? (c.obs?.value == null && !masked ? t('state.missing') : '');
+        c.obs?.note?.[lang] ??
+        (c.obs?.value == null && !masked && !status ? t('state.missing') : '');
+      const cumulative =
+        c.total?.rule === 'latest' && c.total.status !== 'unavailable' ? t('total.cumulative') : '';
+      const aboutTotal = c.total
+        ? [cumulative, totalNote(c.total, lang)].filter(Boolean).join(lang === 'zh' ? '，' : ', ')
+        : '';
       return [
         row.group?.[lang] ?? null,
         ind.name[lang],
         ...(many ? [c.region.name[lang]] : []),
         unit || null,
         masked ?? num(c.obs?.value, ind.decimals),
+        ...(withStatus ? [status || null] : []),
         c.obs?.provisional ? t('export.yes') : null,
+        ...(h.total ? [totalCell(c, ind.decimals), aboutTotal || null] : []),
         ...(h.vsCompare ? [changeText(c.vsCompare, ind, lang)] : []),
         changeText(c.vsPrevious, ind, lang),
         num(c.target, ind.decimals),
@@ -63,5 +86,5 @@ export function completionExport(
       ];
     }),
   );
-  return { headers, rows, notes: [rankNote(lang), ...notes] };
+  return { headers, rows, notes: [rankNote(lang), ...statusNotes(cells, lang), ...notes] };
 }

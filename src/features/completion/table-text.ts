@@ -2,11 +2,12 @@
  * The completion table in words, for one language: what the screen shows in each cell and
  * what the CSV, XLSX and Word report write. One place, so they never disagree.
  */
-import { cellText } from '@/features/data/suppress';
+import { addsNothing, totalText as writeTotal } from '@/lib/campaign-total';
 import type { Change } from '@/lib/change';
 import { formatChange, formatValueText, verdictWord } from '@/lib/format';
 import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
+import { cellValueText, gapOf, gapWord, withMarker } from '@/lib/missing';
 import type { Indicator } from '@contract/types';
 import type { CompletionCell, CompletionModel } from './build-table';
 import type { PeerRank } from './peer-rank';
@@ -31,15 +32,43 @@ export function metText(met: boolean | null, lang: Lang): string {
   return translator(lang)(met ? 'completion.met' : 'completion.missed');
 }
 
-/** The value with its unit; "<5" when suppressed; the cell's note or "—" when missing. */
+/**
+ * The value with its unit; "<5" when suppressed; "—" when missing, with the server's reason
+ * ("—（保密）") and the cell's note.
+ */
 export function valueText(c: CompletionCell, indicator: Indicator, lang: Lang): string {
-  const text = cellText(c.obs, indicator, lang);
+  const gap = gapOf(c.obs);
+  const status = gap && gap.kind !== 'suppressed' && gap.kind !== 'absent' ? gap : null;
+  const text = status ? '—' : cellValueText(c.obs, indicator, lang);
   const extra: string[] = [];
+  if (status) extra.push(gapWord(status, lang));
   if (c.obs?.provisional) extra.push(translator(lang)('state.provisional'));
   if (c.obs?.value == null && c.obs?.suppressedBelow == null && c.obs?.note)
     extra.push(c.obs.note[lang]);
   if (extra.length === 0) return text;
-  return lang === 'zh' ? `${text}（${extra.join('，')}）` : `${text} (${extra.join(', ')})`;
+  return withMarker(text, extra.join(lang === 'zh' ? '，' : ', '), lang);
+}
+
+/** The campaign total: "200人（含初步数据）", "—（2018年保密，不合计）", "2,968万元（累计数）". */
+export function totalCellText(
+  c: CompletionCell,
+  indicator: Indicator,
+  lang: Lang,
+  year: number,
+): string {
+  // Rates, stocks and unknown aggregations have no total: an empty cell, not a missing one;
+  // nor does a total missing only for the year shown, whose own cell says why.
+  if (!c.total || addsNothing(c.total, year)) return '';
+  const w = writeTotal(c.total, indicator, lang);
+  const extra = [
+    ...(c.total.rule === 'latest' && c.total.status !== 'unavailable'
+      ? [translator(lang)('total.cumulative')]
+      : []),
+    ...(w.note ? [w.note] : []),
+  ];
+  return extra.length > 0
+    ? withMarker(w.value, extra.join(lang === 'zh' ? '，' : ', '), lang)
+    : w.value;
 }
 
 export function targetText(c: CompletionCell, indicator: Indicator, lang: Lang): string {
@@ -61,6 +90,7 @@ export function columnHeaders(model: CompletionModel, lang: Lang, baseline: bool
     target: t('completion.target'),
     met: t('completion.metHeader'),
     rank: t('completion.rankHeader'),
+    total: model.totalSpan && t('total.header', model.totalSpan),
   };
 }
 
@@ -79,6 +109,7 @@ export function flatTable(model: CompletionModel, lang: Lang, baseline: boolean)
     h.indicator,
     ...(many ? [h.region] : []),
     h.value,
+    ...(h.total ? [h.total] : []),
     ...(vsCompare ? [vsCompare] : []),
     h.vsPrevious,
     h.target,
@@ -92,6 +123,7 @@ export function flatTable(model: CompletionModel, lang: Lang, baseline: boolean)
         row.indicator.name[lang],
         ...(many ? [c.region.name[lang]] : []),
         valueText(c, row.indicator, lang),
+        ...(h.total ? [totalCellText(c, row.indicator, lang, model.year)] : []),
         ...(vsCompare ? [changeText(c.vsCompare, row.indicator, lang)] : []),
         changeText(c.vsPrevious, row.indicator, lang),
         targetText(c, row.indicator, lang),

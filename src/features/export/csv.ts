@@ -10,7 +10,7 @@ import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
 import { FORMULA_START } from './formula';
 import type { ExportTable, TableCell } from './export-table';
-import { recordHeaders } from './record-columns';
+import { hasStatus, recordHeaders } from './record-columns';
 
 /** Excel and WPS need the byte order mark to read the file as UTF-8 rather than GBK/ANSI. */
 const BOM = '\uFEFF';
@@ -38,13 +38,14 @@ function valueCell(r: ExportRecord): Cell {
   return r.value;
 }
 
-function row(r: ExportRecord, lang: Lang): Cell[] {
+function row(r: ExportRecord, lang: Lang, withStatus: boolean): Cell[] {
   return [
     neutraliseText(r.indicator),
     neutraliseText(r.unit),
     neutraliseText(r.region),
     r.year,
     valueCell(r),
+    ...(withStatus ? [neutraliseText(r.status ?? '')] : []),
     r.provisional ? translator(lang)('export.yes') : '',
     neutraliseText(r.note),
   ];
@@ -58,9 +59,10 @@ export const DEMO_COLUMN = '演示数据 / Demo data';
  */
 export function chartCsv(spec: ChartSpec): string {
   const demo = (cells: Cell[]): Cell[] => (spec.demo ? [...cells, DEMO_COLUMN] : cells);
+  const withStatus = hasStatus(spec.records);
   const rows: Cell[][] = [
-    demo(recordHeaders(spec.lang)),
-    ...spec.records.map((r) => demo(row(r, spec.lang))),
+    demo(recordHeaders(spec.lang, '', withStatus)),
+    ...spec.records.map((r) => demo(row(r, spec.lang, withStatus))),
   ];
   // Rows as arrays, header included: with `{ fields, data: [] }` papaparse 5.7.1 wraps the
   // empty data into one empty row and writes a stray blank line after the header.

@@ -14,7 +14,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { ChartSpec, ExportRecord } from '@/features/charts/chart-spec';
 import { translator } from '@/lib/i18n';
 import { FORMULA_START } from './formula';
-import { recordHeaders } from './record-columns';
+import { hasStatus, recordHeaders } from './record-columns';
 import type { ReportMeta } from './report-model';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -104,7 +104,11 @@ function addDataSheet(wb: ExcelJS.Workbook, spec: ChartSpec, name: string, meta:
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
     ...(meta.demo ? { headerFooter: { oddHeader: `&C${t('xlsx.demoHeader')}` } } : {}),
   });
-  const headers = recordHeaders(meta.lang, valueUnit(spec));
+  const withStatus = hasStatus(spec.records);
+  const headers = recordHeaders(meta.lang, valueUnit(spec), withStatus);
+  // The status column (contract 1.1) sits after the value when any record has one.
+  const extra = withStatus ? 1 : 0;
+  const noteColumn = 7 + extra;
 
   const header = ws.addRow(headers);
   header.font = { bold: true };
@@ -121,6 +125,7 @@ function addDataSheet(wb: ExcelJS.Workbook, spec: ChartSpec, name: string, meta:
       r.region,
       r.year,
       null,
+      ...(withStatus ? [r.status || null] : []),
       r.provisional ? t('export.yes') : null,
       r.note || null,
     ]);
@@ -142,14 +147,18 @@ function addDataSheet(wb: ExcelJS.Workbook, spec: ChartSpec, name: string, meta:
     columnWidth([headers[2] ?? '', ...recs.map((r) => r.region)], 10, 30),
     columnWidth([headers[3] ?? ''], 6, 8),
     columnWidth([headers[4] ?? '', ...recs.map(valueText)], 10, 24),
-    columnWidth([headers[5] ?? ''], 6, 14),
-    columnWidth([headers[6] ?? '', ...recs.map((r) => r.note)], 16, 60),
+    ...(withStatus
+      ? [columnWidth([headers[5] ?? '', ...recs.map((r) => r.status ?? '')], 8, 16)]
+      : []),
+    columnWidth([headers[5 + extra] ?? ''], 6, 14),
+    columnWidth([headers[6 + extra] ?? '', ...recs.map((r) => r.note)], 16, 60),
   ];
   widths.forEach((width, i) => {
     ws.getColumn(i + 1).width = width;
   });
-  ws.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
-  if (recs.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 7 } };
+  ws.getColumn(noteColumn).alignment = { wrapText: true, vertical: 'top' };
+  if (recs.length > 0)
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: noteColumn } };
 }
 
 export function addNotesSheet(

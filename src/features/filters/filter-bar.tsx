@@ -9,6 +9,7 @@ import { districtsOf, townshipsOf } from './resolve';
 import { useFiltersOpen, useUiActions } from './ui-store';
 import type { Selection } from './use-filters';
 import { useSetFilters } from './use-filters';
+import { validIn } from '@/lib/validity';
 
 interface Props {
   meta: Meta;
@@ -61,8 +62,11 @@ export function FilterBar({ meta, selection, controls, lang, t }: Props) {
   const set = useSetFilters();
   const open = useFiltersOpen();
   const { toggleFilters } = useUiActions();
-  const districts = districtsOf(meta);
-  const towns = selection.district ? townshipsOf(meta, selection.district.id) : [];
+  // Regions outside their validity years (merged townships) are not offered for those years.
+  const districts = districtsOf(meta).filter((r) => validIn(r, selection.year));
+  const towns = selection.district
+    ? townshipsOf(meta, selection.district.id).filter((r) => validIn(r, selection.year))
+    : [];
   const chosenTowns = new Set(selection.towns.map((r) => r.id));
   const { indicator, programme } = controls;
 
@@ -108,14 +112,20 @@ export function FilterBar({ meta, selection, controls, lang, t }: Props) {
           <Select
             label={t('filters.year')}
             value={String(selection.year)}
-            onChange={(v) =>
+            onChange={(v) => {
+              const y = Number(v);
+              // Choices the new year does not have are dropped, not reported as a bad link.
+              const dropDistrict = selection.district !== null && !validIn(selection.district, y);
+              const kept = selection.towns.filter((r) => validIn(r, y));
               set({
                 year: v,
-                ...(selection.compare !== null && selection.compare >= Number(v)
-                  ? { compare: null }
+                ...(selection.compare !== null && selection.compare >= y ? { compare: null } : {}),
+                ...(dropDistrict ? { district: null, town: [] } : {}),
+                ...(!dropDistrict && kept.length < selection.towns.length
+                  ? { town: kept.map((r) => r.id) }
                   : {}),
-              })
-            }
+              });
+            }}
             options={[...meta.years].reverse().map((y) => ({ value: String(y), label: String(y) }))}
           />
           {controls.compare && (
@@ -204,7 +214,7 @@ export function FilterBar({ meta, selection, controls, lang, t }: Props) {
           ),
         })}
       </p>
-      <IgnoredNotice ignored={selection.ignored} t={t} />
+      <IgnoredNotice ignored={selection.ignored} t={t} lang={lang} />
     </>
   );
 }

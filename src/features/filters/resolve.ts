@@ -1,10 +1,13 @@
 import type { Campaign, Indicator, Meta, Programme, Region } from '@contract/types';
 import { VIEWS } from './url-params';
 import type { RawFilters, View } from './url-params';
+import { validIn } from '@/lib/validity';
 
 export interface IgnoredParam {
   param: string;
   value: string;
+  /** Set when the id is known but the region did not exist in `year` (contract 1.1). */
+  outside?: { region: Region; year: number };
 }
 
 /** Filters checked against meta: every id here exists. Data-dependent defaults come later. */
@@ -56,7 +59,15 @@ export function validateFilters(raw: RawFilters, meta: Meta): ValidFilters {
   if (raw.view !== null && view !== raw.view) ignored.push({ param: 'view', value: raw.view });
 
   const byId = new Map(meta.regions.map((r) => [r.id, r]));
+  // A region outside its validity years is not offered for them (the year is reported below).
+  const shownYear = parseYear(raw.year, meta) ?? null;
+  const outside = (param: string, region: Region): boolean => {
+    if (shownYear === null || validIn(region, shownYear)) return false;
+    ignored.push({ param, value: region.id, outside: { region, year: shownYear } });
+    return true;
+  };
   let district = pick('district', raw.district, districtsOf(meta));
+  if (district && outside('district', district)) district = null;
   // A township link without a district implies its district; a township elsewhere is dropped.
   if (!district && raw.district === null && raw.town[0] !== undefined) {
     const first = byId.get(raw.town[0]);
@@ -66,8 +77,9 @@ export function validateFilters(raw: RawFilters, meta: Meta): ValidFilters {
   const towns: Region[] = [];
   for (const id of raw.town) {
     const r = byId.get(id);
-    if (r && r.level === 'township' && district && r.parent === district.id) towns.push(r);
-    else ignored.push({ param: 'town', value: id });
+    if (r && r.level === 'township' && district && r.parent === district.id) {
+      if (!outside('town', r)) towns.push(r);
+    } else ignored.push({ param: 'town', value: id });
   }
 
   return {

@@ -2,7 +2,8 @@ import type { ObservationIndex } from '@/features/data/observation-index';
 import { regionsWithData, yearsWithData } from '@/features/data/observation-index';
 import type { Campaign, Meta, Region } from '@contract/types';
 import { campaignForYear, defaultYear, regionAboveDistricts, topRegion } from './defaults';
-import type { ValidFilters } from './resolve';
+import type { IgnoredParam, ValidFilters } from './resolve';
+import { validIn } from '@/lib/validity';
 
 /** Everything a view needs to know about "what is selected", with data-driven defaults filled. */
 export interface Selection extends Omit<ValidFilters, 'year' | 'campaign' | 'compare'> {
@@ -39,18 +40,27 @@ export function resolveSelection(
       : regionAboveDistricts(meta, scoped.scope);
   // A comparison year must lie before the year shown; a link that says otherwise is told so.
   const compareValid = valid.compare !== null && valid.compare < year ? valid.compare : null;
-  const ignored =
-    compareValid === null && valid.compare !== null
-      ? [...valid.ignored, { param: 'compare', value: String(valid.compare) }]
-      : valid.ignored;
+  // Townships that did not exist in the year the data chose (an explicit year is checked in
+  // validateFilters): not shown, and the link is told so.
+  const towns = valid.towns.filter((r) => validIn(r, year));
+  const ignored: IgnoredParam[] = [
+    ...valid.ignored,
+    ...valid.towns
+      .filter((r) => !validIn(r, year))
+      .map((r) => ({ param: 'town', value: r.id, outside: { region: r, year } })),
+    ...(compareValid === null && valid.compare !== null
+      ? [{ param: 'compare', value: String(valid.compare) }]
+      : []),
+  ];
   return {
     ...valid,
+    towns,
     ignored,
     year,
     campaign,
     compare: compareValid ?? campaign?.baselineYear ?? null,
     top,
-    selected: valid.towns[0] ?? valid.district ?? top,
+    selected: towns[0] ?? valid.district ?? top,
     yearExplicit: valid.year !== null,
   };
 }

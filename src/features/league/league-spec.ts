@@ -10,7 +10,6 @@ import { peerGroupLabel } from '@/features/charts/peer-label';
 import type { ObservationIndex } from '@/features/data/observation-index';
 import { cell } from '@/features/data/observation-index';
 import { cellNotes } from '@/features/data/select';
-import { cellText } from '@/features/data/suppress';
 import type { Scope } from '@/features/filters/scope';
 import { scopeText } from '@/features/filters/scope';
 import { computeChange } from '@/lib/change';
@@ -25,6 +24,8 @@ import {
 } from '@/lib/format';
 import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
+import { cellValueText, gapCell, gapOf, statusNotes, statusWord } from '@/lib/missing';
+import { validIn } from '@/lib/validity';
 import type { Indicator, Meta, Observation, Region } from '@contract/types';
 import { bandSize, leagueOrder } from './league-order';
 import type { LeagueEntry } from './league-order';
@@ -78,11 +79,15 @@ function targetWords(
 export function buildLeagueSpec(input: LeagueSpecInput): ChartSpec {
   const { meta, index, indicator, lang, year } = input;
   const t = translator(lang);
-  const items: Item[] = input.regions.map((region) => {
+  // A region that did not exist in the year (a merged township) is not in its league.
+  const regions = input.regions.filter((r) => validIn(r, year));
+  const items: Item[] = regions.map((region) => {
     const obs = cell(index, indicator.id, region.id, year);
     const base =
       input.compare !== null ? cell(index, indicator.id, region.id, input.compare) : undefined;
     const shown = obs?.value != null || obs?.suppressedBelow != null;
+    const gap = gapOf(obs);
+    const status = gap && gap.kind !== 'suppressed' && gap.kind !== 'absent' ? gap : null;
     return {
       id: region.id,
       region,
@@ -91,8 +96,10 @@ export function buildLeagueSpec(input: LeagueSpecInput): ChartSpec {
       value: obs?.value ?? null,
       suppressedBelow: obs?.suppressedBelow ?? null,
       valueText: shown
-        ? `${cellText(obs, indicator, lang)}${obs.provisional && obs.value !== null ? '*' : ''}`
-        : t('league.noData'),
+        ? `${cellValueText(obs, indicator, lang)}${obs.provisional && obs.value !== null ? '*' : ''}`
+        : status
+          ? gapCell(status, lang)
+          : t('league.noData'),
       selected: input.selectedIds.has(region.id),
       // Either side suppressed or missing: no change, so nothing hidden can be worked out.
       change: computeChange(base?.value, obs?.value, indicator.unit, indicator.better),
@@ -142,11 +149,18 @@ export function buildLeagueSpec(input: LeagueSpecInput): ChartSpec {
           }),
         ]
       : []),
-    ...(entries.some((e) => e.status === 'missing') ? [t('league.missingNote')] : []),
+    // "无数据" explains a gap without a reason; a reason has its own note (statusNotes).
+    ...(entries.some((e) => e.status === 'missing' && statusWord(e.item.obs, lang) === '')
+      ? [t('league.missingNote')]
+      : []),
     ...(items.some((i) => i.obs?.provisional && i.obs.value !== null)
       ? [t('league.provisionalNote', { year })]
       : []),
-    ...cellNotes(index, indicator.id, input.regions, [year], lang).slice(0, 12),
+    ...statusNotes(
+      items.map((i) => i.obs),
+      lang,
+    ),
+    ...cellNotes(index, indicator.id, regions, [year], lang).slice(0, 12),
   ];
   const records: ExportRecord[] = entries.map((e, i) => {
     const row = rows[i];
@@ -168,13 +182,14 @@ export function buildLeagueSpec(input: LeagueSpecInput): ChartSpec {
       provisional: e.item.obs?.provisional ?? false,
       note: note.join(' · '),
       decimals: indicator.decimals,
+      status: statusWord(e.item.obs, lang),
     };
   });
   const summary = leagueSummary({
     lang,
     year,
     indicatorName: indicator.name[lang],
-    group: peerGroupLabel(meta, input.regions, lang),
+    group: peerGroupLabel(meta, regions, lang),
     better: indicator.better,
     rate: isRate(indicator),
     entries,

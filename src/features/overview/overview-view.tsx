@@ -96,6 +96,7 @@ export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
                     year: selection.year,
                     compareYear: selection.compare,
                     lang,
+                    campaign: selection.campaign,
                   });
                   const years = meta.years.filter((y) => y <= selection.year);
                   return (
@@ -108,7 +109,9 @@ export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
                           label={t('card.trend', { from: years[0], to: selection.year })}
                         />
                       }
-                      footer={card.targetText}
+                      footer={
+                        [card.targetText, card.noteText].filter(Boolean).join(' · ') || undefined
+                      }
                     />
                   );
                 })}

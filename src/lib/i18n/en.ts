@@ -352,4 +352,39 @@ export const en: Catalogue<typeof zh & typeof zhViews> = {
     config: 'config.json is wrong: {{message}}',
     fix: 'Ask the administrator to check config.json in the deployment folder (see docs/data-api.md).',
   },
+  // ---- Contract 1.1: campaign totals and kinds of missing (issue 16, points 3 and 4) ----
+  /** Why a cell has no figure: the server's `status`, set apart from "<N" and plain "no data". */
+  gap: {
+    withheld: 'withheld',
+    missing: 'not reported',
+    notApplicable: 'not applicable',
+    absent: 'No data',
+    column: 'status',
+    /** Footnotes under a chart or table, one for each kind shown. */
+    withheldNote: '“— (withheld)”: withheld for confidentiality',
+    missingNote: '“— (not reported)”: not collected or not yet reported',
+    notApplicableNote:
+      '“— (not applicable)”: the indicator does not apply at this level or in this year',
+  },
+  /** A campaign total next to the yearly figure: flows are summed, cumulative figures are not. */
+  total: {
+    header: 'Campaign total ({{from}}–{{to}})',
+    cumulative: 'running total',
+    sum: '{{from}}–{{to}} total',
+    latest: '{{from}}–{{to}} cumulative',
+    noteColumn: 'Total note',
+    provisional: 'includes provisional figures',
+    gaps: '{{gaps}}: no total',
+    gap: '{{year}} {{kind}}',
+    suppressed: '{{year}} below {{n}} (privacy)',
+  },
+  /** A region named for a year outside its validity years (a merged or renamed township). */
+  validity: {
+    ignored:
+      'The link parameter {{param}}={{value}} ({{name}}) names a region that did not exist in {{year}} ({{span}}) and was ignored.',
+    from: 'set up in {{from}}',
+    to: 'merged away after {{to}}',
+    between: 'existed {{from}}–{{to}}',
+  },
+  // ---- end of contract 1.1 block ----
 };

@@ -150,4 +150,37 @@ export const zh = {
     config: '配置文件 config.json 有误：{{message}}',
     fix: '请联系系统管理员检查部署目录中的 config.json（参见 docs/data-api.md）。',
   },
+  // ---- Contract 1.1: campaign totals and kinds of missing (issue 16, points 3 and 4) ----
+  /** Why a cell has no figure: the server's `status`, set apart from "<N" and plain "no data". */
+  gap: {
+    withheld: '保密',
+    missing: '未报送',
+    notApplicable: '不适用',
+    absent: '暂无数据',
+    column: '数据状态',
+    /** Footnotes under a chart or table, one for each kind shown. */
+    withheldNote: '“—（保密）”：数据涉密，不予公开',
+    missingNote: '“—（未报送）”：数据未采集或尚未报送',
+    notApplicableNote: '“—（不适用）”：该指标在此层级或年份不适用',
+  },
+  /** A campaign total next to the yearly figure: flows are summed, cumulative figures are not. */
+  total: {
+    header: '大会战合计（{{from}}–{{to}}年）',
+    cumulative: '累计数',
+    sum: '{{from}}–{{to}}年合计',
+    latest: '{{from}}–{{to}}年累计',
+    noteColumn: '合计说明',
+    provisional: '含初步数据',
+    gaps: '{{gaps}}，不合计',
+    gap: '{{year}}年{{kind}}',
+    suppressed: '{{year}}年小于{{n}}（隐私保护）',
+  },
+  /** A region named for a year outside its validity years (a merged or renamed township). */
+  validity: {
+    ignored: '链接中的 {{param}}={{value}}（{{name}}）在{{year}}年不存在（{{span}}），已忽略。',
+    from: '{{from}}年起设立',
+    to: '{{to}}年后撤并',
+    between: '{{from}}–{{to}}年存在',
+  },
+  // ---- end of contract 1.1 block ----
 };

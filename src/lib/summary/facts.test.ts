@@ -101,6 +101,9 @@ describe('indicatorFacts', () => {
       yearIsBaseline: false,
       unit: input().unit,
       provisional: false,
+      // Contract 1.1: no reason from the server, and no total is stated for a missing year.
+      reason: null,
+      total: null,
     });
   });
 

@@ -15,6 +15,8 @@
  * Names (region, indicator, peer group, assessment, scope) are passed through as the caller gave
  * them, in the language it will be written in; they are never escaped or stripped.
  */
+import type { ObservationStatus } from '@contract/types';
+import type { CampaignTotal } from '../campaign-total';
 import { computeChange, verdictFor } from '../change';
 import type { Better, Change, Direction, Verdict } from '../change';
 import type { UnitSpec } from '../format';
@@ -29,10 +31,20 @@ export interface IndicatorInput {
   value: number | null;
   provisional: boolean;
   suppressedBelow: number | null;
+  /** (1.1) Why `value` is null, when the server said. */
+  status?: ObservationStatus | null;
+  /** (1.1) The campaign's total for the region (lib/campaign-total), when the indicator has one. */
+  total?: CampaignTotal | null;
   /** The comparison year (the campaign's baseline unless the user chose another). */
-  compare: { year: number; value: number | null; baseline: boolean } | null;
+  compare: {
+    year: number;
+    value: number | null;
+    baseline: boolean;
+    /** (1.1) Why `value` is null, when the server said. */
+    status?: ObservationStatus | null;
+  } | null;
   /** The year before `year`; left out of the facts when it is the comparison year. */
-  previous: { value: number | null } | null;
+  previous: { value: number | null; status?: ObservationStatus | null } | null;
   /** Other regions shown in the same chart for `year` (the focus region included), e.g. the city's districts. */
   peers: { groupLabel: string; values: { name: string; value: number | null }[] } | null;
 }
@@ -42,7 +54,8 @@ export type Reference =
   { kind: 'compare'; year: number; baseline: boolean } | { kind: 'previous'; year: number };
 
 export type Comparison =
-  | { ref: Reference; status: 'no-data' }
+  /** `reason`: (1.1) why the other year has no figure, when the server said. */
+  | { ref: Reference; status: 'no-data'; reason?: ObservationStatus }
   | {
       ref: Reference;
       status: 'compared';
@@ -83,11 +96,16 @@ interface IndicatorSubject {
   yearIsBaseline: boolean;
   unit: Spec;
   provisional: boolean;
+  /**
+   * The campaign total worth stating: a sum, or a cumulative figure from another year than the
+   * one shown, or why there is none when the year itself has a value. Null otherwise.
+   */
+  total: CampaignTotal | null;
 }
 
 export type IndicatorFacts = IndicatorSubject & { topic: 'indicator' } & (
     | { status: 'suppressed'; below: number }
-    | { status: 'missing' }
+    | { status: 'missing'; reason: ObservationStatus | null }
     | {
         status: 'value';
         value: number;
@@ -106,8 +124,14 @@ export type ValueFacts = Extract<IndicatorFacts, { status: 'value' }>;
 
 const isNum = (v: number | null | undefined): v is number => v != null && Number.isFinite(v);
 
-function compareWith(ref: Reference, from: number | null, to: number, spec: Spec): Comparison {
-  if (!isNum(from)) return { ref, status: 'no-data' };
+function compareWith(
+  ref: Reference,
+  from: number | null,
+  to: number,
+  spec: Spec,
+  reason?: ObservationStatus | null,
+): Comparison {
+  if (!isNum(from)) return { ref, status: 'no-data', ...(reason ? { reason } : {}) };
   const change = computeChange(from, to, spec.unit, spec.better);
   // Relative change from a zero base is undefined: keep the direction, drop the amount.
   const direction: Direction = change?.direction ?? (to > from ? 'up' : 'down');
@@ -150,6 +174,13 @@ function peerFacts(input: IndicatorInput, value: number): PeerFacts | null {
   };
 }
 
+/** A cumulative total of the year shown is the figure itself; a suppressed one is never stated. */
+function totalWorthStating(total: CampaignTotal | null, year: number): CampaignTotal | null {
+  if (!total || total.status === 'suppressed') return null;
+  if (total.rule === 'latest' && total.status === 'total' && total.to === year) return null;
+  return total;
+}
+
 export function indicatorFacts(input: IndicatorInput): IndicatorFacts {
   const { year, compare, previous, unit } = input;
   const subject: IndicatorSubject & { topic: 'indicator' } = {
@@ -160,12 +191,14 @@ export function indicatorFacts(input: IndicatorInput): IndicatorFacts {
     yearIsBaseline: compare !== null && compare.baseline && compare.year === year,
     unit,
     provisional: input.provisional,
+    total: null,
   };
   // Suppression wins over everything: nothing may be derived from the hidden cell.
   if (input.suppressedBelow != null)
     return { ...subject, status: 'suppressed', below: input.suppressedBelow };
   const value = input.value;
-  if (!isNum(value)) return { ...subject, status: 'missing' };
+  if (!isNum(value)) return { ...subject, status: 'missing', reason: input.status ?? null };
+  subject.total = totalWorthStating(input.total ?? null, year);
 
   const vsCompare =
     compare && compare.year !== year
@@ -174,11 +207,18 @@ export function indicatorFacts(input: IndicatorInput): IndicatorFacts {
           compare.value,
           value,
           unit,
+          compare.status,
         )
       : null;
   const vsPrevious =
     previous && compare?.year !== year - 1
-      ? compareWith({ kind: 'previous', year: year - 1 }, previous.value, value, unit)
+      ? compareWith(
+          { kind: 'previous', year: year - 1 },
+          previous.value,
+          value,
+          unit,
+          previous.status,
+        )
       : null;
   return {
     ...subject,

@@ -6,7 +6,9 @@
 import type { Change } from '../change';
 import { ARROWS, formatChange, formatValue, formatValueText } from '../format';
 import type { UnitSpec } from '../format';
+import type { CampaignTotal } from '../campaign-total';
 import { translator } from '../i18n';
+import { gapWord } from '../missing';
 import type {
   Compared,
   IndicatorFacts,
@@ -22,6 +24,12 @@ const t = translator('en');
 const W = {
   provisional: 'provisional',
   privacy: 'exact figure withheld to protect privacy',
+} as const;
+
+const REASON = {
+  withheld: 'withheld',
+  missing: 'not reported',
+  'not-applicable': 'not applicable',
 } as const;
 
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -99,8 +107,20 @@ function indicator(f: IndicatorFacts): string {
   const name = nameInSentence(f.indicatorName);
   const counted = f.unit.unit === 'count' && name.plain;
   const region = f.regionName;
-  if (f.status === 'missing')
-    return sentence(`In ${year}, there is no figure for ${name.text} in ${region}`);
+  if (f.status === 'missing') {
+    switch (f.reason) {
+      case 'withheld':
+        return sentence(
+          `In ${year}, the figure for ${name.text} in ${region} is withheld for confidentiality`,
+        );
+      case 'missing':
+        return sentence(`In ${year}, ${name.text} in ${region} was not reported`);
+      case 'not-applicable':
+        return sentence(`In ${year}, ${name.text} does not apply to ${region}`);
+      default:
+        return sentence(`In ${year}, there is no figure for ${name.text} in ${region}`);
+    }
+  }
   if (f.status === 'suppressed') {
     const notes = [...(f.provisional ? [W.provisional] : []), W.privacy].join('; ');
     const below = counted
@@ -125,13 +145,34 @@ function indicator(f: IndicatorFacts): string {
   }
   const sentences = [sentence(first)];
 
-  const missing = comparisons.filter((c) => c.status === 'no-data').map((c) => refFor(c.ref));
-  if (missing.length === 1)
+  const noData = comparisons.filter((c) => c.status === 'no-data');
+  const missing = noData.map((c) => refFor(c.ref));
+  if (noData.some((c) => c.reason)) {
+    const why = noData.map(
+      (c) => `the figure for ${refFor(c.ref)} is ${c.reason ? REASON[c.reason] : 'missing'}`,
+    );
+    sentences.push(`${capitalize(why.join(' and '))}, so there is nothing to compare with.`);
+  } else if (missing.length === 1)
     sentences.push(`There is no figure for ${missing[0] ?? ''} to compare with.`);
   else if (missing.length > 1)
     sentences.push(`There are no figures for ${missing.join(' or ')} to compare with.`);
   if (f.peers) sentences.push(peerText(f.peers));
+  if (f.total) sentences.push(totalText(f.total, f));
   return sentences.join(' ');
+}
+
+/** "The 2017–2019 total is 200 people (including provisional figures).", "No 2017–2019 total: …". */
+function totalText(total: CampaignTotal, f: IndicatorFacts): string {
+  const what = `${span(total.from, total.to)} ${total.rule === 'sum' ? 'total' : 'cumulative figure'}`;
+  if (total.status === 'unavailable') {
+    const why = total.gaps.map(({ year, gap }) =>
+      gap.kind === 'suppressed' ? `${year} not published` : `${year} ${gapWord(gap, 'en')}`,
+    );
+    return `There is no ${what}: ${why.join(', ')}.`;
+  }
+  if (total.status !== 'total') return '';
+  const provisional = total.provisional ? ' (including provisional figures)' : '';
+  return `The ${what} is ${formatValueText(total.value, f.unit, 'en')}${provisional}.`;
 }
 
 /** "2017–2019", or "2019" for a single year. */

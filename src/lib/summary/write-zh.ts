@@ -6,7 +6,9 @@
 import type { Change } from '../change';
 import { ARROWS, formatChange, formatValueText, unitText } from '../format';
 import type { UnitSpec } from '../format';
+import type { CampaignTotal } from '../campaign-total';
 import { translator } from '../i18n';
+import { gapWord } from '../missing';
 import type {
   Compared,
   IndicatorFacts,
@@ -27,9 +29,19 @@ const W = {
   up: '上升',
   down: '下降',
   noData: '暂无数据',
+  withheld: '数据保密，不予公开',
+  notReported: '未报送',
+  notApplicable: '不适用',
+  withProvisional: '含初步数据',
   notComparable: '无法比较',
   low: '低',
   high: '高',
+} as const;
+
+const REASON = {
+  withheld: '数据保密',
+  missing: '未报送',
+  'not-applicable': '不适用',
 } as const;
 
 /** "2016年（基线年）", "2018年", "上年" */
@@ -69,7 +81,17 @@ function peerText(p: PeerFacts): string {
 function indicator(f: IndicatorFacts): string {
   const year = f.yearIsBaseline ? `${f.year}年（${W.baseline}）` : `${f.year}年`;
   const head = `${year}${f.regionName}${f.indicatorName}`;
-  if (f.status === 'missing') return `${head}${W.noData}。`;
+  if (f.status === 'missing') {
+    const why =
+      f.reason === 'withheld'
+        ? W.withheld
+        : f.reason === 'missing'
+          ? W.notReported
+          : f.reason === 'not-applicable'
+            ? W.notApplicable
+            : W.noData;
+    return `${head}${why}。`;
+  }
   if (f.status === 'suppressed') {
     const notes = [...(f.provisional ? [W.provisional] : []), W.privacy].join('；');
     return `${head}少于${formatValueText(f.below, f.unit, 'zh')}（${notes}）。`;
@@ -89,13 +111,32 @@ function indicator(f: IndicatorFacts): string {
   }
   const parts = [first];
 
-  const missing = comparisons.filter((c) => c.status === 'no-data').map((c) => refText(c.ref));
-  if (missing.length > 0) {
+  const noData = comparisons.filter((c) => c.status === 'no-data');
+  const missing = noData.map((c) => refText(c.ref));
+  if (noData.some((c) => c.reason)) {
+    // Each year with its own reason: "上年数据保密，2016年（基线年）暂无数据，无法比较".
+    const why = noData.map((c) => `${refText(c.ref)}${c.reason ? REASON[c.reason] : W.noData}`);
+    parts.push(`${why.join('，')}，${W.notComparable}`);
+  } else if (missing.length > 0) {
     const who = missing.length === 1 ? (missing[0] ?? '') : `${missing.join('和')}均`;
     parts.push(`${who}${W.noData}，${W.notComparable}`);
   }
   if (f.peers) parts.push(peerText(f.peers));
+  if (f.total) parts.push(totalText(f.total, f));
   return `${parts.join('；')}。`;
+}
+
+/** "2017—2019年合计200人（含初步数据）", "因2018年保密，不计算2017—2019年合计". */
+function totalText(total: CampaignTotal, f: IndicatorFacts): string {
+  const what = `${span(total.from, total.to)}年${total.rule === 'sum' ? '合计' : '累计'}`;
+  if (total.status === 'unavailable') {
+    const why = total.gaps.map(({ year, gap }) =>
+      gap.kind === 'suppressed' ? `${year}年数据不公开` : `${year}年${gapWord(gap, 'zh')}`,
+    );
+    return `因${why.join('、')}，不计算${what}`;
+  }
+  if (total.status !== 'total') return '';
+  return `${what}${formatValueText(total.value, f.unit, 'zh')}${total.provisional ? `（${W.withProvisional}）` : ''}`;
 }
 
 /** "2017—2019", or "2019" for a single year. */
