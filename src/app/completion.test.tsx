@@ -36,14 +36,18 @@ describe('指标完成情况表', () => {
     expect(headers).toEqual([
       '指标',
       '2019年',
+      '大会战合计（2017–2019年）',
       '较2016年（基线年）',
       '较上年（2018年）',
       '目标',
       '达标情况',
       '同级排名',
     ]);
-    const [v, vsBase, vsPrev, , , rank] = rowOf(t, '新发现吸毒人员');
+    const [v, total, vsBase, vsPrev, , , rank] = rowOf(t, '新发现吸毒人员');
     expect(v).toBe(`${value('new-users', '460106', 2019)}人`);
+    // A flow: the campaign's years added up, from the data.
+    const sum = [2017, 2018, 2019].reduce((a, y) => a + value('new-users', '460106', y), 0);
+    expect(total).toContain(`${sum}人`);
     expect(vsBase).toBe('▼ 93.4% 向好');
     // The place among Haikou's districts, from the data: fewer new users is better.
     const districts = demoDataset.meta.regions.filter((r) => r.parent === '460100');

@@ -104,7 +104,7 @@ describe('league (红黑榜)', () => {
     ]);
   });
 
-  it('lists a missing value last as "无数据" and says whether each region met its target', async () => {
+  it('lists a missing value last, saying why, and says whether each region met its target', async () => {
     const { user } = renderApp('/?view=league&indicator=rehab-reporting-rate&year=2021');
     const figure = await screen.findByRole('figure', { name: /社区康复.*各区红黑榜/ });
     expect(screen.getAllByRole('figure')).toHaveLength(1);
@@ -116,7 +116,8 @@ describe('league (红黑榜)', () => {
       ['龙华区', '1', '98.5%', '已达标'],
       ['秀英区', '2', '97.2%', '已达标'],
       ['琼山区', '3', '94.0%', '未达标'],
-      ['美兰区', '—', '无数据', '—'],
+      // The demo marks this cell `missing` (not reported), which the league says.
+      ['美兰区', '—', '—（未报送）', '—'],
     ]);
   });
 

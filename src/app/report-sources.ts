@@ -5,6 +5,7 @@
  * runs each of a view's variants (every programme). This is the one place that knows every
  * view, so it lives in app/.
  */
+import { statusNotes } from '@/lib/missing';
 import type { QueryClient } from '@tanstack/react-query';
 import type { AppConfig } from '@/features/data/config';
 import type { Lang } from '@/lib/i18n';
@@ -119,7 +120,13 @@ async function completionTable(
   const { client, config, meta, lang } = ctx;
   const regions = completionRegions(selection);
   if (regions.length === 0) return null;
-  const filter = completionFilter(meta, regions, selection.year, selection.compare);
+  const filter = completionFilter(
+    meta,
+    regions,
+    selection.year,
+    selection.compare,
+    selection.campaign,
+  );
   const data = withIndex(await client.query(observationsOptions(config, meta, filter, client)));
   const model = buildCompletion({
     meta,
@@ -127,6 +134,7 @@ async function completionTable(
     regions,
     year: selection.year,
     compare: selection.compare,
+    campaign: selection.campaign,
   });
   const baseline =
     selection.compare !== null && selection.compare === selection.campaign?.baselineYear;
@@ -136,6 +144,12 @@ async function completionTable(
     subtitle,
     headers: flat.headers,
     rows: flat.rows,
-    notes: [rankNote(lang)],
+    notes: [
+      rankNote(lang),
+      ...statusNotes(
+        model.rows.flatMap((r) => r.cells.map((c) => c.obs)),
+        lang,
+      ),
+    ],
   };
 }
