@@ -12,7 +12,10 @@ import { normalise } from './test-support';
  * by the template writer, so the CSV reader is checked independently of it.
  */
 function demoRecords(): string[][] {
-  const cols = OBSERVATIONS_SHEET.columns.map((c) => headerLabel(c.zh, c.en));
+  // The 1.0 layout (no 1.1 status column): CSV files written before 1.1 keep importing.
+  const cols = OBSERVATIONS_SHEET.columns
+    .filter((c) => c.key !== 'status')
+    .map((c) => headerLabel(c.zh, c.en));
   const years = demoDataset.meta.years;
   const head = [...cols.slice(0, 4), ...years.map(String), ...cols.slice(4)];
   const rows = new Map<string, WireObservation[]>();

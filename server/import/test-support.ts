@@ -123,6 +123,7 @@ export function normalise(d: WireDataset) {
     if (i.unitLabel) out.unitLabel = i.unitLabel;
     if (i.headline) out.headline = true;
     if (i.description) out.description = i.description;
+    if (i.aggregation) out.aggregation = i.aggregation;
     return out;
   };
   const observation = (o: WireObservation): WireObservation => {
@@ -135,6 +136,7 @@ export function normalise(d: WireDataset) {
     if (o.target != null) out.target = o.target;
     if (o.provisional) out.provisional = true;
     if (o.note) out.note = o.note;
+    if (o.status) out.status = o.status;
     return out;
   };
   const ranking = (r: WireRanking): WireRanking => {
