@@ -14,7 +14,7 @@ import { inSnapshot, observationBatches, readObservations } from './read';
 import { writeEdition } from './write';
 
 const dataset = syntheticDataset({ districts: 2, townships: 10, indicators: 6, years: 8 });
-const ALL = { indicators: null, region: null, from: null, to: null };
+const ALL = { indicators: null, regions: null, depth: null, levels: null, from: null, to: null };
 
 describe.each(engines)('observation batches (%s)', (engine) => {
   let database: TestDatabase;

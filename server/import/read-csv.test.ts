@@ -54,10 +54,12 @@ const header = () => records[0] ?? [];
 const rowIndex = (indicator: string, region: string) =>
   records.findIndex((r) => r[0] === indicator && r[1] === region);
 
+/** What the CSV above carries: no targets, and (1.0 layout) no missing status. */
 function withoutTargets(list: readonly WireObservation[]) {
   return list.map((o) => {
     const copy = { ...o };
     delete copy.target;
+    delete copy.status;
     return copy;
   });
 }

@@ -144,8 +144,12 @@ export function normalise(d: WireDataset) {
     if (r.score == null) delete out.score;
     return out;
   };
+  // What only a server adds (1.1): a workbook names neither.
+  const meta = { ...d.meta, indicators: d.meta.indicators.map(indicator) };
+  delete meta.capabilities;
+  delete meta.dataVersion;
   return {
-    meta: { ...d.meta, indicators: d.meta.indicators.map(indicator) },
+    meta,
     observations: new Map(
       d.observations.map((o) => [`${o.indicator}|${o.region}|${o.year}`, observation(o)]),
     ),
