@@ -3,6 +3,7 @@
  * English side by side. Built from the layout so that the labels quoted here are the real ones.
  */
 import {
+  AGGREGATION_WORDS,
   ASSESSMENTS_SHEET,
   BETTER_WORDS,
   CAMPAIGNS_SHEET,
@@ -17,6 +18,8 @@ import {
   PROGRAMMES_SHEET,
   RANKINGS_SHEET,
   REGIONS_SHEET,
+  SCORE_BETTER_WORDS,
+  STATUS_WORDS,
   TARGETS_SHEET,
   UNIT_WORDS,
   headerLabel,
@@ -62,8 +65,8 @@ export function instructionRows(placeholderYears: boolean): InstructionRow[] {
     },
     {
       topic: '地区 Regions',
-      zh: `${q(REGIONS_SHEET)}：每行一个地区。必填列：${requiredZh(REGIONS_SHEET)}。级别可填 ${words(LEVEL_WORDS, '；')}。上级编号留空表示最上级；否则必须是本表中的另一个地区，且不能形成循环。中文名称和英文名称至少填写一个。`,
-      en: `${qe(REGIONS_SHEET)}: one region per row. Required columns: ${requiredEn(REGIONS_SHEET)}. Level: ${words(LEVEL_WORDS, '; ')}. An empty parent ID marks a top-level region; otherwise it must be another region on this sheet, without cycles. Give the name in Chinese or English (or both).`,
+      zh: `${q(REGIONS_SHEET)}：每行一个地区。必填列：${requiredZh(REGIONS_SHEET)}。级别可填 ${words(LEVEL_WORDS, '；')}。上级编号留空表示最上级；否则必须是本表中的另一个地区，且不能形成循环。中文名称和英文名称至少填写一个。起始年份、终止年份（可选）填该地区存在的年份（撤并、拆分、更名的乡镇）：该地区在这些年份之外不能有数据；留空表示不限。`,
+      en: `${qe(REGIONS_SHEET)}: one region per row. Required columns: ${requiredEn(REGIONS_SHEET)}. Level: ${words(LEVEL_WORDS, '; ')}. An empty parent ID marks a top-level region; otherwise it must be another region on this sheet, without cycles. Give the name in Chinese or English (or both). Valid from and Valid to (optional) are the years the region exists (merged, split or renamed townships): it can have no data outside them; empty means no limit.`,
     },
     {
       topic: '大会战 Campaigns',
@@ -77,13 +80,13 @@ export function instructionRows(placeholderYears: boolean): InstructionRow[] {
     },
     {
       topic: '指标 Indicators',
-      zh: `${q(INDICATORS_SHEET)}：每行一个指标。必填列：${requiredZh(INDICATORS_SHEET)}。单位可填 ${words(UNIT_WORDS, '；')}（百分比填 12.5 表示 12.5%）；单位名称（如“人”“起”）可选。小数位数为 0–4 的整数。改善方向可填 ${words(BETTER_WORDS, '；')}。所属工作项目留空表示不归属任何项目，否则必须是工作项目表中的编号。重点指标可填 ${HEADLINE_WORDS.yes.join('/')} 或 ${HEADLINE_WORDS.no.join('/')}，留空表示否。`,
-      en: `${qe(INDICATORS_SHEET)}: one indicator per row. Required columns: ${requiredEn(INDICATORS_SHEET)}. Unit: ${words(UNIT_WORDS, '; ')} (percent: 12.5 means 12.5 %); the unit label (e.g. "people") is optional. Decimals is a whole number from 0 to 4. Better: ${words(BETTER_WORDS, '; ')}. An empty programme ID means none; otherwise it must be on the Programmes sheet. Headline: ${HEADLINE_WORDS.yes.join('/')} or ${HEADLINE_WORDS.no.join('/')}; empty means no.`,
+      zh: `${q(INDICATORS_SHEET)}：每行一个指标。必填列：${requiredZh(INDICATORS_SHEET)}。单位可填 ${words(UNIT_WORDS, '；')}（百分比填 12.5 表示 12.5%）；单位名称（如“人”“起”）可选。小数位数为 0–4 的整数。改善方向可填 ${words(BETTER_WORDS, '；')}。所属工作项目留空表示不归属任何项目，否则必须是工作项目表中的编号。重点指标可填 ${HEADLINE_WORDS.yes.join('/')} 或 ${HEADLINE_WORDS.no.join('/')}，留空表示否。汇总方式（可选）可填 ${words(AGGREGATION_WORDS, '；')}：流量（当年发生的数量，如新发现人数、案件数）可跨年相加为大会战合计；存量（年末数）、比率不相加；累计（累计数）取最后一年；留空表示未说明，看板不跨年相加。`,
+      en: `${qe(INDICATORS_SHEET)}: one indicator per row. Required columns: ${requiredEn(INDICATORS_SHEET)}. Unit: ${words(UNIT_WORDS, '; ')} (percent: 12.5 means 12.5 %); the unit label (e.g. "people") is optional. Decimals is a whole number from 0 to 4. Better: ${words(BETTER_WORDS, '; ')}. An empty programme ID means none; otherwise it must be on the Programmes sheet. Headline: ${HEADLINE_WORDS.yes.join('/')} or ${HEADLINE_WORDS.no.join('/')}; empty means no. Aggregation (optional): ${words(AGGREGATION_WORDS, '; ')}: a flow (new users, cases within the year) may be summed over a campaign; a stock (a year-end level) and a rate never are; a cumulative total's latest year is the total; empty means unknown and the dashboard never sums it.`,
     },
     {
       topic: '考评 Assessments',
-      zh: `${q(ASSESSMENTS_SHEET)}：每行一项排名考评；排名范围地区为被排名地区的上级地区编号，必须在地区表中。`,
-      en: `${qe(ASSESSMENTS_SHEET)}: one ranking assessment per row; the scope region is the region whose sub-regions are ranked and must be on the Regions sheet.`,
+      zh: `${q(ASSESSMENTS_SHEET)}：每行一项排名考评；排名范围地区为被排名地区的上级地区编号，必须在地区表中。排名范围不在本数据中时（如市里提供的全省排名），排名范围地区留空，填写排名范围名称（中文或英文，如“海南省”）。得分方向（可选）可填 ${words(SCORE_BETTER_WORDS, '；')}，留空表示较高为好；得分小数位数（可选）为 0–4 的整数。`,
+      en: `${qe(ASSESSMENTS_SHEET)}: one ranking assessment per row; the scope region is the region whose sub-regions are ranked and must be on the Regions sheet. When the ranking body is outside this data (a provincial ranking in a city's workbook), leave the scope region empty and give the scope name (Chinese or English, e.g. "Hainan"). Better score (optional): ${words(SCORE_BETTER_WORDS, '; ')}; empty means higher. Score decimals (optional): a whole number from 0 to 4.`,
     },
     {
       topic: '数据 Observations',
@@ -94,6 +97,11 @@ export function instructionRows(placeholderYears: boolean): InstructionRow[] {
       topic: '初步数据和备注 Provisional and notes',
       zh: `初步数据年份列填尚未最终核定的年份，用逗号、顿号或空格分隔，如“2021, 2022”。备注列每条备注写成“年份：内容”，如“2019：数据暂缺”，多条备注用换行或分号分隔；每条备注属于一个年份。某年份单元格为空但有备注时，导入为“无数值 + 备注”。`,
       en: `Provisional years lists the years not yet final, separated by commas or spaces, e.g. "2021, 2022". Each note is written "year: text", e.g. "2019: Not reported"; separate several notes with line breaks or semicolons; each note belongs to one year. A note for a year whose cell is empty is imported as "no value + note".`,
+    },
+    {
+      topic: '缺失类型 Missing status',
+      zh: `缺失类型列（可选）说明某年份单元格为什么空着，每条写成“年份：类型”，如“2019：保密”，多条用换行或分号分隔。类型可填 ${words(STATUS_WORDS, '；')}。有数值的单元格不能标注缺失类型；标注了缺失类型的空单元格导入为“无数值 + 缺失类型”。`,
+      en: `The Missing status column (optional) says why a year's cell is empty, written "year: status", e.g. "2019: withheld"; separate several with line breaks or semicolons. Status: ${words(STATUS_WORDS, '; ')}. A cell with a value takes no status; an empty cell with a status is imported as "no value + status".`,
     },
     {
       topic: '目标值 Targets',

@@ -7,7 +7,13 @@
  * sheets and columns by label, not by position, and accepts the full label, the Chinese part or
  * the English part, ignoring case, spaces and full-width/half-width differences (labelKey).
  */
-import type { WireBetter, WireRegionLevel, WireUnit } from '../wire-types';
+import type {
+  WireAggregation,
+  WireBetter,
+  WireRegionLevel,
+  WireStatus,
+  WireUnit,
+} from '../wire-types';
 
 /** `中文 (English)`: how every sheet name and column header is written. */
 export function headerLabel(zh: string, en: string): string {
@@ -124,6 +130,9 @@ export const REGIONS_SHEET = sheet('regions', '地区', 'Regions', true, [
   col('parent', '上级编号', 'Parent ID', true, 14),
   nameZh('nameZh', false),
   nameEn('nameEn'),
+  // (1.1, optional) the years the region exists: merged, split or renamed townships.
+  col('validFrom', '起始年份', 'Valid from', false, 12),
+  col('validTo', '终止年份', 'Valid to', false, 12),
 ]);
 
 export const CAMPAIGNS_SHEET = sheet('campaigns', '大会战', 'Campaigns', true, [
@@ -154,13 +163,21 @@ export const INDICATORS_SHEET = sheet('indicators', '指标', 'Indicators', true
   col('headline', '重点指标', 'Headline', false, 10),
   col('descriptionZh', '说明中文', 'Description, Chinese', false, 40),
   col('descriptionEn', '说明英文', 'Description, English', false, 40),
+  // (1.1, optional) which years may be summed: AGGREGATION_WORDS.
+  col('aggregation', '汇总方式', 'Aggregation', false, 12),
 ]);
 
 export const ASSESSMENTS_SHEET = sheet('assessments', '考评', 'Assessments', true, [
   col('id', '编号', 'ID', true, 24),
   nameZh('nameZh', false),
   nameEn('nameEn'),
+  // The header is required; the cell may be empty when a scope name is given (1.1: scope null).
   col('scope', '排名范围地区', 'Scope region ID', true, 16),
+  // (1.1, optional) the ranking body's name, which score is better, decimals of the score.
+  col('scopeNameZh', '排名范围名称', 'Scope name, Chinese', false, 18),
+  col('scopeNameEn', '排名范围名称英文', 'Scope name, English', false, 20),
+  col('better', '得分方向', 'Better score', false, 12),
+  col('scoreDecimals', '得分小数位数', 'Score decimals', false, 12),
 ]);
 
 /** The id and reference columns that come before the year columns on 数据 and 目标值. */
@@ -177,6 +194,8 @@ export const OBSERVATIONS_SHEET = sheet('observations', '数据', 'Observations'
   col('provisional', '初步数据年份', 'Provisional years', false, 16),
   col('noteZh', '备注', 'Notes, Chinese', false, 30),
   col('noteEn', '备注英文', 'Notes, English', false, 30),
+  // (1.1, optional) why an empty year cell is empty: `2019：保密`, one per line (STATUS_WORDS).
+  col('status', '缺失类型', 'Missing status', false, 20),
 ]);
 
 /** 目标值 (optional): lead columns, then one column per year holding that cell's target. */
@@ -256,6 +275,27 @@ export const BETTER_WORDS: Readonly<Record<WireBetter, readonly string[]>> = {
   lower: ['越低越好', 'lower'],
   higher: ['越高越好', 'higher'],
   neutral: ['中性', 'neutral'],
+};
+
+/** (1.1) An indicator's aggregation. */
+export const AGGREGATION_WORDS: Readonly<Record<WireAggregation, readonly string[]>> = {
+  flow: ['流量', 'flow'],
+  stock: ['存量', 'stock'],
+  rate: ['比率', 'rate'],
+  cumulative: ['累计', 'cumulative'],
+};
+
+/** (1.1) Which assessment score is better (rank 1 is always the best). */
+export const SCORE_BETTER_WORDS: Readonly<Record<'higher' | 'lower', readonly string[]>> = {
+  higher: ['较高为好', '越高越好', 'higher'],
+  lower: ['较低为好', '越低越好', 'lower'],
+};
+
+/** (1.1) Why an empty year cell has no value, in the 缺失类型 (Missing status) column. */
+export const STATUS_WORDS: Readonly<Record<WireStatus, readonly string[]>> = {
+  missing: ['暂缺', '未报送', 'missing', 'not reported'],
+  withheld: ['保密', 'withheld'],
+  'not-applicable': ['不适用', 'not applicable', 'not-applicable'],
 };
 
 export const HEADLINE_WORDS: Readonly<Record<'yes' | 'no', readonly string[]>> = {

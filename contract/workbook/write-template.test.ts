@@ -195,6 +195,7 @@ describe('templateBytes(dataset)', () => {
         '初步数据年份 (Provisional years)',
         '备注 (Notes, Chinese)',
         '备注英文 (Notes, English)',
+        '缺失类型 (Missing status)',
       ],
       [
         'new-users',

@@ -10,6 +10,7 @@ import type { WireDataset, WireObservation, WireText } from '../wire-types';
 import { loadExcelJS } from './excel';
 import { instructionRows } from './instructions';
 import {
+  AGGREGATION_WORDS,
   ASSESSMENTS_SHEET,
   BETTER_WORDS,
   CAMPAIGNS_SHEET,
@@ -24,6 +25,8 @@ import {
   PROGRAMMES_SHEET,
   RANKINGS_SHEET,
   REGIONS_SHEET,
+  SCORE_BETTER_WORDS,
+  STATUS_WORDS,
   TARGETS_SHEET,
   UNIT_WORDS,
   allWords,
@@ -122,14 +125,23 @@ interface CellRow {
   byYear: Map<number, WireObservation>;
 }
 
+/** (1.1) `2019：保密` per year whose empty cell has a status, one per line. */
+function statusLines(observations: readonly WireObservation[]): string | null {
+  const lines = observations.flatMap((o) =>
+    o.value === null && o.status ? [`${o.year}：${wordFor(STATUS_WORDS, o.status)}`] : [],
+  );
+  return lines.length > 0 ? lines.join('\n') : null;
+}
+
 /**
  * Observations grouped into one row per indicator × region, in first-seen order. An observation
- * with neither a value nor a note cannot be written (an empty cell means "no observation").
+ * with neither a value, a note nor a status cannot be written (an empty cell means "no
+ * observation").
  */
 function cellRows(observations: readonly WireObservation[]): CellRow[] {
   const rows = new Map<string, CellRow>();
   for (const o of observations) {
-    if (o.value === null && !(o.note && (o.note.zh || o.note.en))) continue;
+    if (o.value === null && !(o.note && (o.note.zh || o.note.en)) && !o.status) continue;
     const key = `${o.indicator}\u0000${o.region}`;
     let row = rows.get(key);
     if (!row)
@@ -207,6 +219,8 @@ export async function buildTemplate(dataset: WireDataset | null): Promise<Workbo
       r.parent,
       textCell(r.name.zh),
       textCell(r.name.en),
+      r.validFrom ?? null,
+      r.validTo ?? null,
     ]),
   );
   dropdown(rg, 2, allWords(LEVEL_WORDS), regions.length + 1);
@@ -250,6 +264,7 @@ export async function buildTemplate(dataset: WireDataset | null): Promise<Workbo
       wordFor(HEADLINE_WORDS, i.headline ? 'yes' : 'no'),
       textCell(i.description?.zh),
       textCell(i.description?.en),
+      i.aggregation ? wordFor(AGGREGATION_WORDS, i.aggregation) : null,
     ]),
   );
   const indCol = (key: (typeof INDICATORS_SHEET.columns)[number]['key']) =>
@@ -257,14 +272,31 @@ export async function buildTemplate(dataset: WireDataset | null): Promise<Workbo
   dropdown(ind, indCol('unit'), allWords(UNIT_WORDS), indicators.length + 1);
   dropdown(ind, indCol('better'), allWords(BETTER_WORDS), indicators.length + 1);
   dropdown(ind, indCol('headline'), ['是', '否', 'yes', 'no'], indicators.length + 1);
+  dropdown(ind, indCol('aggregation'), allWords(AGGREGATION_WORDS), indicators.length + 1);
   ind.getColumn(indCol('descriptionZh')).alignment = { wrapText: true, vertical: 'top' };
   ind.getColumn(indCol('descriptionEn')).alignment = { wrapText: true, vertical: 'top' };
 
   // 考评
+  const assessments = meta?.assessments ?? [];
   const as = addSheet(wb, ASSESSMENTS_SHEET, ASSESSMENTS_SHEET.columns.map(header), []);
   addRows(
     as,
-    (meta?.assessments ?? []).map((a) => [a.id, textCell(a.name.zh), textCell(a.name.en), a.scope]),
+    assessments.map((a) => [
+      a.id,
+      textCell(a.name.zh),
+      textCell(a.name.en),
+      a.scope,
+      textCell(a.scopeName?.zh),
+      textCell(a.scopeName?.en),
+      a.better ? wordFor(SCORE_BETTER_WORDS, a.better) : null,
+      a.scoreDecimals ?? null,
+    ]),
+  );
+  dropdown(
+    as,
+    ASSESSMENTS_SHEET.columns.indexOf(columnOf(ASSESSMENTS_SHEET, 'better')) + 1,
+    allWords(SCORE_BETTER_WORDS),
+    assessments.length + 1,
   );
 
   // 数据 and 目标值
@@ -301,6 +333,7 @@ export async function buildTemplate(dataset: WireDataset | null): Promise<Workbo
       provisional.length > 0 ? provisional.join(', ') : null,
       notes('zh'),
       notes('en'),
+      statusLines(written),
     ]);
   }
   const tailStart = leadCols.length + years.length + 1;

@@ -8,6 +8,9 @@
  *   connection, a SQLite file locked by another process) — the next request tries again.
  * - ETag per edition: every response is a function of (edition, URL), so a client that sends
  *   If-None-Match gets 304 without the database being asked for the data again.
+ * - Contract 1.1: /meta lists every optional query feature in `capabilities` (region lists,
+ *   depth, level, rankings by region), and all three answers carry `dataVersion`, the ETag's
+ *   tag, read in the same snapshot as the body.
  * - gzip for every response a client accepts it for.
  * - Load limits (issue 12.3; load/responses.ts): answers are cached per edition and query,
  *   already serialised and gzipped; identical concurrent requests share one build; at most a
@@ -30,14 +33,15 @@ import { isDatabaseUnavailable } from '../db/unavailable';
 import { inSnapshot, latestEdition, observationBatches, readMeta, readRankings } from '../db/read';
 import type { Edition } from '../db/read';
 import {
+  ALL_CAPABILITIES,
   badRequest,
   errorBody,
   matchEndpoint,
   notFound,
-  NO_CAPABILITIES,
   parseObservationQuery,
   parseRankingQuery,
 } from '@contract/query';
+import { CAPABILITIES } from '@contract/types';
 import type { ApiResult, ObservationQuery, RankingQuery } from '@contract/query';
 import { BusyError, ClientGoneError, TimeLimitError, createResponses } from './load/responses';
 import type { Encoded, LoadLimits, Responses } from './load/responses';
@@ -47,8 +51,18 @@ import type { Batch } from './load/pacing';
 /** Seconds a client is told to wait (Retry-After) while the database is unreachable. */
 const RETRY_AFTER_SECONDS = 5;
 
-/** Bump when the service's output for the same stored data changes, to invalidate ETags. */
-const OUTPUT_VERSION = 1;
+/**
+ * Bump when the service's output for the same stored data changes, to invalidate ETags (and so
+ * dataVersion). 2: contract revision 1.1 (capabilities, dataVersion, the 1.1 fields).
+ */
+const OUTPUT_VERSION = 2;
+
+/**
+ * The optional query features (contract 1.1) this service honours: all of them. Parameters are
+ * parsed with the same set that /meta announces.
+ */
+const SERVICE_CAPABILITIES = ALL_CAPABILITIES;
+const CAPABILITY_LIST = CAPABILITIES.filter((c) => SERVICE_CAPABILITIES.has(c));
 
 export interface ServiceOptions {
   db: Kysely<Database>;
@@ -78,29 +92,39 @@ const BATCH = 1000;
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** A query's cache key: the same filters however the URL spelt them. */
-function observationsKey(q: ObservationQuery): string {
-  const indicators = q.indicators === null ? null : [...q.indicators].sort();
-  const regions = q.regions === null ? null : [...q.regions].sort();
-  return `observations ${JSON.stringify([regions, q.from, q.to, indicators])}`;
+const sortedOrNull = (set: ReadonlySet<string> | null) => (set === null ? null : [...set].sort());
+
+/** A query's cache key: the same filters however the URL spelt them; every parsed parameter. */
+export function observationsKey(q: ObservationQuery): string {
+  const key = [
+    sortedOrNull(q.regions),
+    q.from,
+    q.to,
+    sortedOrNull(q.indicators),
+    q.depth,
+    sortedOrNull(q.levels),
+  ];
+  return `observations ${JSON.stringify(key)}`;
 }
 
-function rankingsKey(q: RankingQuery): string {
-  const assessments = q.assessments === null ? null : [...q.assessments].sort();
-  return `rankings ${JSON.stringify([q.from, q.to, assessments])}`;
+export function rankingsKey(q: RankingQuery): string {
+  const key = [q.from, q.to, sortedOrNull(q.assessments), sortedOrNull(q.regions)];
+  return `rankings ${JSON.stringify(key)}`;
 }
 
 /**
- * `{"observations":[…]}` exactly as JSON.stringify writes it, a batch of cells at a time with a
- * turn of the event loop in between; stops when `signal` aborts (time limit, client gone).
+ * `{"dataVersion":…,"observations":[…]}` exactly as JSON.stringify writes it, a batch of cells
+ * at a time with a turn of the event loop in between; stops when `signal` aborts (time limit,
+ * client gone).
  */
 async function writeObservations(
   db: Kysely<Database>,
   query: ObservationQuery,
+  dataVersion: string,
   signal: AbortSignal,
   write: (text: string) => void,
 ): Promise<void> {
-  write('{"observations":[');
+  write(`{"dataVersion":${JSON.stringify(dataVersion)},"observations":[`);
   let first = true;
   for await (const batch of observationBatches(db, query, BATCH)) {
     const text = batch.map((o) => JSON.stringify(o)).join(',');
@@ -196,6 +220,15 @@ function etagOf(edition: Edition | null): string {
     : `"v${OUTPUT_VERSION}-empty"`;
 }
 
+/**
+ * (1.1) The answers' dataVersion: the ETag's opaque tag. It names the edition and the output
+ * version, so it changes whenever any answer changes, and it is read in the same snapshot as
+ * the body it goes into.
+ */
+function dataVersionOf(etag: string): string {
+  return etag.replace(/^"|"$/g, '');
+}
+
 /** Does If-None-Match name this ETag (or *)? Weak comparison, as for GET. */
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
@@ -268,11 +301,11 @@ export function createService(options: ServiceOptions): Hono {
     try {
       // Bad parameters are a 400 whatever the client has cached.
       const observationQuery =
-        endpoint === 'observations' ? parseObservationQuery(params, NO_CAPABILITIES) : null;
+        endpoint === 'observations' ? parseObservationQuery(params, SERVICE_CAPABILITIES) : null;
       if (observationQuery && !observationQuery.ok)
         return json(c, badRequest(observationQuery.message));
       const rankingQuery =
-        endpoint === 'rankings' ? parseRankingQuery(params, NO_CAPABILITIES) : null;
+        endpoint === 'rankings' ? parseRankingQuery(params, SERVICE_CAPABILITIES) : null;
       if (rankingQuery && !rankingQuery.ok) return json(c, badRequest(rankingQuery.message));
 
       // A revalidation costs one small query, whatever else the service is doing.
@@ -297,16 +330,22 @@ export function createService(options: ServiceOptions): Hono {
         (signal, write) =>
           inSnapshot(buildDb, async (db) => {
             const etag = etagOf(await latestEdition(db));
+            const dataVersion = dataVersionOf(etag);
             if (observationQuery?.ok)
-              await writeObservations(db, observationQuery.value, signal, write);
-            else
+              await writeObservations(db, observationQuery.value, dataVersion, signal, write);
+            else if (rankingQuery?.ok)
               write(
-                JSON.stringify(
-                  rankingQuery?.ok
-                    ? { rankings: await readRankings(db, rankingQuery.value) }
-                    : await readMeta(db),
-                ),
+                JSON.stringify({
+                  dataVersion,
+                  rankings: await readRankings(db, rankingQuery.value),
+                }),
               );
+            else {
+              const { apiVersion, ...meta } = await readMeta(db);
+              write(
+                JSON.stringify({ apiVersion, capabilities: CAPABILITY_LIST, dataVersion, ...meta }),
+              );
+            }
             return etag;
           }),
         {

@@ -95,11 +95,13 @@ describe('load limits', () => {
     const body = await first.text();
     expect(await second.text()).toBe(body);
     expect(builds.started.filter((k) => k.includes('observations'))).toHaveLength(1);
-    // Byte for byte what the service wrote before it had a cache.
+    // Byte for byte what JSON.stringify writes (the reference `respond()` body, key order too):
+    // the answer's dataVersion (1.1) is its ETag's opaque tag.
     const cells = demoDataset.observations.filter(
       (o) => o.indicator === IND1 || o.indicator === IND2,
     );
-    expect(body).toBe(JSON.stringify({ observations: cells }));
+    const dataVersion = (first.headers.get('etag') ?? '').replace(/^"|"$/g, '');
+    expect(body).toBe(JSON.stringify({ dataVersion, observations: cells }));
     // gzip: the same text, the compress middleware's weak ETag and Vary.
     const zipped = await app.request(`${API}/observations?indicator=${IND1},${IND2}`, {
       headers: GZIP,
@@ -326,7 +328,8 @@ describe('a big answer', () => {
       const { app } = service(database, {});
       const res = await app.request(`${API}/observations`);
       const text = await res.text();
-      expect(text).toBe(JSON.stringify({ observations: big.observations }));
+      const dataVersion = (res.headers.get('etag') ?? '').replace(/^"|"$/g, '');
+      expect(text).toBe(JSON.stringify({ dataVersion, observations: big.observations }));
       expect(text.length).toBeGreaterThan(256 * 1024);
       expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
       const zipped = await app.request(`${API}/observations`, { headers: GZIP });

@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { demoDataset } from '@mocks/demo/dataset';
 import { respond } from '@contract/filter';
+import { CAPABILITIES } from '@contract/types';
 import { templateBytes } from '@contract/workbook/write-template';
 import { createService } from '../api/app';
 import type { Connection } from '../db/connect';
@@ -30,6 +31,8 @@ import {
   toBytes,
 } from '../import/test-support';
 import { engines, freshDatabase } from '../test/databases';
+import { withRevision11 } from '../test/dataset-11';
+import type { WireObservation } from '@contract/wire-types';
 import { describeOutcome, runImport } from './import-command';
 
 let demoBytes: Uint8Array;
@@ -81,15 +84,26 @@ describe.each(engines)('npm run import on %s', (engine) => {
     const outcome = await importFile(demoBytes);
     expect(outcome.status).toBe('imported');
     const app = createService({ db: connection.db });
+    // Served as a 1.1 server: every capability, and the answers' dataVersion.
+    const served = (await (await app.request('/api/v1/meta')).json()) as { dataVersion: string };
+    const reference = {
+      ...demoDataset,
+      meta: {
+        ...demoDataset.meta,
+        capabilities: [...CAPABILITIES],
+        dataVersion: served.dataVersion,
+      },
+    };
     for (const [endpoint, query] of [
       ['meta', ''],
       ['observations', ''],
       ['observations', 'region=460106&from=2017&to=2019'],
+      ['observations', 'region=460100,460106&depth=1&level=township'],
       ['rankings', ''],
     ] as const) {
       const res = await app.request(`/api/v1/${endpoint}?${query}`);
       expect(await res.json()).toEqual(
-        respond(demoDataset, endpoint, new URLSearchParams(query)).body,
+        respond(reference, endpoint, new URLSearchParams(query)).body,
       );
     }
     const [edition] = await listEditions(connection.db);
@@ -102,6 +116,33 @@ describe.each(engines)('npm run import on %s', (engine) => {
       cells_added: demoDataset.observations.length + demoDataset.rankings.length,
     });
     expect(edition?.checksum).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('imports a workbook with the 1.1 columns, and the API serves every 1.1 field', async () => {
+    const d11 = withRevision11(demoDataset);
+    const bytes = await templateBytes(d11);
+    expect((await importFile(bytes, { fileName: 'demo-11.xlsx' })).status).toBe('imported');
+    const app = createService({ db: connection.db });
+    const served = (await (await app.request('/api/v1/meta')).json()) as { dataVersion: string };
+    const reference = { ...d11, meta: { ...d11.meta, dataVersion: served.dataVersion } };
+    for (const [endpoint, query] of [
+      ['meta', ''],
+      ['rankings', ''],
+    ] as const) {
+      const res = await app.request(`/api/v1/${endpoint}?${query}`);
+      expect(await res.json()).toEqual(respond(reference, endpoint, new URLSearchParams()).body);
+    }
+    // Cells in workbook order (one row per indicator × region): compared as a set.
+    const key = (o: { indicator: string; region: string; year: number }) =>
+      `${o.indicator} ${o.region} ${o.year}`;
+    const body = (await (await app.request('/api/v1/observations')).json()) as {
+      observations: WireObservation[];
+    };
+    expect(new Map(body.observations.map((o) => [key(o), o]))).toEqual(
+      new Map(d11.observations.map((o) => [key(o), o])),
+    );
+    // The same file again changes nothing: status, validity and the rest compare equal.
+    expect((await importFile(bytes, { fileName: 'demo-11.xlsx' })).status).toBe('unchanged');
   });
 
   it('changes nothing when the same file is imported twice', async () => {

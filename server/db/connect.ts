@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrations';
 import type { Database, Engine } from './schema';
@@ -115,11 +115,15 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     connection = { db, engine: 'sqlite', where: file, close: () => db.destroy() };
   }
   try {
-    await migrateToLatest(
-      connection.db as unknown as Kysely<unknown>,
-      connection.engine,
-      connection.engine === 'postgres' ? options.schema : undefined,
-    );
+    // The migrator's bookkeeping lives in the schema the data lives in: without one named, it
+    // would take another schema's kysely_migration table (another app's, a test's) for its own.
+    const schema =
+      connection.engine === 'postgres'
+        ? (options.schema ??
+          (await sql<{ schema: string }>`select current_schema() as schema`.execute(connection.db))
+            .rows[0]?.schema)
+        : undefined;
+    await migrateToLatest(connection.db as unknown as Kysely<unknown>, connection.engine, schema);
   } catch (error) {
     await connection.close().catch(() => undefined);
     const cause = error instanceof Error ? error.message : String(error);

@@ -6,7 +6,7 @@ import { demoDataset } from '@mocks/demo/dataset';
 import type { WireRegion } from '@contract/wire-types';
 import { connect } from './connect';
 import { canonical, diffDatasets, isUnchanged } from './diff';
-import { regionPaths } from './region-paths';
+import { pathDepth, regionPaths } from './region-paths';
 
 const region = (id: string, parent: string | null): WireRegion => ({
   id,
@@ -103,5 +103,20 @@ describe('opening a database', () => {
 
   it('refuses a DATABASE_URL that is not PostgreSQL', async () => {
     await expect(connect({ databaseUrl: 'mysql://x@y/z' })).rejects.toThrow(/postgres:\/\//);
+  });
+});
+
+describe('region depth from the stored path', () => {
+  it('counts the segments by their lengths, whatever characters the ids contain', () => {
+    const paths = regionPaths([
+      region('a', null),
+      region('a|1:', 'a'),
+      region('3:x|', 'a|1:'),
+      region('长', '3:x|'),
+    ]);
+    expect(['a', 'a|1:', '3:x|', '长'].map((id) => pathDepth(paths.get(id) ?? ''))).toEqual([
+      0, 1, 2, 3,
+    ]);
+    expect(pathDepth('')).toBe(0);
   });
 });

@@ -37,7 +37,10 @@ export function canonical(value: unknown): string {
   });
 }
 
-/** Optional wire fields at their default (provisional false, absent target/note) compare as absent. */
+/**
+ * Optional wire fields at their default (provisional false, absent target/note/status) compare as
+ * absent.
+ */
 function normalObservation(o: WireObservation): WireObservation {
   const n: WireObservation = {
     indicator: o.indicator,
@@ -48,6 +51,7 @@ function normalObservation(o: WireObservation): WireObservation {
   if (o.target !== undefined) n.target = o.target;
   if (o.provisional) n.provisional = true;
   if (o.note) n.note = o.note;
+  if (o.status) n.status = o.status;
   return n;
 }
 

@@ -5,6 +5,7 @@
  */
 import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { pathDepth } from './region-paths';
 import type { Engine } from './schema';
 
 function migrations(engine: Engine): Record<string, Migration> {
@@ -155,6 +156,66 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.dropTable('import_lock').execute();
       },
     },
+    // Contract revision 1.1: region validity years and depth, indicator aggregation, observation
+    // status, an assessment scope that may be null plus its name, better and score decimals.
+    // Every new column is nullable (or backfilled), so an old database keeps serving exactly
+    // what it served; the depth of each region is worked out from its stored path.
+    '003-revision-11': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('regions').addColumn('valid_from', 'integer').execute();
+        await db.schema.alterTable('regions').addColumn('valid_to', 'integer').execute();
+        await db.schema
+          .alterTable('regions')
+          .addColumn('depth', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        const regions = await sql<{
+          id: string;
+          path: string;
+        }>`select id, path from regions`.execute(db);
+        for (const r of regions.rows)
+          await sql`update regions set depth = ${pathDepth(r.path)} where id = ${r.id}`.execute(db);
+
+        await db.schema.alterTable('indicators').addColumn('aggregation', 'text').execute();
+        await db.schema.alterTable('observations').addColumn('status', 'text').execute();
+
+        if (engine === 'postgres') {
+          await sql`alter table assessments alter column scope drop not null`.execute(db);
+          for (const column of ['scope_name_zh', 'scope_name_en', 'better'])
+            await db.schema.alterTable('assessments').addColumn(column, 'text').execute();
+          await db.schema
+            .alterTable('assessments')
+            .addColumn('score_decimals', 'integer')
+            .execute();
+          return;
+        }
+        // SQLite cannot drop a NOT NULL: the table is rebuilt with the same rows.
+        await db.schema
+          .createTable('assessments_11')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('name_zh', 'text', (c) => c.notNull())
+          .addColumn('name_en', 'text', (c) => c.notNull())
+          .addColumn('scope', 'text')
+          .addColumn('scope_name_zh', 'text')
+          .addColumn('scope_name_en', 'text')
+          .addColumn('better', 'text')
+          .addColumn('score_decimals', 'integer')
+          .execute();
+        await sql`insert into assessments_11 (id, seq, name_zh, name_en, scope)
+                  select id, seq, name_zh, name_en, scope from assessments`.execute(db);
+        await db.schema.dropTable('assessments').execute();
+        await db.schema.alterTable('assessments_11').renameTo('assessments').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable('regions').dropColumn('valid_from').execute();
+        await db.schema.alterTable('regions').dropColumn('valid_to').execute();
+        await db.schema.alterTable('regions').dropColumn('depth').execute();
+        await db.schema.alterTable('indicators').dropColumn('aggregation').execute();
+        await db.schema.alterTable('observations').dropColumn('status').execute();
+        for (const column of ['scope_name_zh', 'scope_name_en', 'better', 'score_decimals'])
+          await db.schema.alterTable('assessments').dropColumn(column).execute();
+      },
+    },
   };
 }
 
@@ -185,4 +246,21 @@ export async function migrateToLatest(
     throw new Error(failed ? `schema migration ${failed.migrationName} failed: ${cause}` : cause);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Bring the schema up to (and including) the named migration: for tests of old databases. */
+export async function migrateUpTo(
+  db: Kysely<unknown>,
+  engine: Engine,
+  name: string,
+  schema?: string,
+): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: new CodeMigrations(engine),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error } = await migrator.migrateTo(name);
+  if (error !== undefined)
+    throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
 }

@@ -5,12 +5,16 @@
 import { SqliteAdapter, sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import type {
+  WireAggregation,
+  WireAssessment,
   WireDataset,
   WireIndicator,
   WireMeta,
   WireObservation,
   WireRanking,
+  WireRegion,
   WireRegionLevel,
+  WireStatus,
   WireText,
   WireUnit,
   WireBetter,
@@ -100,12 +104,17 @@ export async function readMeta(db: Kysely<Database>): Promise<ServedMeta> {
     source: text(edition.source_zh, edition.source_en),
     dataAsOf: edition.as_of,
     years,
-    regions: regions.map((r) => ({
-      id: r.id,
-      level: r.level as WireRegionLevel,
-      parent: r.parent,
-      name: text(r.name_zh, r.name_en),
-    })),
+    regions: regions.map((r) => {
+      const region: WireRegion = {
+        id: r.id,
+        level: r.level as WireRegionLevel,
+        parent: r.parent,
+        name: text(r.name_zh, r.name_en),
+      };
+      if (r.valid_from !== null) region.validFrom = r.valid_from;
+      if (r.valid_to !== null) region.validTo = r.valid_to;
+      return region;
+    }),
     campaigns: campaigns.map((c) => ({
       id: c.id,
       name: text(c.name_zh, c.name_en),
@@ -128,19 +137,35 @@ export async function readMeta(db: Kysely<Database>): Promise<ServedMeta> {
       if (i.headline) indicator.headline = true;
       const description = optionalText(i.description_zh, i.description_en);
       if (description) indicator.description = description;
+      if (i.aggregation !== null) indicator.aggregation = i.aggregation as WireAggregation;
       return indicator;
     }),
-    assessments: assessments.map((a) => ({
-      id: a.id,
-      name: text(a.name_zh, a.name_en),
-      scope: a.scope,
-    })),
+    assessments: assessments.map((a) => {
+      const assessment: WireAssessment = {
+        id: a.id,
+        name: text(a.name_zh, a.name_en),
+        scope: a.scope,
+      };
+      const scopeName = optionalText(a.scope_name_zh, a.scope_name_en);
+      if (scopeName) assessment.scopeName = scopeName;
+      if (a.better === 'higher' || a.better === 'lower') assessment.better = a.better;
+      if (a.score_decimals !== null) assessment.scoreDecimals = a.score_decimals;
+      return assessment;
+    }),
   };
 }
 
 type ObservationRow = Pick<
   Selectable<ObservationTable>,
-  'indicator' | 'region' | 'year' | 'value' | 'target' | 'provisional' | 'note_zh' | 'note_en'
+  | 'indicator'
+  | 'region'
+  | 'year'
+  | 'value'
+  | 'target'
+  | 'provisional'
+  | 'note_zh'
+  | 'note_en'
+  | 'status'
 >;
 
 export function toWireObservation(row: ObservationRow): WireObservation {
@@ -154,6 +179,7 @@ export function toWireObservation(row: ObservationRow): WireObservation {
   if (row.provisional) o.provisional = true;
   const note = optionalText(row.note_zh, row.note_en);
   if (note) o.note = note;
+  if (row.status !== null) o.status = row.status as WireStatus;
   return o;
 }
 
@@ -171,9 +197,15 @@ export function toWireRanking(
   return r;
 }
 
+/** Root ids looked up per statement: well under either engine's bound-parameter limit. */
+const ID_CHUNK = 500;
+
 /**
- * The contract's /observations filters, in SQL; the region filter is a subtree prefix match.
- * Null when the filters select nothing without asking (an empty id list, an unknown region).
+ * The contract's /observations filters, in SQL. A listed region selects its subtree (a prefix
+ * of regions.path) cut at `depth` levels below it (regions.depth); `level` keeps regions of
+ * those levels; the union of the listed regions' selections is one IN (subquery), so each cell
+ * comes once. Null when the filters select nothing without asking (an empty id list, only
+ * unknown regions).
  */
 async function observationsQuery(db: Kysely<Database>, query: ObservationQuery) {
   let q = db
@@ -187,6 +219,7 @@ async function observationsQuery(db: Kysely<Database>, query: ObservationQuery) 
       'o.provisional',
       'o.note_zh',
       'o.note_en',
+      'o.status',
     ])
     .orderBy('o.seq');
   if (query.indicators !== null) {
@@ -195,24 +228,42 @@ async function observationsQuery(db: Kysely<Database>, query: ObservationQuery) 
   }
   if (query.from !== null) q = q.where('o.year', '>=', query.from);
   if (query.to !== null) q = q.where('o.year', '<=', query.to);
-  const region = query.regions === null ? null : [...query.regions][0];
-  if (region !== undefined && region !== null) {
-    const root = await db
-      .selectFrom('regions')
-      .select('path')
-      .where('id', '=', region)
-      .executeTakeFirst();
-    if (!root) return null;
-    const length = codePointLength(root.path);
-    // IN (subquery): the planner looks cells up by region through observations_region.
-    q = q.where('o.region', 'in', (eb) =>
-      eb
-        .selectFrom('regions as r')
-        .select('r.id')
-        .where(sql<string>`substr(r.path, 1, ${length})`, '=', root.path),
-    );
+  let roots: { id: string; path: string; depth: number }[] | null = null;
+  if (query.regions !== null) {
+    const ids = [...query.regions];
+    roots = [];
+    for (let i = 0; i < ids.length; i += ID_CHUNK)
+      roots.push(
+        ...(await db
+          .selectFrom('regions')
+          .select(['id', 'path', 'depth'])
+          .where('id', 'in', ids.slice(i, i + ID_CHUNK))
+          .execute()),
+      );
+    if (roots.length === 0) return null;
   }
-  return q;
+  const levels = query.levels === null ? null : [...query.levels];
+  if (levels !== null && levels.length === 0) return null;
+  if (roots === null && levels === null) return q;
+  const selected = roots;
+  const depth = query.depth;
+  // IN (subquery): the planner looks cells up by region through observations_region.
+  return q.where('o.region', 'in', (eb) => {
+    let regions = eb.selectFrom('regions as r').select('r.id');
+    if (selected !== null)
+      regions = regions.where((w) =>
+        w.or(
+          selected.map((root) =>
+            w.and([
+              w(sql<string>`substr(r.path, 1, ${codePointLength(root.path)})`, '=', root.path),
+              ...(depth === null ? [] : [w('r.depth', '<=', root.depth + depth)]),
+            ]),
+          ),
+        ),
+      );
+    if (levels !== null) regions = regions.where('r.level', 'in', levels);
+    return regions;
+  });
 }
 
 export async function readObservations(
@@ -293,6 +344,10 @@ export async function readRankings(
   }
   if (query.from !== null) q = q.where('year', '>=', query.from);
   if (query.to !== null) q = q.where('year', '<=', query.to);
+  if (query.regions !== null) {
+    if (query.regions.size === 0) return [];
+    q = q.where('region', 'in', [...query.regions]);
+  }
   const rows = await q.execute();
   return rows.map(toWireRanking);
 }

@@ -35,3 +35,23 @@ export function regionPaths(regions: readonly WireRegion[]): Map<string, string>
   }
   return paths;
 }
+
+/**
+ * How many levels of parenthood lie above the region whose path this is (a root is 0): the
+ * number of length-prefixed segments, less one. Ids may hold any character, so the segments are
+ * read by their lengths, never split on "|".
+ */
+export function pathDepth(path: string): number {
+  const chars = Array.from(path);
+  let segments = 0;
+  let at = 0;
+  while (at < chars.length) {
+    let digits = '';
+    while (at < chars.length && chars[at] !== ':') digits += chars[at++] ?? '';
+    const length = Number(digits);
+    if (digits === '' || !Number.isSafeInteger(length)) break;
+    at += 1 + length + 1; // ":" + the id + "|"
+    segments++;
+  }
+  return Math.max(0, segments - 1);
+}

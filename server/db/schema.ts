@@ -36,8 +36,13 @@ export interface RegionTable {
   parent: string | null;
   /** Ids from the root down, each length-prefixed ("6:haikou|7:longhua|"): subtree = prefix. */
   path: string;
+  /** Levels of parenthood above the region (a root is 0), from `path`; for the `depth` filter. */
+  depth: number;
   name_zh: string;
   name_en: string;
+  /** (1.1) First and last year the region exists; null = unbounded. */
+  valid_from: number | null;
+  valid_to: number | null;
 }
 
 export interface CampaignTable {
@@ -71,6 +76,8 @@ export interface IndicatorTable {
   headline: number;
   description_zh: string | null;
   description_en: string | null;
+  /** (1.1) flow, stock, rate or cumulative; null = unknown. */
+  aggregation: string | null;
 }
 
 export interface AssessmentTable {
@@ -78,7 +85,13 @@ export interface AssessmentTable {
   seq: number;
   name_zh: string;
   name_en: string;
-  scope: string;
+  /** Null (1.1) when the ranking body is outside the data; scope_name_* then names it. */
+  scope: string | null;
+  scope_name_zh: string | null;
+  scope_name_en: string | null;
+  /** (1.1) higher or lower; null = not stated (higher). */
+  better: string | null;
+  score_decimals: number | null;
 }
 
 export interface ObservationTable {
@@ -91,6 +104,8 @@ export interface ObservationTable {
   provisional: number;
   note_zh: string | null;
   note_en: string | null;
+  /** (1.1) Why value is null: missing, withheld or not-applicable; null = not stated. */
+  status: string | null;
 }
 
 export interface RankingTable {

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { WireDataset } from '@contract/wire-types';
 import type { DatasetDiff } from './diff';
 import { withImportLock } from './import-lock';
-import { regionPaths } from './region-paths';
+import { pathDepth, regionPaths } from './region-paths';
 import type { Database } from './schema';
 
 export interface EditionInput {
@@ -42,15 +42,21 @@ async function replaceAll(trx: Kysely<Database>, dataset: WireDataset): Promise<
   const { meta } = dataset;
   const paths = regionPaths(meta.regions);
   await insertChunked(
-    meta.regions.map((r, seq) => ({
-      id: r.id,
-      seq,
-      level: r.level,
-      parent: r.parent,
-      path: paths.get(r.id) ?? '',
-      name_zh: r.name.zh,
-      name_en: r.name.en,
-    })),
+    meta.regions.map((r, seq) => {
+      const path = paths.get(r.id) ?? '';
+      return {
+        id: r.id,
+        seq,
+        level: r.level,
+        parent: r.parent,
+        path,
+        depth: pathDepth(path),
+        name_zh: r.name.zh,
+        name_en: r.name.en,
+        valid_from: r.validFrom ?? null,
+        valid_to: r.validTo ?? null,
+      };
+    }),
     (chunk) => trx.insertInto('regions').values(chunk).execute(),
   );
   await insertChunked(
@@ -84,6 +90,7 @@ async function replaceAll(trx: Kysely<Database>, dataset: WireDataset): Promise<
       headline: i.headline ? 1 : 0,
       description_zh: i.description?.zh ?? null,
       description_en: i.description?.en ?? null,
+      aggregation: i.aggregation ?? null,
     })),
     (chunk) => trx.insertInto('indicators').values(chunk).execute(),
   );
@@ -93,8 +100,11 @@ async function replaceAll(trx: Kysely<Database>, dataset: WireDataset): Promise<
       seq,
       name_zh: a.name.zh,
       name_en: a.name.en,
-      // The workbook always names a scope region today; a null scope (1.1) needs a schema change.
-      scope: a.scope ?? '',
+      scope: a.scope,
+      scope_name_zh: a.scopeName?.zh ?? null,
+      scope_name_en: a.scopeName?.en ?? null,
+      better: a.better ?? null,
+      score_decimals: a.scoreDecimals ?? null,
     })),
     (chunk) => trx.insertInto('assessments').values(chunk).execute(),
   );
@@ -109,6 +119,7 @@ async function replaceAll(trx: Kysely<Database>, dataset: WireDataset): Promise<
       provisional: o.provisional ? 1 : 0,
       note_zh: o.note?.zh ?? null,
       note_en: o.note?.en ?? null,
+      status: o.status ?? null,
     })),
     (chunk) => trx.insertInto('observations').values(chunk).execute(),
   );

@@ -714,6 +714,8 @@ describe('notes and provisional years', () => {
       ws.getCell(row, columnWith(ws, '备注 (Notes, Chinese)')).value =
         '2016: 数据暂缺；正在核实；2017：已核实';
       ws.getCell(row, columnWith(ws, 2018)).value = null;
+      // Notes only: no missing status (1.1) on this row.
+      ws.getCell(row, columnWith(ws, '缺失类型 (Missing status)')).value = null;
     });
     expect(problems).toEqual([]);
     const cell = (year: number) =>

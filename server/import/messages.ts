@@ -44,6 +44,7 @@ export const YEAR_SUBJECT = {
   year: { zh: '年份', en: 'The year' },
   note: { zh: '备注年份', en: "The note's year" },
   provisional: { zh: '初步数据年份', en: 'The provisional year' },
+  status: { zh: '缺失类型年份', en: "The missing status's year" },
 } as const satisfies Record<string, YearSubject>;
 
 /** What an id refers to, for unknown-id messages: the kind of id and the sheet that defines it. */
@@ -313,6 +314,37 @@ export const messages = {
   provisionalWithoutValue: (year: number): Message => ({
     zh: `${year} 年标为初步数据，但该年份既没有数值也没有备注`,
     en: `${year} is marked provisional but has neither a value nor a note`,
+  }),
+  statusWithoutYear: (text: string): Message => ({
+    zh: `缺失类型${zq(text)}缺少年份前缀；应写成“2019：保密”`,
+    en: `The missing status ${eq(text)} does not start with its year; write it as "2019: withheld"`,
+  }),
+  unknownStatus: (text: string, accepted: readonly string[]): Message => ({
+    zh: `缺失类型${zq(text)}无法识别；可填：${accepted.join('、')}`,
+    en: `Unknown missing status ${eq(text)}; use one of: ${accepted.join(', ')}`,
+  }),
+  duplicateStatus: (year: number): Message => ({
+    zh: `${year} 年有两个缺失类型；每个年份只能有一个`,
+    en: `There are two missing statuses for ${year}; a year takes one`,
+  }),
+  statusWithValue: (year: number, value: number): Message => ({
+    zh: `${year} 年标注了缺失类型，但该年份单元格有数值 ${value}；有数值时不能标注缺失类型`,
+    en: `${year} has a missing status but its cell holds the value ${value}; a cell with a value takes no missing status`,
+  }),
+  outsideValidity: (region: string, year: number, from: number | null, to: number | null) => {
+    const zhSpan = `${from ?? '…'}–${to ?? '…'}`;
+    return {
+      zh: `地区${zq(region)}只存在于 ${zhSpan} 年（地区表的起始年份/终止年份），${year} 年不能有数据`,
+      en: `Region ${eq(region)} exists only in ${zhSpan} (Valid from / Valid to on the Regions sheet); it can have no data for ${year}`,
+    } satisfies Message;
+  },
+  badValidity: (from: number, to: number): Message => ({
+    zh: `起始年份 ${from} 晚于终止年份 ${to}`,
+    en: `Valid from ${from} is after valid to ${to}`,
+  }),
+  scopeMissing: (): Message => ({
+    zh: '排名范围地区和排名范围名称至少填写一个（排名范围不在本数据中时，地区留空并填写名称，如“海南省”）',
+    en: 'Enter the scope region ID or the scope name (when the ranking body is outside this data, leave the region empty and name it, e.g. "Hainan")',
   }),
   targetWithoutRow: (indicator: string, region: string): Message => ({
     zh: `指标${zq(indicator)}与地区${zq(region)}在数据表中没有对应的行，目标值无处归属`,

@@ -12,7 +12,10 @@ import { normalise } from './test-support';
  * by the template writer, so the CSV reader is checked independently of it.
  */
 function demoRecords(): string[][] {
-  const cols = OBSERVATIONS_SHEET.columns.map((c) => headerLabel(c.zh, c.en));
+  // The 1.0 layout (no 1.1 status column): CSV files written before 1.1 keep importing.
+  const cols = OBSERVATIONS_SHEET.columns
+    .filter((c) => c.key !== 'status')
+    .map((c) => headerLabel(c.zh, c.en));
   const years = demoDataset.meta.years;
   const head = [...cols.slice(0, 4), ...years.map(String), ...cols.slice(4)];
   const rows = new Map<string, WireObservation[]>();
@@ -51,10 +54,12 @@ const header = () => records[0] ?? [];
 const rowIndex = (indicator: string, region: string) =>
   records.findIndex((r) => r[0] === indicator && r[1] === region);
 
+/** What the CSV above carries: no targets, and (1.0 layout) no missing status. */
 function withoutTargets(list: readonly WireObservation[]) {
   return list.map((o) => {
     const copy = { ...o };
     delete copy.target;
+    delete copy.status;
     return copy;
   });
 }

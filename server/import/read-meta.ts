@@ -13,12 +13,14 @@ import type {
   WireText,
 } from '@contract/wire-types';
 import {
+  AGGREGATION_WORDS,
   BETTER_WORDS,
   DATASET_FIELDS,
   HEADLINE_WORDS,
   LEVEL_WORDS,
   MAX_YEAR,
   MIN_YEAR,
+  SCORE_BETTER_WORDS,
   UNIT_WORDS,
   choiceOf,
   matchesLabel,
@@ -71,6 +73,22 @@ const YEAR_BOUNDS = { min: MIN_YEAR, max: MAX_YEAR };
 const NAME: Label = { zh: '名称', en: 'Name' };
 const UNIT_LABEL: Label = { zh: '单位名称', en: 'Unit label' };
 const DESCRIPTION: Label = { zh: '说明', en: 'Description' };
+const SCOPE_NAME: Label = { zh: '排名范围名称', en: 'Scope name' };
+
+/** (1.1) The years a region exists, for the observations sheet; null = unbounded. */
+export interface Validity {
+  from: number | null;
+  to: number | null;
+}
+
+/** Regions with validity years (the others exist in every year). */
+export function validityOf(regions: readonly Rowed<WireRegion>[]): Map<string, Validity> {
+  const out = new Map<string, Validity>();
+  for (const { value: r } of regions)
+    if (r.validFrom !== undefined || r.validTo !== undefined)
+      out.set(r.id, { from: r.validFrom ?? null, to: r.validTo ?? null });
+  return out;
+}
 
 /** 数据集: key/value rows matched by the 项目 (Field) cell. */
 export function readDataset(sheet: Sheet<KeyOf<typeof DATASET_SHEET>> | null): DatasetInfo {
@@ -269,8 +287,22 @@ export function readRegions(
     const level = r.choice('level', LEVEL_WORDS, true);
     const parent = r.id('parent', false);
     if (id !== null && parent !== null && !duplicate) links.set(id, { id, parent, name, row: r });
+    const validFrom = r.integer('validFrom', false, YEAR_BOUNDS.min, YEAR_BOUNDS.max);
+    const validTo = r.integer('validTo', false, YEAR_BOUNDS.min, YEAR_BOUNDS.max);
+    if (validFrom !== null && validTo !== null && validFrom > validTo)
+      r.fail('validTo', {
+        code: 'bad-validity',
+        message: messages.badValidity(validFrom, validTo),
+      });
     if (id === null || level === null || name === null) return null;
-    return { id, level, parent, name };
+    return {
+      id,
+      level,
+      parent,
+      name,
+      ...(validFrom !== null ? { validFrom } : {}),
+      ...(validTo !== null ? { validTo } : {}),
+    };
   });
   noRows(sheet, out.records);
   const known = out.known;
@@ -413,6 +445,7 @@ export function readIndicators(
     checkRef(r, 'programme', programme, programmes, ID_KIND.programme);
     const headline = readHeadline(r);
     const description = r.pair('descriptionZh', 'descriptionEn', DESCRIPTION, false);
+    const aggregation = r.choice('aggregation', AGGREGATION_WORDS, false);
     if (id === null || name === null || unit === null || decimals === null || better === null)
       return null;
     return {
@@ -425,6 +458,7 @@ export function readIndicators(
       programme,
       ...(headline ? { headline: true } : {}),
       ...(description ? { description } : {}),
+      ...(aggregation ? { aggregation } : {}),
     };
   });
   noRows(sheet, out.records);
@@ -437,8 +471,25 @@ export function readAssessments(
 ): Sheetful<WireAssessment> {
   return rowsOf(sheet, (r, firstRow, known) => {
     const { id, name } = idAndName(r, firstRow, known);
-    const scope = r.id('scope', true);
+    const scope = r.id('scope', false);
     checkRef(r, 'scope', scope, regions, ID_KIND.scope);
-    return id === null || name === null || scope === null ? null : { id, name, scope };
+    const scopeName = r.pair('scopeNameZh', 'scopeNameEn', SCOPE_NAME, false);
+    // (1.1) No scope region: the ranking body is outside the data, and its name says which.
+    const blank = (['scope', 'scopeNameZh', 'scopeNameEn'] as const).every((k) =>
+      isBlank(r.cell(k)),
+    );
+    if (blank && r.cell('scope')?.kind !== 'merged')
+      r.fail('scope', { code: 'missing-value', message: messages.scopeMissing() });
+    const better = r.choice('better', SCORE_BETTER_WORDS, false);
+    const scoreDecimals = r.integer('scoreDecimals', false, 0, 4);
+    if (id === null || name === null || (scope === null && scopeName === null)) return null;
+    return {
+      id,
+      name,
+      scope,
+      ...(scopeName ? { scopeName } : {}),
+      ...(better ? { better } : {}),
+      ...(scoreDecimals !== null ? { scoreDecimals } : {}),
+    };
   });
 }

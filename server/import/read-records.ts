@@ -2,12 +2,19 @@
  * The record sheets: 数据 (one row per indicator × region, one column per year), 目标值 (the
  * same shape, holding targets) and 排名. Also used for the 数据 layout as CSV.
  */
-import type { WireObservation, WireRanking, WireText } from '@contract/wire-types';
-import { MAX_TEXT, MAX_YEAR, MIN_YEAR } from '@contract/workbook/layout';
+import type { WireObservation, WireRanking, WireStatus, WireText } from '@contract/wire-types';
+import {
+  MAX_TEXT,
+  MAX_YEAR,
+  MIN_YEAR,
+  STATUS_WORDS,
+  allWords,
+  choiceOf,
+} from '@contract/workbook/layout';
 import type { OBSERVATIONS_SHEET, RANKINGS_SHEET, TARGETS_SHEET } from '@contract/workbook/layout';
 import { isBlank } from './grid';
 import { ID_KIND, YEAR_SUBJECT, messages } from './messages';
-import type { KnownIds, Rowed } from './read-meta';
+import type { KnownIds, Rowed, Validity } from './read-meta';
 import { checkRef } from './read-meta';
 import type { Fault, RowReader, Sheet, YearRange } from './sheet';
 
@@ -21,6 +28,8 @@ export interface References {
   regions: KnownIds;
   assessments: KnownIds;
   years: YearRange | null;
+  /** (1.1) Regions that exist only in some years; absent = every year. */
+  validity?: ReadonlyMap<string, Validity> | null;
 }
 
 /** What one 数据 row produced, for the targets sheet to attach to. */
@@ -65,6 +74,47 @@ function checkYear(
  * `2019: 数据暂缺` notes, several separated by line breaks, or by ；/; when the next note starts
  * with its year (so a note's own text may contain a semicolon).
  */
+/** `2019：保密` entries of a year-keyed text column, one per line or `；`-separated. */
+function yearEntries(text: string): string[] {
+  return text
+    .split(/\r?\n|\r|[;；]\s*(?=\d{4}\s*年?\s*[:：])/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
+const YEAR_ENTRY = /^(\d{4})\s*年?\s*[:：]\s*([\s\S]*)$/;
+
+/**
+ * (1.1) The 缺失类型 (Missing status) column: `2019：保密`, one entry per year, saying why that
+ * year's empty cell is empty (STATUS_WORDS).
+ */
+function readStatuses(r: RowReader<ObsKey>, years: YearRange | null): Map<number, WireStatus> {
+  const out = new Map<number, WireStatus>();
+  const text = r.text('status');
+  if (text === null) return out;
+  for (const part of yearEntries(text)) {
+    const m = YEAR_ENTRY.exec(part);
+    if (!m) {
+      r.fail('status', { code: 'bad-status', message: messages.statusWithoutYear(part) });
+      continue;
+    }
+    const year = Number(m[1]);
+    const word = (m[2] ?? '').trim();
+    const status = choiceOf(STATUS_WORDS, word);
+    const bad = checkYear(year, years, YEAR_SUBJECT.status);
+    if (bad) r.fail('status', bad);
+    else if (status === null)
+      r.fail('status', {
+        code: 'bad-status',
+        message: messages.unknownStatus(word, allWords(STATUS_WORDS)),
+      });
+    else if (out.has(year))
+      r.fail('status', { code: 'duplicate-status', message: messages.duplicateStatus(year) });
+    else out.set(year, status);
+  }
+  return out;
+}
+
 function readNotes(
   r: RowReader<ObsKey>,
   key: ObsKey,
@@ -73,12 +123,8 @@ function readNotes(
   const out = new Map<number, string>();
   const text = r.text(key);
   if (text === null) return out;
-  const parts = text
-    .split(/\r?\n|\r|[;；]\s*(?=\d{4}\s*年?\s*[:：])/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  for (const part of parts) {
-    const m = /^(\d{4})\s*年?\s*[:：]\s*([\s\S]*)$/.exec(part);
+  for (const part of yearEntries(text)) {
+    const m = YEAR_ENTRY.exec(part);
     if (!m) {
       r.fail(key, { code: 'bad-note', message: messages.noteWithoutYear(part) });
       continue;
@@ -172,6 +218,35 @@ export function readObservations(
     const notesZh = readNotes(r, 'noteZh', refs.years);
     const notesEn = readNotes(r, 'noteEn', refs.years);
     for (const y of [...notesZh.keys(), ...notesEn.keys()]) occupied.add(y);
+    const statuses = readStatuses(r, refs.years);
+    for (const year of statuses.keys()) {
+      const value = values.get(year);
+      if (value !== undefined)
+        r.fail('status', {
+          code: 'status-with-value',
+          message: messages.statusWithValue(year, value),
+        });
+      occupied.add(year);
+    }
+    // (1.1) A region that exists only in some years has no data outside them.
+    const span = region === null ? undefined : refs.validity?.get(region);
+    if (span && region !== null)
+      for (const year of [...occupied].sort((a, b) => a - b)) {
+        if ((span.from ?? year) <= year && year <= (span.to ?? year)) continue;
+        const col = sheet.yearCols.get(year);
+        const at =
+          col !== undefined && !isBlank(row.cells[col])
+            ? col
+            : statuses.has(year)
+              ? 'status'
+              : notesZh.has(year)
+                ? 'noteZh'
+                : 'noteEn';
+        r.fail(at, {
+          code: 'outside-validity',
+          message: messages.outsideValidity(region, year, span.from, span.to),
+        });
+      }
     const provisional = readProvisional(r, refs.years);
     for (const year of provisional) {
       if (!occupied.has(year)) {
@@ -188,6 +263,8 @@ export function readObservations(
     const years = [...occupied].sort((a, b) => a - b);
     for (const year of years) {
       const o: WireObservation = { indicator, region, year, value: values.get(year) ?? null };
+      const status = statuses.get(year);
+      if (status !== undefined && o.value === null) o.status = status;
       if (provisionalSet.has(year)) o.provisional = true;
       const zh = notesZh.get(year);
       const en = notesEn.get(year);

@@ -44,6 +44,7 @@ import {
   readIndicators,
   readProgrammes,
   readRegions,
+  validityOf,
 } from './read-meta';
 import { readObservations, readRankings, readTargets } from './read-records';
 import type { References } from './read-records';
@@ -291,6 +292,7 @@ export function readLoadedWorkbook(wb: Workbook): {
     regions: regions.known,
     assessments: assessments.known,
     years: info.years,
+    validity: validityOf(regions.records),
   };
   const cellOptions: SheetOptions = { yearColumns: true, years: info.years };
   const observations = readObservations(open(OBSERVATIONS_SHEET, cellOptions), refs);
@@ -393,6 +395,7 @@ export function readObservationsCsv(
     regions: new Set(meta.regions.map((r) => r.id)),
     assessments: new Set(meta.assessments.map((a) => a.id)),
     years,
+    validity: validityOf(meta.regions.map((value) => ({ value, row: 0 }))),
   };
   const result = readObservations(sheet, refs);
   if (problems.list.length > 0) return { observations: null, problems: sorted(problems.list) };

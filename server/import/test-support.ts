@@ -123,6 +123,7 @@ export function normalise(d: WireDataset) {
     if (i.unitLabel) out.unitLabel = i.unitLabel;
     if (i.headline) out.headline = true;
     if (i.description) out.description = i.description;
+    if (i.aggregation) out.aggregation = i.aggregation;
     return out;
   };
   const observation = (o: WireObservation): WireObservation => {
@@ -135,6 +136,7 @@ export function normalise(d: WireDataset) {
     if (o.target != null) out.target = o.target;
     if (o.provisional) out.provisional = true;
     if (o.note) out.note = o.note;
+    if (o.status) out.status = o.status;
     return out;
   };
   const ranking = (r: WireRanking): WireRanking => {
@@ -142,8 +144,12 @@ export function normalise(d: WireDataset) {
     if (r.score == null) delete out.score;
     return out;
   };
+  // What only a server adds (1.1): a workbook names neither.
+  const meta = { ...d.meta, indicators: d.meta.indicators.map(indicator) };
+  delete meta.capabilities;
+  delete meta.dataVersion;
   return {
-    meta: { ...d.meta, indicators: d.meta.indicators.map(indicator) },
+    meta,
     observations: new Map(
       d.observations.map((o) => [`${o.indicator}|${o.region}|${o.year}`, observation(o)]),
     ),
