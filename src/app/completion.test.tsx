@@ -46,7 +46,10 @@ describe('指标完成情况表', () => {
     const [v, total, vsBase, vsPrev, , , rank] = rowOf(t, '新发现吸毒人员');
     expect(v).toBe(`${value('new-users', '460106', 2019)}人`);
     // A flow: the campaign's years added up, from the data.
-    const sum = [2017, 2018, 2019].reduce((a, y) => a + value('new-users', '460106', y), 0);
+    const sum = [2017, 2018, 2019].reduce(
+      (a, y) => a + (value('new-users', '460106', y) ?? NaN),
+      0,
+    );
     expect(total).toContain(`${sum}人`);
     expect(vsBase).toBe('▼ 93.4% 向好');
     // The place among Haikou's districts, from the data: fewer new users is better.
