@@ -9,7 +9,11 @@ const LONGHUA = '460106';
 
 /** The demo's Longhua townships in one year, best first (fewer new users is better; ties keep meta order). */
 function expectedOrder(year: number): string[] {
-  const towns = demoDataset.meta.regions.filter((r) => r.parent === LONGHUA);
+  // The townships that existed that year (遵谭街道 only from 2019).
+  const towns = demoDataset.meta.regions.filter(
+    (r) =>
+      r.parent === LONGHUA && (r.validFrom ?? -Infinity) <= year && year <= (r.validTo ?? Infinity),
+  );
   const value = (id: string) =>
     demoDataset.observations.find(
       (o) => o.indicator === 'new-users' && o.region === id && o.year === year,
