@@ -15,9 +15,12 @@ import type {
   YearBounds,
 } from './query';
 
-const childLists = new WeakMap<readonly WireRegion[], Map<string, string[]>>();
+/** All a subtree needs of a region: the wire's and the app's parsed regions both have it. */
+type Node = Pick<WireRegion, 'id' | 'parent'>;
 
-function childrenOf(regions: readonly WireRegion[]): Map<string, string[]> {
+const childLists = new WeakMap<readonly Node[], Map<string, string[]>>();
+
+function childrenOf(regions: readonly Node[]): Map<string, string[]> {
   let children = childLists.get(regions);
   if (!children) {
     children = new Map();
@@ -37,7 +40,7 @@ function childrenOf(regions: readonly WireRegion[]): Map<string, string[]> {
  * `depth` is null); empty when the id is unknown.
  */
 export function regionSubtree(
-  regions: readonly WireRegion[],
+  regions: readonly Node[],
   root: string,
   depth: number | null = null,
   into: Set<string> = new Set<string>(),

@@ -5,6 +5,7 @@
  * the narrower parameters (the contract's `region` is "that region and every region below it").
  */
 import type { QueryClient } from '@tanstack/react-query';
+import { regionSubtree } from '@contract/filter';
 import type { Meta, Observation, Parsed } from '@contract/types';
 
 export interface RangeFilter {
@@ -57,34 +58,14 @@ export function subtreeIds(meta: Meta, regionId: string): ReadonlySet<string> {
   return ids;
 }
 
-/** The regions below one, at most `depth` levels down (all of them when depth is undefined). */
-function shallowSubtree(meta: Meta, regionId: string, depth: number | undefined): Set<string> {
-  if (depth === undefined) return new Set(subtreeIds(meta, regionId));
-  const children = childrenById(meta);
-  const ids = new Set<string>();
-  let frontier = [regionId];
-  for (let level = 0; level <= depth && frontier.length > 0; level++) {
-    const next: string[] = [];
-    for (const id of frontier)
-      if (!ids.has(id)) {
-        ids.add(id);
-        next.push(...(children.get(id) ?? []));
-      }
-    frontier = next;
-  }
-  return ids;
-}
-
 /** Which regions a filter selects; null = every region. Unknown ids select nothing. */
 export function regionSetOf(meta: Meta, f: RangeFilter): ReadonlySet<string> | null {
   const roots = f.regions ?? (f.region !== undefined ? [f.region] : null);
   if (roots === null) return null;
   if (roots.length === 1 && f.depth === undefined && roots[0] !== undefined)
     return subtreeIds(meta, roots[0]);
-  const known = new Set(meta.regions.map((r) => r.id));
   const ids = new Set<string>();
-  for (const root of roots)
-    if (known.has(root)) for (const id of shallowSubtree(meta, root, f.depth)) ids.add(id);
+  for (const root of roots) regionSubtree(meta.regions, root, f.depth ?? null, ids);
   return ids;
 }
 
