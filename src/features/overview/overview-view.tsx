@@ -5,6 +5,7 @@ import { headlineIndicators, seriesValues } from '@/features/data/select';
 import type { Meta } from '@contract/types';
 import { FilterBar } from '@/features/filters/filter-bar';
 import { lazy, Suspense } from 'react';
+import type { CSSProperties } from 'react';
 import { useRecipe } from '@/features/recipe/use-recipe';
 import type { Lang, T } from '@/lib/i18n';
 import { withViewStrings } from '@/lib/i18n';
@@ -19,6 +20,11 @@ const CompletionSection = lazy(() =>
     default: m.CompletionSection,
   })),
 );
+
+/** The completion table's rows: one per indicator, one per programme heading. */
+function tableRows(meta: Meta): number {
+  return meta.indicators.length + new Set(meta.indicators.map((i) => i.programme)).size;
+}
 
 export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
   const { list, fallback } = headlineIndicators(meta);
@@ -44,8 +50,10 @@ export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
           </Suspense>
         )}
       </div>
-      {ready && (
-        <div className="overview__table">
+      {/* Room kept for the table (one row per indicator and programme heading) from the first
+          paint, so nothing in view moves when it arrives (styles.css, wide screens only). */}
+      <div className="overview__table" style={{ '--table-rows': tableRows(meta) } as CSSProperties}>
+        {ready && (
           <Suspense fallback={null}>
             <CompletionSection
               meta={meta}
@@ -55,8 +63,8 @@ export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
               placement="table"
             />
           </Suspense>
-        </div>
-      )}
+        )}
+      </div>
       <section aria-labelledby="kpi-heading" className="overview__cards">
         <h2 id="kpi-heading" className="section-title">
           {t('overview.headline')}
