@@ -24,8 +24,9 @@ function childrenOf(regions: readonly Node[]): Map<string, string[]> {
   let children = childLists.get(regions);
   if (!children) {
     children = new Map();
-    for (const r of regions) {
-      if (r.parent === null) continue;
+    // A test server may serve a deliberately broken meta (null entries): skip what is not a region.
+    for (const r of regions as readonly (Node | null)[]) {
+      if (typeof r !== 'object' || r === null || typeof r.parent !== 'string') continue;
       const list = children.get(r.parent);
       if (list) list.push(r.id);
       else children.set(r.parent, [r.id]);
@@ -45,7 +46,7 @@ export function regionSubtree(
   depth: number | null = null,
   into: Set<string> = new Set<string>(),
 ): Set<string> {
-  if (!regions.some((r) => r.id === root)) return into;
+  if (!(regions as readonly (Node | null)[]).some((r) => r?.id === root)) return into;
   const children = childrenOf(regions);
   const seen = new Set<string>();
   let frontier = [root];
@@ -77,8 +78,8 @@ export function selectedRegions(meta: WireMeta, query: ObservationQuery): Set<st
   const levels = query.levels;
   if (levels === null) return selected;
   const kept = new Set<string>();
-  for (const r of meta.regions)
-    if (levels.has(r.level) && (selected === null || selected.has(r.id))) kept.add(r.id);
+  for (const r of meta.regions as readonly (WireRegion | null)[])
+    if (r && levels.has(r.level) && (selected === null || selected.has(r.id))) kept.add(r.id);
   return kept;
 }
 

@@ -104,6 +104,17 @@ describe('observations with the 1.1 query features', () => {
   });
 });
 
+describe('a test server serving a broken meta', () => {
+  it('answers a region query without crashing on entries that are not regions', () => {
+    const broken = {
+      ...dataset,
+      meta: { ...dataset.meta, regions: [null, ...regions] as unknown as WireRegion[] },
+    };
+    expect(regionsOf('region=C&depth=1', broken)).toEqual(['C', 'D1', 'D2']);
+    expect(regionsOf('region=D1&level=township', broken)).toEqual(['T1', 'T2']);
+  });
+});
+
 describe('the same data served as 1.0', () => {
   const old = asVersion10(dataset);
 
