@@ -106,7 +106,8 @@ export function filterRankings(dataset: WireDataset, query: RankingQuery): WireR
 }
 
 export function capabilitiesOf(meta: WireMeta): Capabilities {
-  return new Set(meta.capabilities ?? []);
+  const listed: unknown = meta.capabilities;
+  return new Set(Array.isArray(listed) ? (listed as WireMeta['capabilities']) : []);
 }
 
 /** A body with the dataset's `dataVersion`, when it has one (1.1: on every answer). */
