@@ -1,9 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser } from './support/browser';
-import type { BrowserSession } from './support/browser';
-import { serveDist } from './support/static-server';
-import type { RunningServer } from './support/static-server';
+import { describe, expect, it } from 'vitest';
+import { demoDeployment } from './support/deployment';
 
 const VIEWS = [
   ['overview', '', 'article'],
@@ -14,25 +11,16 @@ const VIEWS = [
 ] as const;
 
 describe('accessibility (axe-core) of every view in both languages', () => {
-  let site: RunningServer;
-  let b: BrowserSession;
-  beforeAll(async () => {
-    site = await serveDist();
-    b = await openBrowser();
-  });
-  afterAll(async () => {
-    await b.close();
-    await site.close();
-  });
+  const env = demoDeployment();
 
   for (const lang of ['zh', 'en'] as const) {
     for (const [name, query, landmark] of VIEWS) {
       it(`${name} in ${lang} has no violations`, async () => {
         const qs = [query, lang === 'en' ? 'lang=en' : ''].filter(Boolean).join('&');
-        await b.page.goto(`${site.url}/${qs ? `?${qs}` : ''}`);
-        await b.page.getByRole(landmark).first().waitFor();
-        await b.page.waitForTimeout(300);
-        const result = await new AxeBuilder({ page: b.page }).analyze();
+        await env.b.page.goto(`${env.site.url}/${qs ? `?${qs}` : ''}`);
+        await env.b.page.getByRole(landmark).first().waitFor();
+        await env.b.page.waitForTimeout(300);
+        const result = await new AxeBuilder({ page: env.b.page }).analyze();
         const summary = result.violations.map(
           (v) =>
             `${v.id}: ${v.nodes

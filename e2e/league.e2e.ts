@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { demoDeployment } from './support/deployment';
 import { demoDataset } from '../mocks/demo/dataset';
 import { openBrowser } from './support/browser';
-import type { BrowserSession } from './support/browser';
-import { serveDist } from './support/static-server';
-import type { RunningServer } from './support/static-server';
 
 const LONGHUA = '460106';
 
@@ -25,20 +23,11 @@ function expectedOrder(year: number): string[] {
 }
 
 describe('the league (红黑榜) in the production build', () => {
-  let site: RunningServer;
-  let b: BrowserSession;
-  beforeAll(async () => {
-    site = await serveDist();
-    b = await openBrowser();
-  });
-  afterAll(async () => {
-    await b.close();
-    await site.close();
-  });
+  const env = demoDeployment();
 
   it('loads its code only when its tab is opened', async () => {
-    const { page } = b;
-    await page.goto(`${site.url}/?district=${LONGHUA}&year=2016`);
+    const { page } = env.b;
+    await page.goto(`${env.site.url}/?district=${LONGHUA}&year=2016`);
     await page.getByRole('article', { name: '新发现吸毒人员' }).waitFor();
     const scripts = () =>
       page.evaluate(() =>
@@ -52,8 +41,10 @@ describe('the league (红黑榜) in the production build', () => {
   });
 
   it('orders the Longhua townships as the demo data say, on the bars and in the table', async () => {
-    const { page } = b;
-    await page.goto(`${site.url}/?view=league&indicator=new-users&district=${LONGHUA}&year=2016`);
+    const { page } = env.b;
+    await page.goto(
+      `${env.site.url}/?view=league&indicator=new-users&district=${LONGHUA}&year=2016`,
+    );
     const figure = page.getByRole('figure', { name: '新发现吸毒人员：龙华区各镇/街道红黑榜' });
     await figure.locator('svg g.bar-row').first().waitFor();
     const names = new Map(demoDataset.meta.regions.map((r) => [r.id, r.name.zh]));
@@ -71,14 +62,14 @@ describe('the league (红黑榜) in the production build', () => {
     await figure.getByRole('button', { name: '显示表格' }).click();
     const rows = await figure.getByRole('rowheader').allInnerTexts();
     expect(rows).toEqual(expected);
-    expect(b.errors).toEqual([]);
+    expect(env.b.errors).toEqual([]);
   });
 
   it('keeps every bar and label inside a 390 px phone screen', async () => {
     const phone = await openBrowser({ width: 390, height: 844 });
     try {
       await phone.page.goto(
-        `${site.url}/?view=league&lang=en&indicator=rehab-reporting-rate&district=${LONGHUA}&year=2021`,
+        `${env.site.url}/?view=league&lang=en&indicator=rehab-reporting-rate&district=${LONGHUA}&year=2021`,
       );
       const figure = phone.page.getByRole('figure', { name: /league of townships in Longhua/ });
       await figure.locator('svg g.bar-row').first().waitFor();
