@@ -1,14 +1,14 @@
 import type { ObservationIndex } from '@/features/data/observation-index';
 import { cell } from '@/features/data/observation-index';
 import type { Lang } from '@/lib/i18n';
-import type { Campaign, Indicator, Meta, Region } from '@contract/types';
-import { axisFormat, formatValueText, unitText, withUnit } from '@/lib/format';
+import type { Campaign, Indicator, Meta, Observation, Region } from '@contract/types';
+import { axisFormat, formatValueText, MISSING, unitText, withUnit } from '@/lib/format';
 import { scopeText } from '@/features/filters/scope';
 import type { Scope } from '@/features/filters/scope';
 import { translator } from '@/lib/i18n';
 import { campaignTotal } from '@/lib/campaign-total';
-import { cellValueText, gapOf, statusWord } from '@/lib/missing';
-import { validIn } from '@/lib/validity';
+import { cellValueText, gapOf, statusWord, withMarker } from '@/lib/missing';
+import { validIn, validitySpan } from '@/lib/validity';
 import { summarizeIndicator } from '@/lib/summary/summarize';
 import { captionLines, indicatorNotes } from './caption';
 import type { ChartSpec, ExportRecord, SpecSeries } from './chart-spec';
@@ -88,6 +88,11 @@ export function leadingRegion(
 export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
   const { meta, index, indicator, regions, selectedIds, years, campaign, lang } = input;
   const t = translator(lang);
+  // A year before a region was set up or after it was merged away says so, not a bare "—".
+  const cellText = (o: Observation | undefined, r: Region, year: number) =>
+    gapOf(o)?.kind === 'absent' && !validIn(r, year)
+      ? withMarker(MISSING, validitySpan(r, lang), lang)
+      : cellValueText(o, indicator, lang);
   const series: SpecSeries[] = regions.map((r) => ({
     id: r.id,
     name: r.name[lang],
@@ -97,7 +102,7 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
     provisional: years.map((y) => cell(index, indicator.id, r.id, y)?.provisional ?? false),
     gaps: years.map((y) => {
       const o = cell(index, indicator.id, r.id, y);
-      return gapOf(o) ? cellValueText(o, indicator, lang) : null;
+      return gapOf(o) ? cellText(o, r, y) : null;
     }),
   }));
   const hasMissing = series.some((s) => s.values.some((v) => v === null));
@@ -117,7 +122,9 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
         provisional: o?.provisional ?? false,
         note: o?.note?.[lang] ?? '',
         decimals: indicator.decimals,
-        status: statusWord(o, lang),
+        status:
+          statusWord(o, lang) ||
+          ((o?.value ?? null) === null && !validIn(r, year) ? validitySpan(r, lang) : ''),
       };
     }),
   );
@@ -221,7 +228,7 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
         header: r.name[lang],
         cells: years.map((y) => {
           const o = cell(index, indicator.id, r.id, y);
-          const text = cellValueText(o, indicator, lang);
+          const text = cellText(o, r, y);
           return o?.provisional && o.value !== null ? `${text}*` : text;
         }),
       })),

@@ -16,7 +16,14 @@ import { chartCsv } from './csv';
 import { chartXlsx } from './xlsx';
 
 function chart(lang: Lang, withStatuses = true, focusYear = 2018) {
-  const meta = parseMeta(structuredClone(dataset11.meta)).data;
+  const wireMeta = structuredClone(dataset11.meta);
+  // 1.0 data: no statuses and no validity years.
+  if (!withStatuses)
+    for (const r of wireMeta.regions) {
+      delete r.validFrom;
+      delete r.validTo;
+    }
+  const meta = parseMeta(wireMeta).data;
   const wire = withStatuses
     ? dataset11.observations
     : dataset11.observations.map((o) => ({ ...o, status: undefined }));
@@ -51,7 +58,14 @@ describe('kinds of missing in a chart', () => {
     const east = spec.table.rows.find((r) => r.header === '东镇');
     expect(east?.cells).toEqual(['30人', '20人', '—（保密）', '3人']);
     const west = spec.table.rows.find((r) => r.header === '西镇');
-    expect(west?.cells).toEqual(['12人', '—（未报送）', '—', '—']);
+    // West Town was merged away after 2017: its later years say so rather than a bare "—".
+    expect(west?.cells).toEqual(['12人', '—（未报送）', '—（2017年后撤并）', '—（2017年后撤并）']);
+    expect(spec.series.find((s) => s.id === 't2')?.gaps).toEqual([
+      null,
+      '—（未报送）',
+      '—（2017年后撤并）',
+      '—（2017年后撤并）',
+    ]);
     expect(spec.series.find((s) => s.id === 't1')?.gaps).toEqual([null, null, '—（保密）', null]);
     expect(spec.notes).toContain('“—（保密）”：数据涉密，不予公开');
     expect(spec.notes).toContain('“—（未报送）”：数据未采集或尚未报送');
@@ -84,6 +98,14 @@ describe('kinds of missing in a chart', () => {
     expect(body.find((r) => r[2] === 'East Town' && r[3] === '2019')?.slice(4, 6)).toEqual([
       '3',
       '',
+    ]);
+  });
+
+  it('says in the status column when a region did not exist in a year', () => {
+    const [, ...body] = rows(chartCsv(chart('zh')));
+    expect(body.find((r) => r[2] === '西镇' && r[3] === '2019')?.slice(4, 6)).toEqual([
+      '',
+      '2017年后撤并',
     ]);
   });
 

@@ -18,6 +18,9 @@ describe('league with contract 1.1 data', () => {
     expect(figure).toHaveTextContent('保密');
     expect(figure).toHaveTextContent('“—（保密）”：数据涉密，不予公开');
     expect(figure).not.toHaveTextContent('“无数据”');
+    // The summary names the kind of missing rather than "1个无数据".
+    expect(figure).toHaveTextContent('1个保密');
+    expect(figure).not.toHaveTextContent('个无数据');
     await user.click(within(figure).getByRole('button', { name: '显示表格' }));
     const table = within(figure).getByRole('table');
     expect(within(table).getByRole('row', { name: /东镇/ })).toHaveTextContent('保密');

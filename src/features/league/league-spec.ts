@@ -95,6 +95,7 @@ export function buildLeagueSpec(input: LeagueSpecInput): ChartSpec {
       name: region.name[lang],
       value: obs?.value ?? null,
       suppressedBelow: obs?.suppressedBelow ?? null,
+      gapWord: status ? statusWord(obs, lang) : '',
       valueText: shown
         ? `${cellValueText(obs, indicator, lang)}${obs.provisional && obs.value !== null ? '*' : ''}`
         : status

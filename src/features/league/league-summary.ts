@@ -12,6 +12,8 @@ export interface SummaryItem extends LeagueInput {
   name: string;
   valueText: string;
   selected: boolean;
+  /** Why a missing value is missing, when the server said (保密 / 未报送 / 不适用); else ''. */
+  gapWord?: string;
 }
 
 export interface LeagueSummaryInput {
@@ -84,8 +86,15 @@ export function leagueSummary(input: LeagueSummaryInput): string {
   const suppressed = entries.flatMap((e) => (e.status === 'suppressed' ? [e] : []));
   const below = suppressed[0]?.below;
   if (below !== undefined) parts.push(t('league.suppressed', { n: suppressed.length, below }));
-  const missing = entries.filter((e) => e.status === 'missing').length;
-  if (missing > 0) parts.push(t('league.missing', { n: missing }));
+  // Kinds of missing apart: "1个保密、2个无数据" rather than "3个无数据".
+  const kinds = new Map<string, number>();
+  for (const e of entries)
+    if (e.status === 'missing')
+      kinds.set(e.item.gapWord ?? '', (kinds.get(e.item.gapWord ?? '') ?? 0) + 1);
+  const missingParts = [...kinds]
+    .sort(([a], [b]) => (a === '' ? 1 : 0) - (b === '' ? 1 : 0))
+    .map(([kind, n]) => (kind ? t('league.missingKind', { n, kind }) : t('league.missing', { n })));
+  if (missingParts.length > 0) parts.push(missingParts.join(lang === 'zh' ? '、' : ', '));
   for (const e of entries.filter((x) => x.item.selected)) {
     parts.push(
       e.status === 'ranked'

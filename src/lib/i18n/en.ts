@@ -261,6 +261,7 @@ export const en: Catalogue<typeof zh & typeof zhViews> = {
     names: '{{n}} places including {{names}}',
     suppressed: '{{n}} more are below {{below}} and not ranked',
     missing: 'no data for {{n}}',
+    missingKind: '{{kind}} for {{n}}',
     selectedRank: '{{name}} ranks {{rank}} of {{of}}',
     selectedTied: '{{name}} shares place {{rank}} of {{of}}',
     selectedUnranked: '{{name}} is not ranked',

@@ -117,6 +117,7 @@ export const zhViews = {
     names: '{{names}}等{{n}}个',
     suppressed: '另有{{n}}个数值小于{{below}}，未参与排名',
     missing: '{{n}}个无数据',
+    missingKind: '{{n}}个{{kind}}',
     selectedRank: '{{name}}居第{{rank}}名（共{{of}}名）',
     selectedTied: '{{name}}并列第{{rank}}名（共{{of}}名）',
     selectedUnranked: '{{name}}未参与排名',
