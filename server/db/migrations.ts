@@ -257,13 +257,13 @@ function migrations(engine: Engine): Record<string, Migration> {
             engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
           )
           .addColumn('at', 'text', (c) => c.notNull())
-          .addColumn('user_name', 'text', (c) => c.notNull())
+          .addColumn('name_key', 'text', (c) => c.notNull())
           .addColumn('ip', 'text')
           .execute();
         await db.schema
-          .createIndex('sign_in_failures_user')
+          .createIndex('sign_in_failures_name')
           .on('sign_in_failures')
-          .columns(['user_name', 'at'])
+          .columns(['name_key', 'at'])
           .execute();
         await db.schema
           .createIndex('sign_in_failures_ip')

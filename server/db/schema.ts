@@ -158,7 +158,11 @@ export interface AuditLogTable {
 export interface SignInFailureTable {
   id: Generated<number>;
   at: string;
-  user_name: string;
+  /**
+   * SHA-256 of the name typed (server/admin/auth/lockout.ts nameKey): the lock needs only to
+   * match names, and a password typed into the name field by mistake is never stored.
+   */
+  name_key: string;
   ip: string | null;
 }
 

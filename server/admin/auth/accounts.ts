@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { nameKey } from './lockout';
 import { hashPassword } from './passwords';
 
 export const MAX_NAME_LENGTH = 64;
@@ -77,7 +78,7 @@ export async function setPassword(
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return false;
     await trx.deleteFrom('sessions').where('user_name', '=', name).execute();
-    await trx.deleteFrom('sign_in_failures').where('user_name', '=', name).execute();
+    await trx.deleteFrom('sign_in_failures').where('name_key', '=', nameKey(name)).execute();
     return true;
   });
 }
@@ -88,7 +89,7 @@ export async function removeAccount(db: Kysely<Database>, name: string): Promise
     const deleted = await trx.deleteFrom('users').where('name', '=', name).executeTakeFirst();
     if (Number(deleted.numDeletedRows) !== 1) return false;
     await trx.deleteFrom('sessions').where('user_name', '=', name).execute();
-    await trx.deleteFrom('sign_in_failures').where('user_name', '=', name).execute();
+    await trx.deleteFrom('sign_in_failures').where('name_key', '=', nameKey(name)).execute();
     return true;
   });
 }

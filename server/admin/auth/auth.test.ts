@@ -369,6 +369,26 @@ describe.each(engines)('admin sign-in on %s', (engine) => {
       ['csrf-refused', 'origin'],
       ['sign-in', undefined],
     ]);
+    const huge = await h.call('/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'clerk', password: 'x'.repeat(20_000) }),
+    });
+    expect(huge.status).toBe(413);
+    expect(await errorCode(huge)).toBe('too-large');
+    const streamed = await h.app.request(`${SITE}/admin/api/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < 40; i++)
+            controller.enqueue(new TextEncoder().encode(' '.repeat(1024)));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
     const malformed = await h.call('/sign-in', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -594,6 +614,8 @@ describe.each(engines)('admin sign-in on %s', (engine) => {
     await h.signIn('clerk', secrets[0] ?? '', { ip: '198.51.100.40' });
     await h.signIn('clerk', PASSWORD, { ip: '198.51.100.40' });
     await h.signIn('ghost-2', secrets[2] ?? '', { ip: '198.51.100.40' });
+    // Someone types the password into the name box: the name is not written down either.
+    await h.signIn(PASSWORD, 'whatever-else', { ip: '198.51.100.40' });
     const everything = JSON.stringify([
       await database.db.selectFrom('audit_log').selectAll().execute(),
       await database.db.selectFrom('sessions').selectAll().execute(),

@@ -6,6 +6,7 @@
  * within 15 minutes refuse that IP until the oldest of them is 15 minutes old.
  * One table (sign_in_failures) holds it all, so every replica of the service sees the same.
  */
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 
@@ -16,6 +17,10 @@ export const IP_LIMIT = 20;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** What the failures table keeps of a name typed: its hash (it may be a misplaced password). */
+export const nameKey = (name: string): string =>
+  createHash('sha256').update(`sign-in name:${name}`, 'utf8').digest('hex');
+
 /** When the name's lock ends, or null when it is not locked. */
 export async function nameLockedUntil(
   db: Kysely<Database>,
@@ -25,7 +30,7 @@ export async function nameLockedUntil(
   const rows = await db
     .selectFrom('sign_in_failures')
     .select('at')
-    .where('user_name', '=', name)
+    .where('name_key', '=', nameKey(name))
     .where('at', '>', iso(now.getTime() - WINDOW_MS - LOCK_MS))
     .orderBy('at', 'desc')
     .limit(NAME_LIMIT)
@@ -66,7 +71,7 @@ export async function recordFailure(
 ): Promise<Date | null> {
   await db
     .insertInto('sign_in_failures')
-    .values({ at: now.toISOString(), user_name: name, ip })
+    .values({ at: now.toISOString(), name_key: nameKey(name), ip })
     .execute();
   await db
     .deleteFrom('sign_in_failures')
@@ -76,5 +81,5 @@ export async function recordFailure(
 }
 
 export async function clearFailures(db: Kysely<Database>, name: string): Promise<void> {
-  await db.deleteFrom('sign_in_failures').where('user_name', '=', name).execute();
+  await db.deleteFrom('sign_in_failures').where('name_key', '=', nameKey(name)).execute();
 }

@@ -43,6 +43,10 @@ export const authMessages = {
     zh: '请求格式不正确：需要 JSON 对象 { "name": 用户名, "password": 密码 }。',
     en: 'Malformed request: a JSON object { "name": …, "password": … } is expected.',
   }),
+  tooLarge: (): Bilingual => ({
+    zh: '登录请求过大。',
+    en: 'The sign-in request is too large.',
+  }),
   badQuery: (): Bilingual => ({
     zh: '参数不正确：limit 须为 1–500 的整数，before 须为正整数。',
     en: 'Bad parameters: limit must be a whole number from 1 to 500, before a positive whole number.',
