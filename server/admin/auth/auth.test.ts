@@ -114,6 +114,7 @@ describe.each(engines)('admin sign-in on %s', (engine) => {
     'writer',
     'auditor',
     'spread',
+    'leaver',
   ];
   beforeAll(async () => {
     database = await freshDatabase(engine);
@@ -189,6 +190,7 @@ describe.each(engines)('admin sign-in on %s', (engine) => {
     const h = harness(database.db);
     const none = await h.call('/session');
     expect(none.status).toBe(401);
+    expect(none.headers.get('set-cookie')).toBeNull(); // nothing to clear
     expect(none.headers.get('cache-control')).toBe('no-store');
     expect(await json(none)).toEqual({
       error: {
@@ -533,6 +535,27 @@ describe.each(engines)('admin sign-in on %s', (engine) => {
     expect(out.headers.get('set-cookie')).toMatch(/jindu_session=;.*Max-Age=0/);
     expect(await errorCode(await h.call('/session', { headers: { cookie } }))).toBe('signed-out');
     expect((await h.call('/sign-out', { method: 'POST' })).status).toBe(204);
+  });
+
+  it('signing out of an expired session records the expiry and clears the cookie', async () => {
+    const h = harness(database.db);
+    const { res, cookie } = await h.signIn('leaver', PASSWORD);
+    expect(res.status).toBe(200);
+    const { csrfToken } = (await json(res)) as { csrfToken: string };
+    h.time.advanceMinutes(31);
+    const out = await h.call('/sign-out', {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toMatch(/jindu_session=;.*Max-Age=0/);
+    const actions = await database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('user_name', '=', 'leaver')
+      .orderBy('id')
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual(['sign-in', 'session-expired']);
   });
 
   it('writes the audit log for each action and pages it newest first by `before`', async () => {

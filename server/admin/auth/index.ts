@@ -107,9 +107,10 @@ export function createAdminAuth(db: Kysely<Database>, options: AdminAuthOptions 
 
   /** The live session of this request (slid), or the 401 to answer. */
   const liveSession = async (c: Context): Promise<{ session: Session } | { refuse: Response }> => {
-    const lookup = await findSession(db, getCookie(c, SESSION_COOKIE), now());
+    const token = getCookie(c, SESSION_COOKIE);
+    const lookup = await findSession(db, token, now());
     if (lookup.state === 'live') return { session: lookup.session };
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    if (token !== undefined) deleteCookie(c, SESSION_COOKIE, { path: '/' });
     if (lookup.state === 'expired') {
       await audit({ user: lookup.user, action: 'session-expired', ip: clientIp(c, trustProxy) });
       return { refuse: fail(c, 401, 'expired', authMessages.expired()) };
@@ -301,6 +302,8 @@ export function createAdminAuth(db: Kysely<Database>, options: AdminAuthOptions 
         return refuseCsrf(c, session.user, 'token');
       await endSession(db, session.tokenHash);
       await audit({ user: session.user, action: 'sign-out', ip: clientIp(c, trustProxy) });
+    } else if (lookup.state === 'expired') {
+      await audit({ user: lookup.user, action: 'session-expired', ip: clientIp(c, trustProxy) });
     }
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
