@@ -105,7 +105,7 @@ export function createAdminAuth(db: Kysely<Database>, options: AdminAuthOptions 
     expiresAt,
   });
 
-  /** The live session of this request (slid), or the 401 to answer. */
+  /** The live session of this request (not yet slid), or the 401 to answer. */
   const liveSession = async (c: Context): Promise<{ session: Session } | { refuse: Response }> => {
     const token = getCookie(c, SESSION_COOKIE);
     const lookup = await findSession(db, token, now());
