@@ -171,6 +171,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           include: [
+            'server/admin/**/*.test.ts',
             'server/api/**/*.test.ts',
             'server/cli/**/*.test.ts',
             'server/db/**/*.test.ts',

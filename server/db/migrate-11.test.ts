@@ -185,7 +185,7 @@ describe.each(engines)('migrating a 1.0 database to 1.1 on %s', (engine) => {
     await migrateUpTo(bare.db, engine, '002-import-lock', bare.schema);
     await writeOldShape(bare.db, old);
     const ran = await migrateToLatest(bare.db, engine, bare.schema);
-    expect(ran).toEqual(['003-revision-11']);
+    expect(ran[0]).toBe('003-revision-11'); // later migrations (004-accounts, …) follow
 
     const db = bare.db as Kysely<import('./schema').Database>;
     const read = await readDataset(db);

@@ -216,6 +216,71 @@ function migrations(engine: Engine): Record<string, Migration> {
           await db.schema.alterTable('assessments').dropColumn(column).execute();
       },
     },
+    // Issue 14, the data-keeper area: accounts (scrypt hashes), sessions (only the SHA-256 of
+    // the cookie's token is stored), the audit log (never deleted by the app) and failed
+    // sign-ins (for the lockout per name and per client IP; rows older than the window go).
+    // Times are ISO 8601 UTC text, like editions.imported_at, so both engines compare them as
+    // strings.
+    '004-accounts': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('users')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('last_sign_in_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('sessions')
+          .addColumn('token_hash', 'text', (c) => c.primaryKey())
+          .addColumn('user_name', 'text', (c) => c.notNull())
+          .addColumn('csrf_token', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('last_seen_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('sessions_user').on('sessions').column('user_name').execute();
+        await db.schema
+          .createTable('audit_log')
+          .addColumn('id', serial, (c) =>
+            engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('user_name', 'text')
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('ip', 'text')
+          .addColumn('detail', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('sign_in_failures')
+          .addColumn('id', serial, (c) =>
+            engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('name_key', 'text', (c) => c.notNull())
+          .addColumn('ip', 'text')
+          .execute();
+        await db.schema
+          .createIndex('sign_in_failures_name')
+          .on('sign_in_failures')
+          .columns(['name_key', 'at'])
+          .execute();
+        await db.schema
+          .createIndex('sign_in_failures_ip')
+          .on('sign_in_failures')
+          .columns(['ip', 'at'])
+          .execute();
+        await db.schema
+          .createIndex('sign_in_failures_at')
+          .on('sign_in_failures')
+          .column('at')
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        for (const table of ['sign_in_failures', 'audit_log', 'sessions', 'users'])
+          await db.schema.dropTable(table).execute();
+      },
+    },
   };
 }
 

@@ -123,8 +123,55 @@ export interface ImportLockTable {
   id: number;
 }
 
+/** A data keeper's account (issue 14); made with `npm run user -- add NAME`. */
+export interface UserTable {
+  name: string;
+  /** scrypt$N$r$p$saltB64$hashB64 (server/admin/auth/passwords.ts). */
+  password_hash: string;
+  created_at: string;
+  last_sign_in_at: string | null;
+}
+
+/** A signed-in browser: the cookie holds the token, this row only its SHA-256 (hex). */
+export interface SessionTable {
+  token_hash: string;
+  user_name: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  /** The earlier of last_seen_at + idle timeout and created_at + absolute limit. */
+  expires_at: string;
+}
+
+/** What happened in the data-keeper area; rows are never deleted by the app. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_name: string | null;
+  action: string;
+  ip: string | null;
+  /** A JSON object; never a password or a token. */
+  detail: string;
+}
+
+/** One failed sign-in, for the lockout (per name and per IP); older than the window: deleted. */
+export interface SignInFailureTable {
+  id: Generated<number>;
+  at: string;
+  /**
+   * SHA-256 of the name typed (server/admin/auth/lockout.ts nameKey): the lock needs only to
+   * match names, and a password typed into the name field by mistake is never stored.
+   */
+  name_key: string;
+  ip: string | null;
+}
+
 export interface Database {
   import_lock: ImportLockTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+  sign_in_failures: SignInFailureTable;
   editions: EditionTable;
   regions: RegionTable;
   campaigns: CampaignTable;
