@@ -49,7 +49,8 @@ async function insertChunked<T>(
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
-async function replaceAll(trx: Kysely<Database>, dataset: WireDataset): Promise<void> {
+/** Replace every data table's rows with the dataset's (storeEdition's first step). */
+export async function replaceData(trx: Kysely<Database>, dataset: WireDataset): Promise<void> {
   for (const table of [
     'observations',
     'rankings',
@@ -178,7 +179,7 @@ export async function storeEdition(
   const lastYear = years[years.length - 1];
   if (firstYear === undefined || lastYear === undefined)
     throw new Error('a dataset to store needs at least one year');
-  await replaceAll(trx, dataset);
+  await replaceData(trx, dataset);
   const row = await trx
     .insertInto('editions')
     .values({
