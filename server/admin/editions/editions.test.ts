@@ -231,3 +231,17 @@ describe.each(engines)('migration 005 on %s', (engine) => {
     }
   });
 });
+
+describe('a failure inside a route', () => {
+  it('is logged and answered 500 with the JSON error body, not HTML', async () => {
+    const database = await freshDatabase('sqlite');
+    await database.close();
+    const api = mount(database.db);
+    const res = await api.request('/editions');
+    expect(res.status).toBe(500);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect((await json<ErrorBody>(res)).error.code).toBe('internal');
+    expect(api.logs).toHaveLength(1);
+    expect(api.logs[0]).toMatch(/^admin GET \/admin\/api\/editions failed/);
+  });
+});
