@@ -161,6 +161,27 @@ describe.each(engines)('uploads on %s', (engine) => {
     });
   });
 
+  it('previews and confirms an observations CSV against the current edition', async () => {
+    const api = mount(database.db);
+    const years = demoDataset.meta.years;
+    const csv = [
+      ['指标编号 (Indicator ID)', '地区编号 (Region ID)', ...years.map(String)].join(','),
+      [CELL.indicator, CELL.region, ...years.map((y) => String(y - 2000))].join(','),
+    ].join('\r\n');
+    const res = await api.upload(new TextEncoder().encode(`\uFEFF${csv}`), 'update.csv');
+    const preview = await json<Preview & { upload: { asOf: string } }>(res);
+    expect(preview.status).toBe('preview');
+    // Every other cell of the edition is gone from a CSV of one row: removed, and counted.
+    expect(preview.diff.totals.removed).toBe(demoDataset.observations.length - years.length);
+    expect(preview.diff.groups[0]?.region.id).toBeDefined();
+    const confirmed = await api.post(`/uploads/${preview.upload.id}/confirm`);
+    expect(confirmed.status).toBe(200);
+    const stored = await readDataset(database.db);
+    expect(stored?.observations.map((o) => o.value)).toEqual(years.map((y) => y - 2000));
+    expect(stored?.rankings).toEqual(demoDataset.rankings);
+    expect(stored?.meta.dataAsOf).toBe(preview.upload.asOf);
+  });
+
   it('refuses a confirm after another edition landed, and writes nothing', async () => {
     const api = mount(database.db);
     const preview = await json<Preview>(await api.upload(await withCell(12345)));
