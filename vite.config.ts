@@ -175,6 +175,7 @@ export default defineConfig({
             'server/api/**/*.test.ts',
             'server/cli/**/*.test.ts',
             'server/db/**/*.test.ts',
+            'server/admin/**/*.test.ts',
             ...PROCESS_IMPORT_TESTS,
           ],
         },

@@ -1,9 +1,11 @@
 /**
- * What `npm run import` does, as a function the tests call: read and validate the whole file,
- * then, in one transaction holding the import lock, compare it with the stored edition and
- * (unless it is a dry run or nothing changed) store it as a new edition. Nothing is written
- * when any problem is found; when another import holds the lock longer than the wait, the
- * outcome is 'busy' and nothing is written either.
+ * What `npm run import` does, as a function the tests call: read and validate the whole file
+ * (readImportFile), then, in one transaction holding the import lock, compare it with the
+ * stored edition (planImport) and (unless it is a dry run or nothing changed) store it as a
+ * new edition. Nothing is written when any problem is found; when another import holds the
+ * lock longer than the wait, the outcome is 'busy' and nothing is written either.
+ * The browser's import (server/admin/editions) is the same dry run, kept, then stored by
+ * commitPreviewed only while the edition it was diffed against is still the latest.
  */
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
@@ -20,10 +22,12 @@ import type { Problem } from '../import/read-workbook';
 import { diffDatasets, isUnchanged } from '../db/diff';
 import type { DatasetDiff } from '../db/diff';
 import { latestEdition, readDataset } from '../db/read';
-import type { Edition } from '../db/read';
+import type { Edition, ServedMeta } from '../db/read';
 import type { Database } from '../db/schema';
 import { ImportBusyError, withImportLock } from '../db/import-lock';
+import { packSnapshot } from '../db/snapshots';
 import { storeEdition } from '../db/write';
+import type { EditionCells } from '../db/write';
 
 export type Lang = 'zh' | 'en';
 
@@ -44,6 +48,8 @@ export interface ImportRequest {
    * for tests of what is read rather than how, in this process.
    */
   isolated?: boolean;
+  /** Who imports (a data keeper signed in to the service); null/absent = the command line. */
+  importedBy?: string | null;
 }
 
 export const DEFAULT_LOCK_WAIT_MS = 60_000;
@@ -52,8 +58,39 @@ export type ImportOutcome =
   | { status: 'invalid'; problems: Problem[] }
   | { status: 'busy'; waitMs: number }
   | { status: 'unchanged'; edition: Edition | null; diff: DatasetDiff }
-  | { status: 'dry-run'; diff: DatasetDiff; dataset: WireDataset }
+  | {
+      status: 'dry-run';
+      diff: DatasetDiff;
+      dataset: WireDataset;
+      /** The edition the diff was taken against (null: none yet), and its meta (names). */
+      base: Edition | null;
+      baseMeta: ServedMeta | null;
+      checksum: string;
+    }
   | { status: 'imported'; editionId: number; diff: DatasetDiff; dataset: WireDataset };
+
+/** A file read and checked as far as it can be without the stored data (before the lock). */
+export interface ReadFile {
+  fileName: string;
+  /** SHA-256 of the file's bytes, hex. */
+  checksum: string;
+  asOf: string | undefined;
+  now: Date;
+  /** The workbook's dataset, or null for a CSV (read under the lock against the edition). */
+  workbook: WireDataset | null;
+  csvText: string;
+}
+
+/** What a file would make of the stored data: read under the import lock. */
+export type ImportPlan =
+  | { status: 'invalid'; problems: Problem[] }
+  | {
+      status: 'planned';
+      base: Edition | null;
+      current: WireDataset | null;
+      next: WireDataset;
+      diff: DatasetDiff;
+    };
 
 function fileProblem(code: string, message: Message): Problem {
   return { code, sheet: '', row: null, column: null, message };
@@ -64,10 +101,14 @@ function today(now: Date): string {
   return local.toISOString().slice(0, 10);
 }
 
-export async function runImport(
-  db: Kysely<Database>,
-  request: ImportRequest,
-): Promise<ImportOutcome> {
+/**
+ * Read and validate the whole file, before waiting for the lock: the date, the type, the
+ * size, then a workbook is looked at inside its zip (the guard) and parsed in a child with
+ * memory and time limits; a CSV is measured (rows, fields, their lengths) as it is read.
+ */
+export async function readImportFile(
+  request: Omit<ImportRequest, 'dryRun' | 'lockWaitMs' | 'onWait' | 'importedBy'>,
+): Promise<{ status: 'invalid'; problems: Problem[] } | { status: 'read'; file: ReadFile }> {
   const now = request.now ?? new Date();
   if (request.asOf !== undefined && !isCalendarDate(request.asOf))
     return {
@@ -82,11 +123,8 @@ export async function runImport(
     };
   const tooLarge = fileSizeProblems(request.bytes.length);
   if (tooLarge.length > 0) return { status: 'invalid', problems: tooLarge };
-  // A workbook stands alone: read and validate it before waiting for the lock. The guard looks
-  // inside the zip first; what it lets through is parsed in a child with memory and time limits.
   let workbook: WireDataset | null = null;
-  // A CSV is measured (rows, fields, their lengths) as it is read, before the lock too; only
-  // its ids need the current edition, so it is checked against that under the lock.
+  // Only a CSV's ids need the current edition: it is checked against that under the lock.
   let csvText = '';
   if (extension === '.csv') {
     csvText = new TextDecoder('utf-8').decode(request.bytes);
@@ -105,6 +143,52 @@ export async function runImport(
     if (request.asOf !== undefined)
       workbook = { ...workbook, meta: { ...workbook.meta, dataAsOf: request.asOf } };
   }
+  return {
+    status: 'read',
+    file: {
+      fileName: basename(request.fileName),
+      checksum: createHash('sha256').update(request.bytes).digest('hex'),
+      asOf: request.asOf,
+      now,
+      workbook,
+      csvText,
+    },
+  };
+}
+
+/**
+ * Inside the transaction holding the import lock: the current edition, the dataset the file
+ * makes of it (a CSV replaces the current edition's observations) and the diff between them.
+ */
+export async function planImport(trx: Kysely<Database>, file: ReadFile): Promise<ImportPlan> {
+  const base = await latestEdition(trx);
+  const current = await readDataset(trx);
+  let next: WireDataset;
+  if (file.workbook) next = file.workbook;
+  else {
+    if (!current)
+      return {
+        status: 'invalid',
+        problems: [fileProblem('csv-needs-workbook', messages.csvNeedsWorkbook())],
+      };
+    const read = readObservationsCsv(file.csvText, current.meta);
+    if (!read.observations) return { status: 'invalid', problems: read.problems };
+    next = {
+      meta: { ...current.meta, dataAsOf: file.asOf ?? today(file.now) },
+      observations: read.observations,
+      rankings: current.rankings,
+    };
+  }
+  return { status: 'planned', base, current, next, diff: diffDatasets(current, next) };
+}
+
+export async function runImport(
+  db: Kysely<Database>,
+  request: ImportRequest,
+): Promise<ImportOutcome> {
+  const read = await readImportFile(request);
+  if (read.status === 'invalid') return read;
+  const { file } = read;
   const waitMs = request.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
   try {
     // The current edition is read, diffed against and replaced in one transaction holding the
@@ -113,32 +197,24 @@ export async function runImport(
       db,
       waitMs,
       async (trx): Promise<ImportOutcome> => {
-        const current = await readDataset(trx);
-        let next: WireDataset;
-        if (workbook) next = workbook;
-        else {
-          // A CSV replaces the observations of the current edition, read under the lock.
-          if (!current)
-            return {
-              status: 'invalid',
-              problems: [fileProblem('csv-needs-workbook', messages.csvNeedsWorkbook())],
-            };
-          const read = readObservationsCsv(csvText, current.meta);
-          if (!read.observations) return { status: 'invalid', problems: read.problems };
-          next = {
-            meta: { ...current.meta, dataAsOf: request.asOf ?? today(now) },
-            observations: read.observations,
-            rankings: current.rankings,
+        const plan = await planImport(trx, file);
+        if (plan.status === 'invalid') return plan;
+        const { diff, next } = plan;
+        if (isUnchanged(diff)) return { status: 'unchanged', edition: plan.base, diff };
+        if (request.dryRun)
+          return {
+            status: 'dry-run',
+            diff,
+            dataset: next,
+            base: plan.base,
+            baseMeta: plan.current?.meta ?? null,
+            checksum: file.checksum,
           };
-        }
-        const diff = diffDatasets(current, next);
-        if (isUnchanged(diff))
-          return { status: 'unchanged', edition: await latestEdition(trx), diff };
-        if (request.dryRun) return { status: 'dry-run', diff, dataset: next };
         const editionId = await storeEdition(trx, next, diff, {
-          fileName: basename(request.fileName),
-          checksum: createHash('sha256').update(request.bytes).digest('hex'),
-          importedAt: now.toISOString(),
+          fileName: file.fileName,
+          checksum: file.checksum,
+          importedAt: file.now.toISOString(),
+          importedBy: request.importedBy ?? null,
         });
         return { status: 'imported', editionId, diff, dataset: next };
       },
@@ -146,6 +222,55 @@ export async function runImport(
     );
   } catch (error) {
     if (error instanceof ImportBusyError) return { status: 'busy', waitMs };
+    throw error;
+  }
+}
+
+export interface CommitRequest {
+  /** Exactly the dataset a dry run (preview) produced, and the edition it was diffed against. */
+  dataset: WireDataset;
+  baseEdition: number | null;
+  cells: EditionCells;
+  fileName: string;
+  checksum: string;
+  importedBy: string | null;
+  now?: Date;
+  lockWaitMs: number;
+  /** A roll back: the edition whose data this is. */
+  rolledBackFrom?: number | null;
+}
+
+export type CommitOutcome =
+  | { status: 'imported'; editionId: number }
+  | { status: 'edition-moved'; latest: number | null }
+  | { status: 'busy'; waitMs: number };
+
+/**
+ * Store a previewed dataset: under the import lock, only if the latest edition is still the
+ * one the preview was diffed against (so its diff, and what the keeper saw, still hold).
+ */
+export async function commitPreviewed(
+  db: Kysely<Database>,
+  request: CommitRequest,
+): Promise<CommitOutcome> {
+  // Packed before the lock: the wait of the next import does not include the gzip.
+  const snapshot = await packSnapshot(request.dataset);
+  try {
+    return await withImportLock(db, request.lockWaitMs, async (trx): Promise<CommitOutcome> => {
+      const latest = (await latestEdition(trx))?.id ?? null;
+      if (latest !== request.baseEdition) return { status: 'edition-moved', latest };
+      const editionId = await storeEdition(trx, request.dataset, request.cells, {
+        fileName: request.fileName,
+        checksum: request.checksum,
+        importedAt: (request.now ?? new Date()).toISOString(),
+        importedBy: request.importedBy,
+        rolledBackFrom: request.rolledBackFrom ?? null,
+        snapshot,
+      });
+      return { status: 'imported', editionId };
+    });
+  } catch (error) {
+    if (error instanceof ImportBusyError) return { status: 'busy', waitMs: request.lockWaitMs };
     throw error;
   }
 }

@@ -281,6 +281,28 @@ function migrations(engine: Engine): Record<string, Migration> {
           await db.schema.dropTable(table).execute();
       },
     },
+    // Issue 14: every edition keeps the data it stored (the wire dataset as canonical JSON,
+    // gzipped), so that any two can be compared and an earlier one stored again (roll back);
+    // who imported it (null: from the command line, or before accounts) and, for a roll back,
+    // which edition it restored. Editions stored before this migration have no snapshot: they
+    // stay listed, not restorable.
+    '005-edition-snapshots': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('edition_snapshots')
+          .addColumn('edition_id', 'integer', (c) => c.primaryKey())
+          .addColumn('format', 'text', (c) => c.notNull())
+          .addColumn('data', engine === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+          .execute();
+        await db.schema.alterTable('editions').addColumn('imported_by', 'text').execute();
+        await db.schema.alterTable('editions').addColumn('rolled_back_from', 'integer').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('edition_snapshots').execute();
+        await db.schema.alterTable('editions').dropColumn('imported_by').execute();
+        await db.schema.alterTable('editions').dropColumn('rolled_back_from').execute();
+      },
+    },
   };
 }
 

@@ -27,6 +27,18 @@ export interface EditionTable {
   cells_added: number;
   cells_changed: number;
   cells_removed: number;
+  /** (005) The data keeper who imported it; null from the command line or before accounts. */
+  imported_by: string | null;
+  /** (005) For a roll back: the edition whose data was stored again. */
+  rolled_back_from: number | null;
+}
+
+/** (005) The data each edition stored, to compare and roll back; see snapshots.ts. */
+export interface EditionSnapshotTable {
+  edition_id: number;
+  /** 'json-gzip': the wire dataset as canonical JSON (sorted keys), gzipped. */
+  format: string;
+  data: Uint8Array;
 }
 
 export interface RegionTable {
@@ -173,6 +185,7 @@ export interface Database {
   audit_log: AuditLogTable;
   sign_in_failures: SignInFailureTable;
   editions: EditionTable;
+  edition_snapshots: EditionSnapshotTable;
   regions: RegionTable;
   campaigns: CampaignTable;
   programmes: ProgrammeTable;

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { WireDataset } from '@contract/wire-types';
 import type { DatasetDiff } from './diff';
 import { withImportLock } from './import-lock';
+import { SNAPSHOT_FORMAT, packSnapshot } from './snapshots';
 import { pathDepth, regionPaths } from './region-paths';
 import type { Database } from './schema';
 
@@ -15,6 +16,27 @@ export interface EditionInput {
   checksum: string;
   /** ISO timestamp of the import; defaults to now. */
   importedAt?: string;
+  /** The data keeper who imported it (null or absent: the command line). */
+  importedBy?: string | null;
+  /** A roll back: the edition whose data this stores again. */
+  rolledBackFrom?: number | null;
+  /** The dataset's snapshot when the caller has it already (packSnapshot); made here if not. */
+  snapshot?: Uint8Array;
+}
+
+/** What an edition row records of its diff: cells (observations and rankings) per kind. */
+export interface EditionCells {
+  added: number;
+  changed: number;
+  removed: number;
+}
+
+export function editionCells(diff: DatasetDiff): EditionCells {
+  return {
+    added: diff.observations.added.length + diff.rankings.added.length,
+    changed: diff.observations.changed.length + diff.rankings.changed.length,
+    removed: diff.observations.removed.length + diff.rankings.removed.length,
+  };
 }
 
 /** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
@@ -27,7 +49,8 @@ async function insertChunked<T>(
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
-async function replaceAll(trx: Kysely<Database>, dataset: WireDataset): Promise<void> {
+/** Replace every data table's rows with the dataset's (storeEdition's first step). */
+export async function replaceData(trx: Kysely<Database>, dataset: WireDataset): Promise<void> {
   for (const table of [
     'observations',
     'rankings',
@@ -138,23 +161,25 @@ async function replaceAll(trx: Kysely<Database>, dataset: WireDataset): Promise<
 }
 
 /**
- * Store the dataset as a new edition, inside a transaction that holds the import lock
- * (withImportLock; the diff must have been computed in that same transaction); returns the
+ * Store the dataset as a new edition, with its snapshot, inside a transaction that holds the
+ * import lock (withImportLock; the diff must have been computed against the edition it
+ * replaces — in that same transaction, or against an edition id checked in it); returns the
  * edition's id.
  */
 export async function storeEdition(
   trx: Kysely<Database>,
   dataset: WireDataset,
-  diff: DatasetDiff,
+  diff: DatasetDiff | EditionCells,
   input: EditionInput,
 ): Promise<number> {
+  const cells = 'observations' in diff ? editionCells(diff) : diff;
   const { meta } = dataset;
   const years = meta.years;
   const firstYear = years[0];
   const lastYear = years[years.length - 1];
   if (firstYear === undefined || lastYear === undefined)
     throw new Error('a dataset to store needs at least one year');
-  await replaceAll(trx, dataset);
+  await replaceData(trx, dataset);
   const row = await trx
     .insertInto('editions')
     .values({
@@ -172,12 +197,23 @@ export async function storeEdition(
       indicators: meta.indicators.length,
       observations: dataset.observations.length,
       rankings: dataset.rankings.length,
-      cells_added: diff.observations.added.length + diff.rankings.added.length,
-      cells_changed: diff.observations.changed.length + diff.rankings.changed.length,
-      cells_removed: diff.observations.removed.length + diff.rankings.removed.length,
+      cells_added: cells.added,
+      cells_changed: cells.changed,
+      cells_removed: cells.removed,
+      imported_by: input.importedBy ?? null,
+      rolled_back_from: input.rolledBackFrom ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const data = input.snapshot ?? (await packSnapshot(dataset));
+  await trx
+    .insertInto('edition_snapshots')
+    .values({
+      edition_id: row.id,
+      format: SNAPSHOT_FORMAT,
+      data: Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.length),
+    })
+    .execute();
   return row.id;
 }
 
