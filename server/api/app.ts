@@ -20,6 +20,8 @@
  *   stay quick while one is being built; and only a few requests start per turn of the event
  *   loop, so that new connections are accepted however busy the open ones are (load/pacing.ts).
  */
+import { ADMIN_API_PATH, createAdminApi } from '../admin';
+import type { AdminOptions } from '../admin';
 import { resolve } from 'node:path';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
@@ -85,6 +87,11 @@ export interface ServiceOptions {
   limits?: Partial<LoadLimits>;
   /** The cache and limiter itself (tests pass one with a build hook); default: from `limits`. */
   responses?: Responses;
+  /**
+   * The data-keeper area (issue 14: sign-in, uploads, editions, roll back) at /admin/api, and
+   * config.json's `dataAdminUrl` pointing the dashboard's header at its page. null: read-only.
+   */
+  admin?: AdminOptions | null;
 }
 
 /** Rows serialised between two turns of the event loop. */
@@ -400,6 +407,8 @@ export function createService(options: ServiceOptions): Hono {
     }
   });
 
+  if (options.admin) app.route(ADMIN_API_PATH, createAdminApi(options.db, options.admin));
+
   // The dashboard's deployment settings, pointing at this API (relative, so a reverse proxy
   // may mount the whole service under any sub-path).
   app.get('/config.json', (c) =>
@@ -407,6 +416,7 @@ export function createService(options: ServiceOptions): Hono {
       {
         apiBaseUrl: `.${basePath}`,
         ...(options.suppressBelow ? { suppressBelow: options.suppressBelow } : {}),
+        ...(options.admin ? { dataAdminUrl: './?page=data' } : {}),
       },
       200,
       { 'cache-control': 'no-cache' },

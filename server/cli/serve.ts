@@ -5,6 +5,11 @@
  *
  *   npm run serve -- [--port 8080] [--host 127.0.0.1] [--db data/dashboard.sqlite]
  *                    [--dist dist] [--suppress-below 5] [--cors https://a.example,https://b.example]
+ *                    [--trust-proxy] [--read-only]
+ *
+ * The data-keeper area (数据管理: sign-in, uploads, editions, roll back; accounts from
+ * `npm run user`) is at ./?page=data and /admin/api; --read-only leaves it out. --trust-proxy
+ * (or TRUST_PROXY=1) believes a reverse proxy's X-Forwarded-For/-Proto/-Host.
  *
  * Load limits (docs/data-service.md, "Load limits"), from the environment:
  *   SERVER_CACHE_MB (256), SERVER_MAX_BUILDS (2), SERVER_BUILD_QUEUE (8),
@@ -60,6 +65,8 @@ async function main(): Promise<void> {
       dist: { type: 'string' },
       'suppress-below': { type: 'string' },
       cors: { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
+      'read-only': { type: 'boolean' },
     },
   });
   const port = integerOption(values.port ?? process.env.PORT, 'port', 8080);
@@ -83,6 +90,12 @@ async function main(): Promise<void> {
     connection.engine === 'sqlite' && connection.where !== ':memory:'
       ? await connect({ sqliteFile: connection.where })
       : null;
+  // Imports from the browser hold the import lock on their connection while they read and
+  // write: with SQLite a third handle keeps /meta and the sign-in answering meanwhile.
+  const importer =
+    !values['read-only'] && connection.engine === 'sqlite' && connection.where !== ':memory:'
+      ? await connect({ sqliteFile: connection.where })
+      : null;
   const app = createService({
     db: connection.db,
     buildDb: builder?.db ?? connection.db,
@@ -94,6 +107,12 @@ async function main(): Promise<void> {
         ?.split(',')
         .map((o) => o.trim())
         .filter(Boolean) ?? [],
+    admin: values['read-only']
+      ? null
+      : {
+          trustProxy: values['trust-proxy'] === true || process.env.TRUST_PROXY === '1',
+          importDb: importer?.db ?? connection.db,
+        },
   });
   const edition = await latestEdition(connection.db);
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -105,12 +124,19 @@ async function main(): Promise<void> {
         ? `  edition ${edition.id}: ${edition.file_name}, data as of ${edition.as_of}, imported ${edition.imported_at}`
         : '  no data imported yet: run  npm run import -- YOUR-WORKBOOK.xlsx  (see README)',
     );
+    if (!values['read-only'])
+      console.log(
+        `  data management (sign-in, upload, editions): http://${shown}:${info.port}/?page=data` +
+          '  (accounts: npm run user -- add NAME)',
+      );
     if (host === '127.0.0.1')
       console.log('  only this computer can open it; add --host 0.0.0.0 to serve colleagues');
   });
   const stop = () => {
     server.close();
-    void Promise.all([connection.close(), builder?.close()]).then(() => process.exit(0));
+    void Promise.all([connection.close(), builder?.close(), importer?.close()]).then(() =>
+      process.exit(0),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
