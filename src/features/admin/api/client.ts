@@ -108,10 +108,17 @@ export async function adminRequest<S extends v.GenericSchema | null>(
     if (path === 'session') throw new AdminError('not-available', response.status);
     throw new AdminError('malformed', response.status, null, null, path);
   }
+  return parseAnswer(schema, data, path) as Out;
+}
+
+/** `data` checked against `schema`; else an AdminError that says which answer and where. */
+export function parseAnswer<S extends v.GenericSchema>(
+  schema: S,
+  data: unknown,
+  path: string,
+): v.InferOutput<S> {
   const parsed = v.safeParse(schema, data);
-  if (!parsed.success) {
-    const at = v.getDotPath(parsed.issues[0]);
-    throw new AdminError('malformed', response.status, null, null, at ? `${path}: ${at}` : path);
-  }
-  return parsed.output as Out;
+  if (parsed.success) return parsed.output;
+  const at = v.getDotPath(parsed.issues[0]);
+  throw new AdminError('malformed', null, null, null, at ? `${path}: ${at}` : path);
 }

@@ -1,20 +1,23 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { adminRequest } from './client';
-import { editionAnswerSchema, uploadAnswerSchema } from './schemas';
+import { adminRequest, parseAnswer } from './client';
+import { editionAnswerSchema, uploadHeadSchema, uploadKinds } from './schemas';
+import type { UploadAnswer } from './schemas';
 import { adminKeys, useCsrf } from './session';
 
 export function useUpload() {
   const csrf = useCsrf();
   return useMutation({
-    mutationFn: ({ file, asOf }: { file: File; asOf: string }) => {
+    mutationFn: async ({ file, asOf }: { file: File; asOf: string }): Promise<UploadAnswer> => {
       const query = new URLSearchParams({ file: file.name });
       if (asOf) query.set('asOf', asOf);
-      return adminRequest(`uploads?${query.toString()}`, {
+      const path = `uploads?${query.toString()}`;
+      const head = await adminRequest(path, {
         method: 'POST',
         csrf,
         body: file,
-        schema: uploadAnswerSchema,
+        schema: uploadHeadSchema,
       });
+      return parseAnswer(uploadKinds[head.status], head, path);
     },
   });
 }
