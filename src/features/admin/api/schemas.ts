@@ -66,7 +66,9 @@ const dimension = v.looseObject({
 function recordOf<S extends v.GenericSchema>(schema: S) {
   return v.pipe(
     v.looseObject({}),
-    v.check((o) => Object.values(o).every((x) => v.safeParse(schema, x).success)),
+    v.check(
+      (o) => !Array.isArray(o) && Object.values(o).every((x) => v.safeParse(schema, x).success),
+    ),
     v.transform((o) => o as Record<string, v.InferOutput<S>>),
   );
 }
