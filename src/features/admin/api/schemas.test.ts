@@ -23,7 +23,7 @@ describe('admin answers', () => {
     expect(v.safeParse(diffSchema, diff).success).toBe(true);
     const bad = { ...diff, dimensions: { regions: { added: ['x'], changed: [], removed: [] } } };
     expect(v.safeParse(diffSchema, bad).success).toBe(false);
-    expect(v.safeParse(diffSchema, { ...diff, dimensions: [] }).success).toBe(false);
+    expect(v.safeParse(diffSchema, { ...diff, dimensions: ['regions'] }).success).toBe(false);
   });
 
   it("tells an upload's kind, then checks that kind's fields", () => {

@@ -66,9 +66,8 @@ const dimension = v.looseObject({
 function recordOf<S extends v.GenericSchema>(schema: S) {
   return v.pipe(
     v.looseObject({}),
-    v.check(
-      (o) => !Array.isArray(o) && Object.values(o).every((x) => v.safeParse(schema, x).success),
-    ),
+    // looseObject has copied the entries already (an array arrives here as {0: …}).
+    v.check((o) => Object.values(o).every((x) => v.safeParse(schema, x).success)),
     v.transform((o) => o as Record<string, v.InferOutput<S>>),
   );
 }
