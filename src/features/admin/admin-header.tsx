@@ -8,7 +8,7 @@ export function AdminHeader({ lang, t, user }: { lang: Lang; t: T; user: string 
   const set = useSetFilters();
   const signOut = useSignOut();
   return (
-    <header className="app-header">
+    <header className="app-header admin-header">
       <div className="app-header__inner">
         <div className="app-header__titles">
           <h1 className="app-header__title">{t('title')}</h1>

@@ -74,7 +74,7 @@ function Details({ diff, lang, t }: { diff: Diff; lang: Lang; t: T }) {
       <h4>{t('diff.details')}</h4>
       {diff.truncated && (
         <p className="notice" role="note">
-          {t('diff.truncated', { n: diff.cellCount })}
+          {t('diff.truncated', { n: diff.groups.reduce((n, g) => n + g.cells.length, 0) })}
         </p>
       )}
       <div className="admin-field admin-filter">

@@ -45,39 +45,47 @@ export function EditionRow({
         )}
       </th>
       <td>{timeText(e.importedAt, lang)}</td>
-      <td>{e.importedBy ?? t('editions.unknownUser')}</td>
-      <td className="admin-file">{e.fileName}</td>
-      <td>
-        <code title={e.sha256}>{e.sha256.slice(0, 12)}…</code>{' '}
-        <button
-          type="button"
-          className="admin-link"
-          onClick={copy}
-          aria-label={`${t('editions.copy')} SHA-256 #${e.id}`}
-        >
-          {copied ? t('editions.copied') : t('editions.copy')}
-        </button>
+      <td className="admin-file">
+        {e.fileName}
+        <span className="admin-sub">
+          SHA-256 <code title={e.sha256}>{e.sha256.slice(0, 12)}…</code>{' '}
+          <button
+            type="button"
+            className="admin-link"
+            onClick={copy}
+            aria-label={`${t('editions.copy')} SHA-256 #${e.id}`}
+          >
+            {copied ? t('editions.copied') : t('editions.copy')}
+          </button>
+        </span>
       </td>
+      <td>
+        <div className="admin-row-actions">
+          <a
+            href={workbookUrl(e.id)}
+            download
+            aria-label={t('editions.workbookLong', { id: e.id })}
+          >
+            {t('editions.workbook')}
+          </a>
+          {!current && e.restorable && (
+            <button
+              type="button"
+              className="btn btn--ghost"
+              onClick={onRollback}
+              aria-label={t('editions.rollbackLong', { id: e.id })}
+            >
+              {t('editions.rollback')}
+            </button>
+          )}
+        </div>
+      </td>
+      <td>{e.importedBy ?? t('editions.unknownUser')}</td>
       <td>{e.asOf ?? '—'}</td>
-      <td className="admin-counts">{t('editions.countsText', e.counts)}</td>
       <td>
         <abbr title={t('editions.cellsLong', e.cells)}>{t('editions.cellsText', e.cells)}</abbr>
       </td>
-      <td className="admin-row-actions">
-        <a href={workbookUrl(e.id)} download aria-label={t('editions.workbookLong', { id: e.id })}>
-          {t('editions.workbook')}
-        </a>
-        {!current && e.restorable && (
-          <button
-            type="button"
-            className="btn btn--ghost"
-            onClick={onRollback}
-            aria-label={t('editions.rollbackLong', { id: e.id })}
-          >
-            {t('editions.rollback')}
-          </button>
-        )}
-      </td>
+      <td className="admin-counts">{t('editions.countsText', e.counts)}</td>
     </tr>
   );
 }

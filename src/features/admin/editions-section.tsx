@@ -69,13 +69,12 @@ export function EditionsSection({ lang, t }: { lang: Lang; t: T }) {
                   <th scope="col">{t('editions.select')}</th>
                   <th scope="col">{t('editions.id')}</th>
                   <th scope="col">{t('editions.when')}</th>
-                  <th scope="col">{t('editions.who')}</th>
                   <th scope="col">{t('editions.file')}</th>
-                  <th scope="col">{t('editions.sha')}</th>
-                  <th scope="col">{t('editions.asOf')}</th>
-                  <th scope="col">{t('editions.counts')}</th>
-                  <th scope="col">{t('editions.cells')}</th>
                   <th scope="col">{t('editions.actions')}</th>
+                  <th scope="col">{t('editions.who')}</th>
+                  <th scope="col">{t('editions.asOf')}</th>
+                  <th scope="col">{t('editions.cells')}</th>
+                  <th scope="col">{t('editions.counts')}</th>
                 </tr>
               </thead>
               <tbody>
