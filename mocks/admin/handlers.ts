@@ -2,7 +2,7 @@
  * A stand-in for the admin API (issue 14's spec) for dom tests and screenshots: one data keeper
  * ("clerk" / "correct horse"), the spec's status codes and error bodies, CSRF on every write.
  * Which answer an upload gets depends on the file's name: "bad…" has problems, "same…" is
- * unchanged, "huge…" is over the size cap; `state` flags set up the rarer cases.
+ * unchanged, "huge…" is over the size cap, "many…" has more changes than the diff lists; `state` flags set up the rarer cases.
  */
 import { http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
@@ -19,6 +19,8 @@ export interface AdminMockState {
   expireNext: boolean;
   /** The next confirm finds that another edition landed (409 edition-moved). */
   moveNext: boolean;
+  /** The next confirm waits too long for another import's lock (409 busy). */
+  busyNext: boolean;
   /** The account is locked (423) for this many seconds. */
   lockedFor: number | null;
   editions: MockEdition[];
@@ -33,6 +35,7 @@ export function adminMockState(patch: Partial<AdminMockState> = {}): AdminMockSt
     signedIn: false,
     expireNext: false,
     moveNext: false,
+    busyNext: false,
     lockedFor: null,
     editions: initialEditions(),
     pending: new Map(),
@@ -128,6 +131,20 @@ export function adminHandlers(state: AdminMockState, base = '*/admin/api'): Http
         );
       if (fileName.startsWith('bad'))
         return HttpResponse.json({ status: 'invalid', fileName, problems: badProblems });
+      if (fileName.startsWith('many'))
+        return HttpResponse.json({
+          status: 'preview',
+          upload: {
+            id: 'up-many',
+            fileName,
+            sha256: 'e'.repeat(64),
+            size: 4096,
+            asOf: null,
+            baseEdition: current(),
+            expiresAt: '2026-12-03T10:50:00.000Z',
+          },
+          diff: { ...previewDiff, truncated: true, cellCount: 9000 },
+        });
       const top = state.editions[0];
       if (fileName.startsWith('same') && top)
         return HttpResponse.json({ status: 'unchanged', fileName, edition: top });
@@ -158,6 +175,15 @@ export function adminHandlers(state: AdminMockState, base = '*/admin/api'): Http
           '预览已过期或已取消。',
           'The preview expired or was cancelled.',
         );
+      if (state.busyNext) {
+        state.busyNext = false;
+        return fail(
+          409,
+          'busy',
+          '另一项导入正在进行，请稍后再试。',
+          'Another import is running; try again later.',
+        );
+      }
       if (state.moveNext) {
         state.moveNext = false;
         state.pending.delete(String(params.id));

@@ -27,6 +27,17 @@ describe('signing in', () => {
     expect(screen.getByLabelText('用户名')).toBeInTheDocument();
   });
 
+  it('switches language the way the dashboard does (?lang=en)', async () => {
+    const { user } = renderAdmin();
+    await user.click(await screen.findByRole('button', { name: 'English' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Sign in' })).toBeInTheDocument();
+    expect(location.search).toBe('?page=data&lang=en');
+    expect(screen.getByRole('link', { name: 'Back to the dashboard' })).toHaveAttribute(
+      'href',
+      './?lang=en',
+    );
+  });
+
   it("shows the server's message for a wrong password, in the page's language", async () => {
     const { user } = renderAdmin({}, '/?page=data&lang=en');
     await user.type(await screen.findByLabelText('User name'), MOCK_USER.name);

@@ -113,6 +113,23 @@ describe('uploading a workbook', () => {
     ).toHaveLength(2);
   });
 
+  it('says when the diff lists only part of the changes', async () => {
+    const { user } = renderAdmin({ signedIn: true });
+    await choose(user, 'many.xlsx');
+    expect(await screen.findByRole('note')).toHaveTextContent(
+      '变化过多，只列出前 5 项；上面的汇总数字是完整的。',
+    );
+  });
+
+  it('explains a busy lock at confirm and lets the keeper try again', async () => {
+    const { user } = renderAdmin({ signedIn: true, busyNext: true });
+    await choose(user, 'longhua-2026.xlsx');
+    await user.click(await screen.findByRole('button', { name: '确认导入' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('另一项导入正在进行');
+    await user.click(screen.getByRole('button', { name: '重试' }));
+    expect(await screen.findByText('已导入，新版本为 #4。')).toBeInTheDocument();
+  });
+
   it('cancels a preview: nothing written, back to the file form', async () => {
     const { user, state } = renderAdmin({ signedIn: true });
     await choose(user, 'longhua-2026.xlsx');
