@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { Lang, T } from '@/lib/i18n';
+import { ScrollBox } from './scroll-box';
 import { auditOptions } from './api/editions';
 import { timeText } from './cell-text';
 import { errorText } from './error-text';
@@ -30,7 +31,7 @@ export function AuditSection({ lang, t }: { lang: Lang; t: T }) {
       )}
       {audit.isSuccess && entries.length === 0 && <p className="hint">{t('audit.empty')}</p>}
       {entries.length > 0 && (
-        <div className="table-scroll">
+        <ScrollBox label={t('audit.caption')}>
           <table className="data-table admin-audit">
             <caption>{t('audit.caption')}</caption>
             <thead>
@@ -54,7 +55,7 @@ export function AuditSection({ lang, t }: { lang: Lang; t: T }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {audit.hasNextPage && (
         <button

@@ -95,7 +95,7 @@ export function DiffGroups({
                 </span>
               </button>
             </h5>
-            <div id={panelId} hidden={!open} className="table-scroll">
+            <div id={panelId} hidden={!open}>
               {open && (
                 <table className="data-table admin-cells">
                   <caption className="visually-hidden">

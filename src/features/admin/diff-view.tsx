@@ -1,5 +1,6 @@
 import { useDeferredValue, useId, useState } from 'react';
 import type { Lang, T } from '@/lib/i18n';
+import { ScrollBox } from './scroll-box';
 import type { DiffView as Diff } from './api/schemas';
 import { DiffGroups } from './diff-groups';
 
@@ -12,7 +13,7 @@ export function DiffView({ diff, lang, t }: { diff: Diff; lang: Lang; t: T }) {
     Object.keys(diff.dimensions).length === 0;
   return (
     <div className="admin-diff">
-      <div className="table-scroll">
+      <ScrollBox label={t('diff.totals')}>
         <table className="data-table admin-totals">
           <caption>{t('diff.totals')}</caption>
           <thead>
@@ -38,7 +39,7 @@ export function DiffView({ diff, lang, t }: { diff: Diff; lang: Lang; t: T }) {
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {none && <p className="hint">{t('diff.none')}</p>}
       {diff.meta.length > 0 && (
         <p>{t('diff.meta', { fields: diff.meta.join(lang === 'zh' ? '、' : ', ') })}</p>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Lang, T } from '@/lib/i18n';
+import { ScrollBox } from './scroll-box';
 import { editionsOptions, workbookUrl } from './api/editions';
 import type { Edition } from './api/schemas';
 import { useRollback } from './api/uploads';
@@ -61,7 +62,7 @@ export function EditionsSection({ lang, t }: { lang: Lang; t: T }) {
       )}
       {list.length > 0 && (
         <>
-          <div className="table-scroll">
+          <ScrollBox label={t('editions.caption')}>
             <table className="data-table admin-editions">
               <caption>{t('editions.caption')}</caption>
               <thead>
@@ -95,7 +96,7 @@ export function EditionsSection({ lang, t }: { lang: Lang; t: T }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           <p className="admin-row">
             <button type="button" className="btn" disabled={picked.length !== 2} onClick={compare}>
               {t('editions.compare')}

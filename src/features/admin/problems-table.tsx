@@ -1,4 +1,5 @@
 import type { Lang, T } from '@/lib/i18n';
+import { ScrollBox } from './scroll-box';
 import type { Problem } from './api/schemas';
 
 /** The file's problems as the CLI lists them: sheet, row, column, reason. Nothing was stored. */
@@ -19,7 +20,7 @@ export function ProblemsTable({
         <h3>{t('problems.heading', { n: problems.length })}</h3>
         <p>{t('problems.fix')}</p>
       </div>
-      <div className="table-scroll">
+      <ScrollBox label={t('problems.caption', { file: fileName })}>
         <table className="data-table admin-problem-table">
           <caption>{t('problems.caption', { file: fileName })}</caption>
           <thead>
@@ -42,7 +43,7 @@ export function ProblemsTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </div>
   );
 }
