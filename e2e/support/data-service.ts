@@ -1,18 +1,29 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { WireDataset } from '../../contract/wire-types';
 import { templateBytes } from '../../contract/workbook/write-template';
 import { createService } from '../../server/api/app';
-import { connect } from '../../server/db/connect';
+import { addAccount } from '../../server/admin/auth/accounts';
 import { runImport } from '../../server/cli/import-command';
+import { freshDatabase } from '../../server/test/databases';
+import type { TestDatabase } from '../../server/test/databases';
+import type { Engine } from '../../server/db/schema';
 import type { RunningServer } from './static-server';
 
 export interface DataService extends RunningServer {
   /** Every API request the service received (path + query) and its status. */
   requests: { path: string; status: number }[];
+  /** The service's database, for checks behind the browser's back (editions, audit log). */
+  database: TestDatabase;
+}
+
+export interface DataServiceOptions {
+  /** SQLite (default) or PostgreSQL (TEST_DATABASE_URL, a schema of its own). */
+  engine?: Engine;
+  /** The data-keeper area (issue 14) with these accounts; absent: a read-only service. */
+  accounts?: { name: string; password: string }[];
+  /** Session limits for the area (tests of an expired session). */
+  idleMinutes?: number;
 }
 
 /**
@@ -21,9 +32,11 @@ export interface DataService extends RunningServer {
  * office uses: written as a template workbook, then read back by `npm run import`'s code.
  * `dataset: null` leaves the database empty.
  */
-export async function serveDataService(dataset: WireDataset | null): Promise<DataService> {
-  const dir = mkdtempSync(join(tmpdir(), 'e2e-service-'));
-  const connection = await connect({ sqliteFile: join(dir, 'dashboard.sqlite') });
+export async function serveDataService(
+  dataset: WireDataset | null,
+  options: DataServiceOptions = {},
+): Promise<DataService> {
+  const connection = await freshDatabase(options.engine ?? 'sqlite');
   if (dataset) {
     const outcome = await runImport(connection.db, {
       fileName: 'office-workbook.xlsx',
@@ -32,7 +45,16 @@ export async function serveDataService(dataset: WireDataset | null): Promise<Dat
     });
     if (outcome.status !== 'imported') throw new Error(`import failed: ${JSON.stringify(outcome)}`);
   }
-  const app = createService({ db: connection.db, distDir: 'dist', suppressBelow: null });
+  for (const account of options.accounts ?? [])
+    await addAccount(connection.db, account.name, account.password, new Date());
+  const app = createService({
+    db: connection.db,
+    distDir: 'dist',
+    suppressBelow: null,
+    admin: options.accounts
+      ? { ...(options.idleMinutes ? { idleMinutes: options.idleMinutes } : {}) }
+      : null,
+  });
   const requests: DataService['requests'] = [];
   const server = serve({
     fetch: async (req: Request) => {
@@ -50,10 +72,11 @@ export async function serveDataService(dataset: WireDataset | null): Promise<Dat
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    database: connection,
     close: async () => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
