@@ -98,4 +98,17 @@ export const configSchema = v.looseObject({
   loginUrl: v.optional(
     v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+/i, 'must be an http(s) URL')),
   ),
+  /**
+   * This project's own field (the contract ignores unknown ones): the data-keeper page of the
+   * data service (数据管理), linked from the header; a path on this site or an http(s) URL.
+   */
+  dataAdminUrl: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^(https?:\/\/[^/\s]+|\.{0,2}\/(?!\/)|\?)/i,
+        'must be an http(s) URL or a path on this site such as ./?page=data',
+      ),
+    ),
+  ),
 });

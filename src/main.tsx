@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { App } from '@/app/app';
 import { Providers } from '@/app/providers';
 import { StartupError } from '@/app/startup-error';
@@ -10,6 +11,7 @@ import { persistCache, restoreCache } from '@/features/data/persist';
 import { metaOptions } from '@/features/data/queries';
 import { loadLanguage } from '@/lib/i18n';
 import { prefetchView, viewLoaders } from '@/app/view-loaders';
+import { loadAdminPage } from '@/features/admin/load';
 import './app/styles.css';
 
 /**
@@ -24,8 +26,29 @@ function restrictConnections(apiBaseUrl: string): void {
   document.head.append(meta);
 }
 
+/** The data service's data-keeper page (`?page=data`, issue 14): its own chunk, no dashboard. */
+async function startAdminPage(root: Root, english: boolean): Promise<void> {
+  // boot.js may have begun the dashboard's first requests: nobody will read them here.
+  dropEarlyStart();
+  try {
+    const [{ AdminPage }] = await Promise.all([
+      loadAdminPage(),
+      loadLanguage(english ? 'en' : 'zh').catch(() => undefined),
+    ]);
+    root.render(
+      <StrictMode>
+        <AdminPage />
+      </StrictMode>,
+    );
+  } catch (error) {
+    root.render(<StartupError error={error} />);
+  }
+}
+
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') ?? document.body);
+  const params = new URLSearchParams(window.location.search);
+  if (params.get('page') === 'data') return startAdminPage(root, params.get('lang') === 'en');
   // An English link fetches its catalogue while the configuration loads.
   const english = new URLSearchParams(window.location.search).get('lang') === 'en';
   const catalogue = loadLanguage(english ? 'en' : 'zh');

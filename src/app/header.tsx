@@ -4,6 +4,12 @@ import { useSetFilters } from '@/features/filters/use-filters';
 import { loadLanguage } from '@/lib/i18n';
 import type { Lang, T } from '@/lib/i18n';
 
+/** The data-keeper page in the reader's language (it reads `lang` from its own URL). */
+function adminHref(url: string, lang: Lang): string {
+  if (lang !== 'en') return url;
+  return `${url}${url.includes('?') ? '&' : '?'}lang=en`;
+}
+
 export function Header({
   config,
   meta,
@@ -31,6 +37,15 @@ export function Header({
           <p className="demo-marker" title={t('app.demoLong')}>
             <strong>演示数据 / Demo data</strong>
           </p>
+        )}
+        {config.dataAdminUrl && (
+          <a
+            className="btn btn--light app-header__admin"
+            href={adminHref(config.dataAdminUrl, lang)}
+            title={t('app.dataAdminLong')}
+          >
+            {t('app.dataAdmin')}
+          </a>
         )}
         <button
           type="button"

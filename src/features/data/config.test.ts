@@ -21,6 +21,7 @@ describe('resolveConfig', () => {
       suppressBelow: null,
       timeoutMs: 20_000,
       loginUrl: null,
+      dataAdminUrl: null,
       offlineSince: null,
     });
     expect(resolveConfig('{}', '  ').mode).toBe('demo');
@@ -34,6 +35,20 @@ describe('resolveConfig', () => {
       /loginUrl/,
     );
     expect(() => resolveConfig('{"suppressBelow": 1}', undefined)).toThrow(/suppressBelow/);
+  });
+
+  it('reads the data-keeper page and refuses one that is not a path or http(s)', () => {
+    expect(resolveConfig('{"dataAdminUrl": "./?page=data"}', undefined).dataAdminUrl).toBe(
+      './?page=data',
+    );
+    expect(
+      resolveConfig('{"dataAdminUrl": "https://data.example.gov.cn/?page=data"}', undefined)
+        .dataAdminUrl,
+    ).toBe('https://data.example.gov.cn/?page=data');
+    for (const bad of ['javascript:alert(1)', '//evil.example/', 'data:text/html,x'])
+      expect(() => resolveConfig(JSON.stringify({ dataAdminUrl: bad }), undefined)).toThrow(
+        /dataAdminUrl/,
+      );
   });
 
   it('uses an absolute http(s) URL without its trailing slash', () => {

@@ -17,6 +17,8 @@ export interface AppConfig {
   timeoutMs: number;
   /** (1.1) Where a user signs in again when the API answers 401. */
   loginUrl: string | null;
+  /** The data service's data-keeper page (数据管理), linked from the header; null: none. */
+  dataAdminUrl: string | null;
   /** Set when config.json could not be fetched and the copy saved at this time is used. */
   offlineSince: number | null;
 }
@@ -84,6 +86,7 @@ export function resolveConfig(
     suppressBelow: raw.suppressBelow ?? null,
     timeoutMs: raw.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS,
     loginUrl: raw.loginUrl ?? null,
+    dataAdminUrl: raw.dataAdminUrl ?? null,
     offlineSince: null,
   };
 }

@@ -13,6 +13,8 @@ export const en: Catalogue<typeof zh & typeof zhViews> = {
       'Demo data: the figures on this page are illustrative (some Longhua figures come from a published report); they are not official statistics.',
     language: 'Language',
     switchTo: '中文',
+    dataAdmin: 'Data',
+    dataAdminLong: 'Data management: upload a workbook, see the editions (sign-in needed)',
     dataAsOf: 'Data as of {{date}}',
     source: 'Source: {{source}}',
     skip: 'Skip to main content',

@@ -12,6 +12,8 @@ export const zh = {
     demoLong: '演示数据：本页数字为演示用模拟数据（龙华区部分数字取自公开报告），不是正式统计。',
     language: '语言',
     switchTo: 'English',
+    dataAdmin: '数据管理',
+    dataAdminLong: '数据管理：上传工作簿、查看数据版本（需登录）',
     dataAsOf: '数据截至 {{date}}',
     source: '来源：{{source}}',
     skip: '跳到主要内容',
