@@ -5,6 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { performance as nodePerformance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
 import type { Locator, Page, Request } from 'playwright-core';
 import type { WireDataset } from '../contract/wire-types';
 import { respond } from '../contract/filter';
@@ -211,7 +212,13 @@ export async function timeChange(page: Page, spec: ChangeSpec): Promise<ChangeRe
 
 export interface ApiTransfer {
   path: string;
+  /** The answer's body as the e2e contract server sends it (uncompressed JSON). */
   bytes: number;
+  /**
+   * The same body gzipped as the data service sends it: hono's compress middleware
+   * (server/api/app.ts) uses the platform's CompressionStream('gzip'), zlib's default level 6.
+   */
+  gzipBytes: number;
   records: number;
 }
 
@@ -234,9 +241,12 @@ export function watchApi(page: Page, apiUrl: string, dataset: WireDataset) {
             body && typeof body === 'object' && !Array.isArray(body)
               ? Object.values(body as Record<string, unknown>).find(Array.isArray)
               : undefined;
+          const response = await r.response();
+          const raw = response ? await response.body() : Buffer.alloc(0);
           return {
             path: url.pathname.slice(base.length) + url.search,
             bytes: (await r.sizes()).responseBodySize,
+            gzipBytes: raw.length > 0 ? gzipSync(raw, { level: 6 }).length : 0,
             records: Array.isArray(list) ? list.length : 0,
           };
         }),
