@@ -321,7 +321,7 @@ export function markdown(r: BenchReport): string {
         'without compression in front of its API transfers the uncompressed figure.',
     );
     const both = (raw: number, gz: number | undefined) =>
-      `${size(raw)} / ${gz === undefined ? '—' : size(gz)}`;
+      `${size(raw)} / ${gz === undefined || !Number.isFinite(gz) ? '—' : size(gz)}`;
     const rows: string[][] = [];
     for (const s of withGzip) {
       rows.push([s.id, 'Overview, first load', both(s.loadData.bytes, s.loadData.gzipBytes)]);
