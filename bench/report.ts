@@ -91,6 +91,8 @@ export interface BenchReport {
   };
   lighthouse: Record<'app' | 'floor', Record<'mobile' | 'desktop', LighthouseSummary>>;
   floor: { firstChart: Summary; longestTask: Summary; errors: string[] };
+  /** How a figure was obtained when not by the run itself (e.g. filled in afterwards). */
+  notes?: string[];
   /** Cold ?view=trends (demo API) and the floor page at `rate`× CPU throttling. */
   throttledFirstChart?: { app: Summary; floor: Summary; rate: number; errors: string[] };
   scales: ScaleResult[];
@@ -341,6 +343,7 @@ export function markdown(r: BenchReport): string {
         ]);
     }
     out.push(table(['data', 'answer', 'uncompressed / gzip'], rows));
+    for (const note of r.notes ?? []) out.push(`Note: ${note}`);
   }
 
   out.push(
