@@ -16,6 +16,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
  * `DOMParser`, a page URL to resolve relative API URLs against): they run in the dom project.
  */
 const NEEDS_DOM = [
+  'src/app/prestart.test.ts',
   'src/app/report-sources.test.ts',
   'src/features/data/early-start.test.ts',
   'src/features/export/render-svg.test.ts',

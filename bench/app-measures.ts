@@ -5,6 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { performance as nodePerformance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
 import type { Locator, Page, Request } from 'playwright-core';
 import type { WireDataset } from '../contract/wire-types';
 import { respond } from '../contract/filter';
@@ -211,7 +212,13 @@ export async function timeChange(page: Page, spec: ChangeSpec): Promise<ChangeRe
 
 export interface ApiTransfer {
   path: string;
+  /** The answer's body as the e2e contract server sends it (uncompressed JSON). */
   bytes: number;
+  /**
+   * The same body gzipped as the data service sends it: hono's compress middleware
+   * (server/api/app.ts) uses the platform's CompressionStream('gzip'), zlib's default level 6.
+   */
+  gzipBytes: number;
   records: number;
 }
 
@@ -234,9 +241,20 @@ export function watchApi(page: Page, apiUrl: string, dataset: WireDataset) {
             body && typeof body === 'object' && !Array.isArray(body)
               ? Object.values(body as Record<string, unknown>).find(Array.isArray)
               : undefined;
+          // The e2e server sends JSON.stringify of exactly this body: gzip it here rather than
+          // read it back from the browser (evicted once the page navigates on). Chromium's body
+          // size also counts the chunked encoding's framing (a few bytes per 64 KB), so the two
+          // lengths agree only to within that.
+          const bytes = (await r.sizes()).responseBodySize;
+          const text = body === null ? '' : JSON.stringify(body);
+          const length = Buffer.byteLength(text);
           return {
             path: url.pathname.slice(base.length) + url.search,
-            bytes: (await r.sizes()).responseBodySize,
+            bytes,
+            gzipBytes:
+              text !== '' && Math.abs(length - bytes) <= 16 + bytes / 1000
+                ? gzipSync(text, { level: 6 }).length
+                : NaN,
             records: Array.isArray(list) ? list.length : 0,
           };
         }),

@@ -23,15 +23,21 @@ export interface FilterChangeResult {
   longestTask: Summary;
   requestsPerChange: Summary;
   bytesPerChange: Summary;
+  /** The same answers gzipped as the data service sends them (zlib level 6). */
+  gzipBytesPerChange?: Summary;
   recordsPerChange: Summary;
   examplePaths: string[];
 }
 
 interface ApiTraffic {
   requests: number;
+  /** Uncompressed JSON, as the e2e contract server sends it. */
   bytes: number;
+  /** As the data service would transfer it: gzip, zlib level 6 (hono compress). */
+  gzipBytes?: number;
   records: number;
   paths: string[];
+  answers?: { path: string; bytes: number; gzipBytes: number }[];
 }
 
 export interface ScaleResult {
@@ -85,6 +91,10 @@ export interface BenchReport {
   };
   lighthouse: Record<'app' | 'floor', Record<'mobile' | 'desktop', LighthouseSummary>>;
   floor: { firstChart: Summary; longestTask: Summary; errors: string[] };
+  /** How a figure was obtained when not by the run itself (e.g. filled in afterwards). */
+  notes?: string[];
+  /** Cold ?view=trends (demo API) and the floor page at `rate`× CPU throttling. */
+  throttledFirstChart?: { app: Summary; floor: Summary; rate: number; errors: string[] };
   scales: ScaleResult[];
   parse: Record<string, ParseTiming>;
   exports: {
@@ -141,7 +151,8 @@ export function markdown(r: BenchReport): string {
     'The app is the production build (`vite build`) served with gzip (level 9) as a real deployment: ' +
       'its config.json points at a local HTTP server speaking the data contract. The floor is a page ' +
       'built in the same run with the same react + recharts drawing one LineChart from the same API. ' +
-      'Data byte counts are the API’s JSON as sent by the e2e contract server (uncompressed).',
+      'Data byte counts are the API’s JSON as sent by the e2e contract server (uncompressed); ' +
+      'a section below adds the same answers as the data service transfers them (gzip).',
   );
 
   out.push('## First-load size (gzip bytes as transferred, real deployment)');
@@ -282,6 +293,58 @@ export function markdown(r: BenchReport): string {
     out.push(
       `First chart, app vs floor (demo data): ${ratio(demo.firstChart.median, r.floor.firstChart.median)}.`,
     );
+  const t = r.throttledFirstChart;
+  if (t) {
+    out.push(
+      `## First chart at ${String(t.rate)}× CPU throttling (cold visit, demo API, desktop 1440×900, network not throttled)`,
+    );
+    out.push(
+      table(
+        ['page', 'first chart line drawn', 'vs floor'],
+        [
+          ['app: ?view=trends', spread(t.app), ratio(t.app.median, t.floor.median)],
+          ['floor: one recharts LineChart', spread(t.floor), '1.00×'],
+        ],
+      ),
+    );
+    out.push(
+      'Chromium `Emulation.setCPUThrottlingRate` set on a CDP session before navigation; app and floor ' +
+        'interleaved run by run in the same browser.',
+    );
+  }
+
+  const withGzip = r.scales.filter((s) => s.loadData.gzipBytes !== undefined);
+  if (withGzip.length) {
+    out.push('## API bytes: uncompressed and as transferred (gzip)');
+    out.push(
+      'Uncompressed is the JSON as the e2e contract server sends it (the figure used everywhere else ' +
+        'in this report). As transferred is the same body gzipped the way the data service sends it ' +
+        '(server/api/app.ts: hono `compress`, zlib level 6), computed here from the body; a deployment ' +
+        'without compression in front of its API transfers the uncompressed figure.',
+    );
+    const both = (raw: number, gz: number | undefined) =>
+      `${size(raw)} / ${gz === undefined || !Number.isFinite(gz) ? '—' : size(gz)}`;
+    const rows: string[][] = [];
+    for (const s of withGzip) {
+      rows.push([s.id, 'Overview, first load', both(s.loadData.bytes, s.loadData.gzipBytes)]);
+      for (const a of s.loadData.answers ?? [])
+        rows.push([s.id, `  ${a.path.split('?')[0] ?? a.path}`, both(a.bytes, a.gzipBytes)]);
+      rows.push([
+        s.id,
+        'a link to one district',
+        both(s.districtLinkData.bytes, s.districtLinkData.gzipBytes),
+      ]);
+      const ind = s.changes.find((c) => c.name.startsWith('Trends: 指标'));
+      if (ind)
+        rows.push([
+          s.id,
+          'trends, one indicator (new fetch)',
+          both(ind.bytesPerChange.median, ind.gzipBytesPerChange?.median),
+        ]);
+    }
+    out.push(table(['data', 'answer', 'uncompressed / gzip'], rows));
+    for (const note of r.notes ?? []) out.push(`Note: ${note}`);
+  }
 
   out.push(
     '## Filter changes (input event → DOM settled with the new selection in every chart/card)',
@@ -352,6 +415,7 @@ export function markdown(r: BenchReport): string {
     ...r.scales.flatMap((s) => s.errors.map((e) => `${s.id}: ${e}`)),
     ...r.floor.errors.map((e) => `floor: ${e}`),
     ...r.exports.errors.map((e) => `exports: ${e}`),
+    ...(r.throttledFirstChart?.errors ?? []),
   ];
   out.push('## Page errors');
   out.push(errors.length ? errors.map((e) => `- ${e}`).join('\n') : 'None.');

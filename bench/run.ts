@@ -88,8 +88,10 @@ function targetsOf(ds: WireDataset) {
 const apiSummary = (list: ApiTransfer[]) => ({
   requests: list.length,
   bytes: list.reduce((a, t) => a + t.bytes, 0),
+  gzipBytes: list.reduce((a, t) => a + t.gzipBytes, 0),
   records: list.reduce((a, t) => a + t.records, 0),
   paths: list.map((t) => t.path),
+  answers: list.map(({ path, bytes, gzipBytes }) => ({ path, bytes, gzipBytes })),
 });
 
 /** Cold visits of one Overview address: cards filled, longest task, and the first visit's traffic. */
@@ -215,6 +217,7 @@ async function measureChanges(
       longestTask: summarize(tasks),
       requestsPerChange: summarize(data.map((x) => x.requests)),
       bytesPerChange: summarize(data.map((x) => x.bytes)),
+      gzipBytesPerChange: summarize(data.map((x) => x.gzipBytes)),
       recordsPerChange: summarize(data.map((x) => x.records)),
       examplePaths: data.find((x) => x.paths.length > 0)?.paths ?? [],
     });
@@ -294,6 +297,38 @@ async function measureFloor(browser: Browser, floor: GzipServer, runs: number) {
     await p.close();
   }
   return { firstChart: summarize(chart), longestTask: summarize(tasks), firstLoad, errors };
+}
+
+/**
+ * A cold ?view=trends link (demo API) and the floor page at 4× CPU throttling (Chromium's
+ * Emulation.setCPUThrottlingRate, set on a CDP session before navigation; network not
+ * throttled), interleaved run by run so a burst of machine load hits both alike.
+ */
+async function measureThrottledFirstChart(
+  browser: Browser,
+  appUrl: string,
+  floorUrl: string,
+  runs: number,
+) {
+  const out = { app: [] as number[], floor: [] as number[] };
+  const errors: string[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [which, url] of [
+      ['app', `${appUrl}/?view=trends`],
+      ['floor', `${floorUrl}/`],
+    ] as const) {
+      const p = await freshPage(browser);
+      const cdp = await p.context.newCDPSession(p.page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await p.page.goto(url, { waitUntil: 'commit' });
+      out[which].push(
+        await withPageErrors(p.errors, `${which} trends at 4× CPU`, () => waitFirstChart(p.page)),
+      );
+      errors.push(...p.errors.map((e) => `${which} 4× CPU: ${e}`));
+      await p.close();
+    }
+  }
+  return { app: summarize(out.app), floor: summarize(out.floor), rate: 4, errors };
 }
 
 async function measureExports(browser: Browser, d: Deployment, runs: number) {
@@ -491,10 +526,16 @@ export async function runBenchmark(): Promise<BenchReport> {
     const chromiumVersion = browser.version();
     let scaleResults: ScaleResult[] = [];
     let floorResult: Awaited<ReturnType<typeof measureFloor>>;
+    let throttledResult: Awaited<ReturnType<typeof measureThrottledFirstChart>>;
     let exportsResult: Awaited<ReturnType<typeof measureExports>>;
     try {
       log('floor page');
       floorResult = await measureFloor(browser, floor, runs);
+      log('first chart at 4× CPU, app (demo) and floor');
+      throttledResult = await measureThrottledFirstChart(browser, demo.site.url, floor.url, runs);
+      log(
+        `4× CPU first chart: app ${throttledResult.app.median.toFixed(0)} ms, floor ${throttledResult.floor.median.toFixed(0)} ms`,
+      );
       scaleResults = [];
       for (const d of deployments) {
         log(`scale ${d.scale.id}`);
@@ -534,6 +575,7 @@ export async function runBenchmark(): Promise<BenchReport> {
         longestTask: floorResult.longestTask,
         errors: floorResult.errors,
       },
+      throttledFirstChart: throttledResult,
       scales: scaleResults,
       parse,
       exports: exportsResult,

@@ -12,6 +12,7 @@ import { metaOptions } from '@/features/data/queries';
 import { loadLanguage } from '@/lib/i18n';
 import { prefetchView, viewLoaders } from '@/app/view-loaders';
 import { loadAdminPage } from '@/features/admin/load';
+import { prestartViewData } from '@/app/prestart';
 import './app/styles.css';
 
 /**
@@ -72,7 +73,11 @@ async function start(): Promise<void> {
     }
     // Ask for meta now rather than when the first render reaches useMeta: every panel waits on it.
     // A failure is not lost: it stays in the query cache for useMeta, which shows it with a retry.
-    void client.query(metaOptions(config)).catch(() => undefined);
+    // With meta in, the URL's view asks for its data at once, while React renders (prestart.ts).
+    void client
+      .query(metaOptions(config))
+      .then((m) => prestartViewData(client, config, m.data, window.location.search))
+      .catch(() => undefined);
     await catalogue.catch(() => undefined); // without it, English falls back to Chinese text
     root.render(
       <StrictMode>

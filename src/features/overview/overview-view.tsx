@@ -4,7 +4,11 @@ import { Panel } from '@/features/data/panel';
 import { headlineIndicators, seriesValues } from '@/features/data/select';
 import type { Meta } from '@contract/types';
 import { FilterBar } from '@/features/filters/filter-bar';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { completionFilter, completionRegions } from '@/features/completion/request';
+import { useConfig } from '@/features/data/config-context';
+import { observationsOptions } from '@/features/data/queries';
 import type { CSSProperties } from 'react';
 import { useRecipe } from '@/features/recipe/use-recipe';
 import type { Lang, T } from '@/lib/i18n';
@@ -15,8 +19,9 @@ import { RankBadges } from './rank-badges';
 
 // The completion table and warnings have their own query and load on demand: the first load
 // carries the cards only.
+const loadCompletion = withViewStrings(() => import('@/features/completion/completion-section'));
 const CompletionSection = lazy(() =>
-  withViewStrings(() => import('@/features/completion/completion-section'))().then((m) => ({
+  loadCompletion().then((m) => ({
     default: m.CompletionSection,
   })),
 );
@@ -32,6 +37,22 @@ export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
   const region = selection.selected;
   // The year defaults from the headline data: until it is in, the table would guess the year.
   const ready = query.data !== undefined || selection.yearExplicit;
+  const client = useQueryClient();
+  const config = useConfig();
+  // The warnings line is often the largest text on a phone's first screen (its LCP): its code
+  // comes with the cards' data rather than after it…
+  useEffect(() => {
+    loadCompletion().catch(() => undefined); // a failure shows when the section renders
+  }, []);
+  // …and its data is asked for as soon as the year is known, not once that code has rendered.
+  // The same options as useCompletion, so the section finds the answer under its own key.
+  useEffect(() => {
+    const regions = completionRegions(selection);
+    if (!ready || regions.length === 0) return;
+    const { year, compare, campaign } = selection;
+    const filter = completionFilter(meta, regions, year, compare, campaign);
+    client.query(observationsOptions(config, meta, filter, client)).catch(() => undefined);
+  }, [ready, selection, meta, config, client]);
 
   return (
     <div className="view overview">

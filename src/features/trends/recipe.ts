@@ -1,47 +1,10 @@
-import { can, depthBelow } from '@/features/data/capabilities';
-import type { ObservationFilter } from '@/features/data/queries';
-import { headlineIndicators } from '@/features/data/select';
-import { regionAboveDistricts } from '@/features/filters/defaults';
-import { districtsOf } from '@/features/filters/resolve';
 import { NO_CONTROLS } from '@/features/filters/controls';
-import type { ValidFilters } from '@/features/filters/resolve';
 import { resolveSelection } from '@/features/filters/selection';
 import type { Recipe } from '@/features/recipe/recipe';
-import type { Indicator, Meta } from '@contract/types';
 import { buildTrendsSpecs } from './build-specs';
+import { trendsIndicator, trendsRequests } from './requests';
 
-/** The chosen indicator, else the first headline one: the select and the charts show it. */
-export function trendsIndicator(
-  meta: Meta,
-  valid: Pick<ValidFilters, 'indicator'>,
-): Indicator | undefined {
-  return valid.indicator ?? headlineIndicators(meta).list[0] ?? meta.indicators[0];
-}
-
-/**
- * (1.1) Exactly what the charts show — the region above the districts, the districts, and the
- * chosen district's townships — in one request: `region=<top>,<district>&depth=N`, N the levels
- * from the top down to the districts. Null (ask for every region, as for a 1.0 server) when the
- * server cannot, or when the districts do not all lie below one region.
- */
-export function trendsRegions(
-  meta: Meta,
-  valid: Pick<ValidFilters, 'district'>,
-): Pick<ObservationFilter, 'regions' | 'depth'> | null {
-  if (!can(meta, 'region-list', 'depth')) return null;
-  const roots = meta.regions.filter((r) => r.parent === null);
-  const [root] = roots;
-  if (roots.length !== 1 || !root) return null;
-  const top = regionAboveDistricts(meta, root);
-  const depths = new Set(districtsOf(meta).map((d) => depthBelow(meta, top, d)));
-  const [depth] = depths;
-  if (depths.size !== 1 || depth === undefined || depth === null) return null;
-  const district = valid.district;
-  return {
-    regions: district && district.id !== top.id ? [top.id, district.id] : [top.id],
-    depth: Math.max(depth, 1),
-  };
-}
+export { trendsIndicator, trendsRegions } from './requests';
 
 /** One indicator over all years, for every region (the districts and the chosen district's townships). */
 export const trendsRecipe: Recipe = {
@@ -50,11 +13,7 @@ export const trendsRecipe: Recipe = {
     towns: true,
     indicator: trendsIndicator(meta, valid) ?? null,
   }),
-  requests: (meta, valid) => {
-    const indicator = trendsIndicator(meta, valid);
-    const indicators = indicator ? [indicator.id] : [];
-    return { observations: { indicators, ...trendsRegions(meta, valid) } };
-  },
+  requests: trendsRequests,
   selection: (meta, valid, data) => resolveSelection(valid, meta, data.observations),
   specs: (meta, data, selection, lang, demo) => {
     const indicator = trendsIndicator(meta, selection);

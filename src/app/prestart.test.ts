@@ -1,0 +1,50 @@
+/** A cold link's first data is asked for at start-up under exactly the key its view reads. */
+import { describe, expect, it } from 'vitest';
+import { createQueryClient } from '@/app/providers';
+import { dataKeys, metaOptions, observationsOptions } from '@/features/data/queries';
+import { validateFilters } from '@/features/filters/resolve';
+import { readRaw } from '@/features/filters/url-params';
+import { overviewInputs } from '@/features/overview/inputs';
+import { trendsRecipe } from '@/features/trends/recipe';
+import type { RecipeInputs } from '@/features/recipe/recipe';
+import { demoConfig, startDemoServer } from '@/test/render-app';
+import { prestartViewData } from './prestart';
+
+startDemoServer();
+
+async function prestarted(search: string, inputs: RecipeInputs) {
+  const client = createQueryClient(false);
+  const meta = (await client.query(metaOptions(demoConfig))).data;
+  await prestartViewData(client, demoConfig, meta, search);
+  const valid = validateFilters(readRaw(new URLSearchParams(search)), meta);
+  const { queryKey } = observationsOptions(
+    demoConfig,
+    meta,
+    inputs.requests(meta, valid).observations,
+  );
+  const observations = client
+    .getQueryCache()
+    .findAll({ queryKey: dataKeys.all(demoConfig.apiBaseUrl) })
+    .map((q) => q.queryKey)
+    .filter((key) => key[2] === 'observations');
+  return { cached: client.getQueryData(queryKey), queryKey, observations };
+}
+
+describe('prestartViewData', () => {
+  it('asks for a trends link’s data under the key the trends view reads, and nothing else', async () => {
+    const r = await prestarted('?view=trends&district=460106', trendsRecipe);
+    expect(r.cached).toBeDefined();
+    expect(r.observations).toEqual([r.queryKey]);
+  });
+
+  it('asks for the overview’s cards under the key the overview reads', async () => {
+    const r = await prestarted('?year=2021', overviewInputs);
+    expect(r.cached).toBeDefined();
+    expect(r.observations).toEqual([r.queryKey]);
+  });
+
+  it('asks nothing for a view it does not know the requests of', async () => {
+    const r = await prestarted('?view=programmes', overviewInputs);
+    expect(r.observations).toEqual([]);
+  });
+});
