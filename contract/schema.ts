@@ -98,4 +98,7 @@ export const configSchema = v.looseObject({
   loginUrl: v.optional(
     v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+/i, 'must be an http(s) URL')),
   ),
+  // This deployment's own extension (not in the wire contract): the map view's geometry.
+  boundariesUrl: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(2000))),
+  boundariesIdProperty: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
 });

@@ -17,6 +17,12 @@ export interface AppConfig {
   timeoutMs: number;
   /** (1.1) Where a user signs in again when the API answers 401. */
   loginUrl: string | null;
+  /**
+   * The map's boundaries file (GeoJSON or TopoJSON), relative to the page, and the feature
+   * property holding the region id. Without it the map is a schematic tile map.
+   */
+  boundariesUrl: string | null;
+  boundariesIdProperty: string;
   /** Set when config.json could not be fetched and the copy saved at this time is used. */
   offlineSince: number | null;
 }
@@ -84,6 +90,8 @@ export function resolveConfig(
     suppressBelow: raw.suppressBelow ?? null,
     timeoutMs: raw.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS,
     loginUrl: raw.loginUrl ?? null,
+    boundariesUrl: raw.boundariesUrl?.trim() || null,
+    boundariesIdProperty: raw.boundariesIdProperty ?? 'id',
     offlineSince: null,
   };
 }
