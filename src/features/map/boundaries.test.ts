@@ -103,3 +103,34 @@ describe('boundaries files', () => {
     expect(Math.max(...numbers)).toBeLessThanOrEqual(100.01);
   });
 });
+
+describe('ring order', () => {
+  it('draws anticlockwise (RFC 7946) and clockwise squares alike, side by side and not as the globe', () => {
+    const ccw = parseBoundaries(geojson, 'code').slice(0, 2);
+    const cw = ccw.map((s) => ({
+      ...s,
+      feature: {
+        ...s.feature,
+        geometry: {
+          type: 'Polygon' as const,
+          coordinates: (s.feature.geometry as { coordinates: number[][][] }).coordinates.map(
+            (ring) => [...ring].reverse(),
+          ),
+        },
+      },
+    }));
+    for (const shapes of [ccw, cw]) {
+      const paths = projectShapes(shapes, 200, 100);
+      const xs = (id: string) =>
+        (paths.get(id) ?? '')
+          .replace(/[MLZ]/g, ' ')
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map(Number)
+          .filter((_, i) => i % 2 === 0);
+      // Two unit squares 1° apart fill the width: 0–100 and 100–200, not 0–200 each.
+      expect(Math.max(...xs('100'))).toBeLessThanOrEqual(100.5);
+      expect(Math.min(...xs('200'))).toBeGreaterThanOrEqual(99.5);
+    }
+  });
+});

@@ -4,8 +4,8 @@
  * region id (`boundariesIdProperty`, default "id"), and matched against the regions shown.
  * Pure functions, so the node tier tests them; d3-geo and topojson-client load with the map.
  */
-import { geoIdentity, geoMercator, geoPath } from 'd3-geo';
-import type { Feature, FeatureCollection } from 'geojson';
+import { geoArea, geoIdentity, geoMercator, geoPath } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { feature as topoFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import * as v from 'valibot';
@@ -111,25 +111,54 @@ function looksProjected(collection: FeatureCollection): boolean {
   return x0 < -180 || x1 > 180 || y0 < -90 || y1 > 90;
 }
 
+/**
+ * d3-geo reads a spherical polygon's exterior ring clockwise; GeoJSON (RFC 7946) writes it
+ * anticlockwise, and files in the wild do either. A ring read the wrong way round is the whole
+ * globe but the region, so every polygon covering more than a hemisphere is turned round.
+ */
+export function rewindForD3(geometry: Geometry): Geometry {
+  const polygon = (rings: Position[][]): Position[][] =>
+    geoArea({ type: 'Polygon', coordinates: rings }) > 2 * Math.PI
+      ? rings.map((ring) => [...ring].reverse())
+      : rings;
+  switch (geometry.type) {
+    case 'Polygon':
+      return { ...geometry, coordinates: polygon(geometry.coordinates) };
+    case 'MultiPolygon':
+      return { ...geometry, coordinates: geometry.coordinates.map(polygon) };
+    case 'GeometryCollection':
+      return { ...geometry, geometries: geometry.geometries.map(rewindForD3) };
+    default:
+      return geometry;
+  }
+}
+
 /** SVG path data of each shape, fitted into width × height. */
 export function projectShapes(
   shapes: readonly RegionShape[],
   width: number,
   height: number,
 ): Map<string, string> {
-  const collection: FeatureCollection = {
+  const plain: FeatureCollection = {
     type: 'FeatureCollection',
     features: shapes.map((s) => s.feature),
   };
   const size: [number, number] = [Math.max(1, width), Math.max(1, height)];
-  const projection = looksProjected(collection)
+  const planar = looksProjected(plain);
+  // Planar data is drawn as it is; longitude/latitude rings go the way d3-geo reads them.
+  const features = planar
+    ? plain.features
+    : plain.features.map((f) => ({ ...f, geometry: rewindForD3(f.geometry) }));
+  const collection: FeatureCollection = { type: 'FeatureCollection', features };
+  const projection = planar
     ? geoIdentity().reflectY(true).fitSize(size, collection)
     : geoMercator().fitSize(size, collection);
   const path = geoPath(projection);
   const out = new Map<string, string>();
-  for (const s of shapes) {
-    const d = path(s.feature);
+  shapes.forEach((s, i) => {
+    const f = features[i];
+    const d = f ? path(f) : null;
     if (d) out.set(s.id, d);
-  }
+  });
   return out;
 }

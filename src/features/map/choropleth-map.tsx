@@ -98,9 +98,11 @@ export function ChoroplethMap({
   const pattern = `hatch-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const th = THEMES[theme];
   const interactive = onActivate !== undefined;
-  const ordered = [...shapes].sort(
-    (a, b) => Number(a.selected || a.id === active) - Number(b.selected || b.id === active),
-  );
+  // Chosen regions are drawn last so their outline is whole. The region under the pointer is
+  // not moved (a node moved between mousedown and mouseup loses the click): its outline is
+  // drawn again on top instead.
+  const ordered = [...shapes].sort((a, b) => Number(a.selected) - Number(b.selected));
+  const highlighted = shapes.find((s) => s.id === active);
   return (
     <svg
       className="choropleth"
@@ -123,7 +125,7 @@ export function ChoroplethMap({
         </pattern>
       </defs>
       {ordered.map((s) => {
-        const emphasised = s.selected || s.id === active;
+        const emphasised = s.selected;
         const paint = {
           fill: s.hatch ? `url(#${pattern})` : s.fill,
           stroke: emphasised ? th.selected : s.hatch ? th.hatch : th.edge,
@@ -180,6 +182,20 @@ export function ChoroplethMap({
           </g>
         );
       })}
+      {highlighted && (
+        <g pointerEvents="none" fill="none" stroke={th.selected} strokeWidth={3} data-active="true">
+          {highlighted.d !== undefined && <path d={highlighted.d} strokeLinejoin="round" />}
+          {highlighted.tile && (
+            <rect
+              x={highlighted.tile.x}
+              y={highlighted.tile.y}
+              width={highlighted.tile.size}
+              height={highlighted.tile.size}
+              rx={3}
+            />
+          )}
+        </g>
+      )}
     </svg>
   );
 }

@@ -50,7 +50,9 @@ export function MapFigure({ model, knownIds, t, onActivate }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- key is shownIds' identity
     [query.data, knownIds, key],
   );
-  const geometry: Geometry = matching ? { kind: 'shapes', matching } : { kind: 'tiles' };
+  // A level the file does not cover at all (townships in a file of districts) gets the tiles.
+  const covered = matching !== null && matching.withoutFeature.length < shownIds.length;
+  const geometry: Geometry = covered ? { kind: 'shapes', matching } : { kind: 'tiles' };
   const schematic = geometry.kind === 'tiles';
   const height = mapHeight(model, geometry, width);
   const shapes = useMemo(() => {

@@ -21,8 +21,9 @@ const MUTED = '#5b6575';
 export const SCHEMATIC_TEXT = '示意图 / Schematic';
 const DEMO_TEXT = '演示数据 / Demo data';
 
-const txt = (x: number, y: number, size: number, s: string, extra = '') =>
-  `<text x="${x}" y="${y}" font-size="${size}" fill="${INK}"${extra}>${esc(s)}</text>`;
+/** A line of text; `extra` holds further attributes (never a second fill). */
+const txt = (x: number, y: number, size: number, s: string, extra = '', fill = INK) =>
+  `<text x="${x}" y="${y}" font-size="${size}" fill="${fill}"${extra}>${esc(s)}</text>`;
 
 export function renderMapSvg(
   model: MapModel,
@@ -45,7 +46,7 @@ export function renderMapSvg(
     out.push(txt(pad, y + 18, 20, line, ' font-weight="700"'));
     y += 26;
   }
-  out.push(txt(pad, y + 14, 13, model.subtitle, ` fill="${MUTED}"`));
+  out.push(txt(pad, y + 14, 13, model.subtitle, '', MUTED));
   y += 24;
 
   // Legend: the note, then one swatch per class and the hatched no-data swatch, in rows.
@@ -87,9 +88,7 @@ export function renderMapSvg(
     .flatMap((line) => wrapText(clean(line), 11, contentW, 2))
     .slice(0, 6);
   const footTop = H - pad - footer.length * 15;
-  footer.forEach((line, i) =>
-    out.push(txt(pad, footTop + 11 + i * 15, 11, line, ` fill="${MUTED}"`)),
-  );
+  footer.forEach((line, i) => out.push(txt(pad, footTop + 11 + i * 15, 11, line, '', MUTED)));
 
   const mapTop = y;
   const mapH = Math.max(80, footTop - 10 - mapTop);
