@@ -162,4 +162,19 @@ describe('map (地图)', () => {
     expect(screen.getAllByRole('alert')).toEqual([alert]);
     expect(screen.getByRole('link', { name: '地图' })).toBeInTheDocument();
   });
+  it('plays the campaign years one a second into the URL and stops on the last', async () => {
+    const { user } = renderApp('/?view=map&indicator=new-users&year=2019');
+    await screen.findByRole('figure', { name: DISTRICTS });
+    const year = () => new URLSearchParams(window.location.search).get('year');
+    await user.click(screen.getByRole('button', { name: /播放年份/ }));
+    // From the last year, play starts again at the campaign's first.
+    expect(year()).toBe('2017');
+    expect(screen.getByRole('button', { name: /暂停/ })).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(year()).toBe('2018'), { timeout: 3000 });
+    await waitFor(() => expect(year()).toBe('2019'), { timeout: 3000 });
+    expect(await screen.findByRole('button', { name: /播放年份/ })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
+  });
 });

@@ -8,7 +8,7 @@ export function MapLegend({ model, t }: { model: MapModel; t: T }) {
     <div className="map-legend" aria-label={t('chart.legend')} role="group">
       <p className="map-legend__note">
         <strong>{model.legendNote}</strong>
-        <span> · {t('map.classing', { n: model.legend.length })}</span>
+        {model.legend.length > 0 && <span> · {t('map.classing', { n: model.legend.length })}</span>}
       </p>
       <ul className="map-legend__items">
         {model.legend.map((c) => (

@@ -55,7 +55,9 @@ export function renderMapSvg(
       pad,
       y + 12,
       12,
-      `${model.legendNote} · ${t('map.classing', { n: model.legend.length })}`,
+      model.legend.length > 0
+        ? `${model.legendNote} · ${t('map.classing', { n: model.legend.length })}`
+        : model.legendNote,
       ' font-weight="600"',
     ),
   );
