@@ -109,7 +109,8 @@ export function ChoroplethMap({
       width={width}
       height={height}
       viewBox={`0 0 ${width} ${height}`}
-      role="img"
+      // An image cannot hold buttons (its children are presentational): a group of them then.
+      role={interactive ? 'group' : 'img'}
       aria-label={title}
     >
       <defs>
