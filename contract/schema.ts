@@ -111,4 +111,7 @@ export const configSchema = v.looseObject({
       ),
     ),
   ),
+  // This deployment's own extension (not in the wire contract): the map view's geometry.
+  boundariesUrl: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(2000))),
+  boundariesIdProperty: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
 });

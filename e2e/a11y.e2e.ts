@@ -8,6 +8,7 @@ const VIEWS = [
   ['programmes', 'view=programmes', 'figure'],
   ['rankings', 'view=rankings', 'figure'],
   ['league', 'view=league&district=460106&town=460106007', 'figure'],
+  ['map', 'view=map&district=460106&year=2016&town=460106007', 'figure'],
 ] as const;
 
 describe('accessibility (axe-core) of every view in both languages', () => {

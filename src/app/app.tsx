@@ -23,6 +23,7 @@ const ProgrammesView = lazy(() =>
 );
 const RankingsView = lazy(() => viewLoaders.rankings().then((m) => ({ default: m.RankingsView })));
 const LeagueView = lazy(() => viewLoaders.league().then((m) => ({ default: m.LeagueView })));
+const MapView = lazy(() => viewLoaders.map().then((m) => ({ default: m.MapView })));
 
 function Views({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
   const valid = useValidFilters(meta);
@@ -41,6 +42,7 @@ function Views({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
         {valid.view === 'programmes' && <ProgrammesView {...props} />}
         {valid.view === 'rankings' && <RankingsView {...props} />}
         {valid.view === 'league' && <LeagueView {...props} />}
+        {valid.view === 'map' && <MapView {...props} />}
       </Suspense>
     </>
   );

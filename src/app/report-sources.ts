@@ -25,6 +25,7 @@ import { VIEWS } from '@/features/filters/url-params';
 import type { View } from '@/features/filters/url-params';
 import { overviewRecipe } from '@/features/overview/recipe';
 import { leagueRecipe } from '@/features/league/recipe';
+import { mapRecipe } from '@/features/map/recipe';
 import { programmesRecipe } from '@/features/programmes/recipe';
 import { rankingsRecipe } from '@/features/rankings/recipe';
 import type { Recipe } from '@/features/recipe/recipe';
@@ -38,6 +39,7 @@ const RECIPES: Record<View, Recipe> = {
   programmes: programmesRecipe,
   rankings: rankingsRecipe,
   league: leagueRecipe,
+  map: mapRecipe,
 };
 
 export interface ReportContext {
@@ -87,7 +89,8 @@ export async function collectReport(
   signal: AbortSignal,
 ): Promise<{ meta: ReportMeta; sources: PackSource[]; table: ReportTable | null }> {
   const t = translator(ctx.lang);
-  const views = scope === 'all' ? [...VIEWS] : [ctx.valid.view];
+  // The map draws no chart spec: an "all views" report leaves it out.
+  const views = scope === 'all' ? VIEWS.filter((v) => v !== 'map') : [ctx.valid.view];
   const sources: PackSource[] = [];
   for (const view of views) sources.push(...(await sectionsFor(view, ctx, scope, signal)));
   // The cover names the place and year the overview shows, whichever views the report holds.

@@ -11,6 +11,7 @@ export const viewLoaders = {
   programmes: withViewStrings(() => import('@/features/programmes/programmes-view')),
   rankings: withViewStrings(() => import('@/features/rankings/rankings-view')),
   league: withViewStrings(() => import('@/features/league/league-view')),
+  map: withViewStrings(() => import('@/features/map/map-view')),
 } as const;
 
 export function prefetchView(view: View): void {

@@ -22,9 +22,23 @@ describe('resolveConfig', () => {
       timeoutMs: 20_000,
       loginUrl: null,
       dataAdminUrl: null,
+      boundariesUrl: null,
+      boundariesIdProperty: 'id',
       offlineSince: null,
     });
     expect(resolveConfig('{}', '  ').mode).toBe('demo');
+  });
+
+  it('reads the map boundaries file and its id property, and refuses the wrong types', () => {
+    const c = resolveConfig(
+      '{"boundariesUrl": "geo/haikou.topojson", "boundariesIdProperty": "adcode"}',
+      undefined,
+    );
+    expect([c.boundariesUrl, c.boundariesIdProperty]).toEqual(['geo/haikou.topojson', 'adcode']);
+    expect(() => resolveConfig('{"boundariesUrl": 3}', undefined)).toThrow(/boundariesUrl/);
+    expect(() => resolveConfig('{"boundariesIdProperty": ""}', undefined)).toThrow(
+      /boundariesIdProperty/,
+    );
   });
 
   it('reads a sign-in page (1.1) and refuses one that is not http(s)', () => {

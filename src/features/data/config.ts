@@ -19,6 +19,12 @@ export interface AppConfig {
   loginUrl: string | null;
   /** The data service's data-keeper page (数据管理), linked from the header; null: none. */
   dataAdminUrl: string | null;
+  /**
+   * The map's boundaries file (GeoJSON or TopoJSON), relative to the page, and the feature
+   * property holding the region id. Without it the map is a schematic tile map.
+   */
+  boundariesUrl: string | null;
+  boundariesIdProperty: string;
   /** Set when config.json could not be fetched and the copy saved at this time is used. */
   offlineSince: number | null;
 }
@@ -87,6 +93,8 @@ export function resolveConfig(
     timeoutMs: raw.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS,
     loginUrl: raw.loginUrl ?? null,
     dataAdminUrl: raw.dataAdminUrl ?? null,
+    boundariesUrl: raw.boundariesUrl?.trim() || null,
+    boundariesIdProperty: raw.boundariesIdProperty ?? 'id',
     offlineSince: null,
   };
 }

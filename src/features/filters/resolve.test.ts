@@ -36,12 +36,12 @@ describe('validateFilters', () => {
 
   it('ignores and reports unknown ids, unknown views and years outside meta', () => {
     const f = valid(
-      'view=map&district=nope&campaign=round-9&year=2031&compare=last&programme=x&indicator=y',
+      'view=globe&district=nope&campaign=round-9&year=2031&compare=last&programme=x&indicator=y',
     );
     expect(f).toMatchObject({ view: 'overview', district: null, campaign: null, year: null });
     expect(f.ignored).toEqual(
       expect.arrayContaining([
-        { param: 'view', value: 'map' },
+        { param: 'view', value: 'globe' },
         { param: 'district', value: 'nope' },
         { param: 'campaign', value: 'round-9' },
         { param: 'year', value: '2031' },

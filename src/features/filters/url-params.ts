@@ -3,7 +3,7 @@
  * read it into raw strings and write patches back, leaving out anything at its default so
  * shared links stay short.
  */
-export const VIEWS = ['overview', 'trends', 'programmes', 'rankings', 'league'] as const;
+export const VIEWS = ['overview', 'trends', 'programmes', 'rankings', 'league', 'map'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface RawFilters {

@@ -28,6 +28,7 @@ export const zh = {
     programmes: '专项工作',
     rankings: '考评排名',
     league: '红黑榜',
+    map: '地图',
   },
   filters: {
     label: '筛选',

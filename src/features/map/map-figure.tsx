@@ -1,0 +1,152 @@
+/**
+ * The map in its frame: heading, legend, the map (or the schematic tile map), a tooltip for the
+ * region under the pointer or focus, caption, table twin and export menu.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ChartFrame } from '@/components/chart-frame';
+import type { T } from '@/lib/i18n';
+import { matchShapes } from './boundaries';
+import { ChoroplethMap } from './choropleth-map';
+import { MapExportMenu } from './map-export-menu';
+import { MapLegend } from './map-legend';
+import type { MapModel } from './map-model';
+import { mapHeight, mapShapes } from './map-shapes';
+import type { Geometry } from './map-shapes';
+import { useBoundaries } from './use-boundaries';
+
+function useWidth(fallback = 720) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const node = ref.current;
+    if (!node) return;
+    const measure = () => {
+      if (node.clientWidth > 0) setWidth(node.clientWidth);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(node);
+    return () => ro.disconnect();
+  }, []);
+  return { ref, width };
+}
+
+interface Props {
+  model: MapModel;
+  knownIds: ReadonlySet<string>;
+  t: T;
+  onActivate: (id: string) => void;
+}
+
+export function MapFigure({ model, knownIds, t, onActivate }: Props) {
+  const { url, query } = useBoundaries();
+  const { ref, width } = useWidth();
+  const [active, setActive] = useState<string | null>(null);
+  const shownIds = model.regions.map((r) => r.region.id);
+  const key = shownIds.join();
+  const matching = useMemo(
+    () => (query.data ? matchShapes(query.data, knownIds, shownIds) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- key is shownIds' identity
+    [query.data, knownIds, key],
+  );
+  // A level the file does not cover at all (townships in a file of districts) gets the tiles.
+  const covered = matching !== null && matching.withoutFeature.length < shownIds.length;
+  const geometry: Geometry = covered ? { kind: 'shapes', matching } : { kind: 'tiles' };
+  const schematic = geometry.kind === 'tiles';
+  const height = mapHeight(model, geometry, width);
+  const shapes = useMemo(() => {
+    try {
+      return mapShapes(model, geometry, width, height);
+    } catch {
+      return mapShapes(model, { kind: 'tiles' }, width, height);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- geometry follows matching
+  }, [model, matching, width, height]);
+  const shown = model.regions.find((r) => r.region.id === active) ?? null;
+  const mismatches = matching
+    ? matching.unknownFeatures.length + matching.withoutFeature.length
+    : 0;
+  const names = (ids: string[]) =>
+    ids.map((id) => model.regions.find((r) => r.region.id === id)?.name ?? id).join('、');
+
+  const activate = (id: string, pointer: string) => {
+    // A first tap shows the figures; a second tap on the same region goes down a level.
+    if (pointer === 'touch' && active !== id) {
+      setActive(id);
+      return;
+    }
+    onActivate(id);
+  };
+
+  const captions = [
+    ...model.notes,
+    ...model.captionLines,
+    ...(schematic ? [t('map.schematicNote')] : []),
+  ];
+  return (
+    <ChartFrame
+      title={model.title}
+      subtitle={model.subtitle}
+      captionLines={captions}
+      table={model.table}
+      labels={{ showTable: t('chart.showTable'), hideTable: t('chart.hideTable') }}
+      actions={<MapExportMenu model={model} geometry={geometry} schematic={schematic} />}
+    >
+      <div className="map-figure">
+        {url && query.isPending && <p className="map-figure__status">{t('map.loadingShapes')}</p>}
+        {url && query.isError && (
+          <p className="notice notice--error map-figure__error" role="alert">
+            {t('map.boundariesError', { message: query.error.message })}
+          </p>
+        )}
+        {matching && mismatches > 0 && (
+          <details className="map-figure__mismatch">
+            <summary>{t('map.mismatchTitle', { count: mismatches })}</summary>
+            {matching.unknownFeatures.length > 0 && (
+              <p>{t('map.unknownFeatures', { ids: matching.unknownFeatures.join(', ') })}</p>
+            )}
+            {matching.withoutFeature.length > 0 && (
+              <p>{t('map.withoutFeature', { names: names(matching.withoutFeature) })}</p>
+            )}
+          </details>
+        )}
+        <MapLegend model={model} t={t} />
+        <div className="map-figure__canvas" ref={ref}>
+          {schematic && (
+            <span className="map-figure__schematic" data-schematic="true">
+              {t('map.schematic')}
+            </span>
+          )}
+          <ChoroplethMap
+            shapes={shapes}
+            width={width}
+            height={height}
+            title={schematic ? `${model.title}（${t('map.schematic')}）` : model.title}
+            active={active}
+            onActivate={activate}
+            onShow={(id) => {
+              if (id !== null) setActive(id);
+            }}
+          />
+        </div>
+        <div className="map-tip" role="status" aria-live="polite">
+          {shown ? (
+            <>
+              <strong>{shown.name}</strong>
+              <span className="map-tip__value">{shown.valueText}</span>
+              {model.baselineYear !== null && (
+                <span>
+                  {t('map.vsBaseline', { year: model.baselineYear })} {shown.changeText}
+                </span>
+              )}
+              <span>{shown.rankText}</span>
+            </>
+          ) : (
+            <span className="map-tip__hint">{t('map.tip')}</span>
+          )}
+        </div>
+      </div>
+    </ChartFrame>
+  );
+}
