@@ -94,7 +94,11 @@ describe('npm run import and npm run serve as processes', () => {
       const meta = (await (await fetch(`${url}/api/v1/meta`)).json()) as { dataAsOf: string };
       expect(meta.dataAsOf).toBe(demoDataset.meta.dataAsOf);
       const config: unknown = await (await fetch(`${url}/config.json`)).json();
-      expect(config).toEqual({ apiBaseUrl: './api/v1', suppressBelow: 5 });
+      expect(config).toEqual({
+        apiBaseUrl: './api/v1',
+        suppressBelow: 5,
+        dataAdminUrl: './?page=data',
+      });
       // dist/ was missing, so serve built the app first.
       expect(await (await fetch(`${url}/`)).text()).toContain('<div id="root"></div>');
     } finally {
