@@ -129,7 +129,12 @@ describe.each(engines)('数据管理 on the data service (%s)', (engine) => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByText(`已登录：${CLERK.name}`).waitFor();
     await page.getByRole('heading', { level: 2, name: '上传数据文件' }).waitFor();
-    expect(await auditActions()).toContain('sign-in');
+    const signIn = await service.database.db
+      .selectFrom('audit_log')
+      .select(['user_name', 'ip'])
+      .where('action', '=', 'sign-in')
+      .executeTakeFirstOrThrow();
+    expect(signIn).toEqual({ user_name: CLERK.name, ip: '127.0.0.1' });
     expect(errors()).toEqual([]);
   });
 
