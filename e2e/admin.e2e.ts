@@ -72,6 +72,9 @@ describe.each(engines)('数据管理 on the data service (%s)', (engine) => {
     await page.screenshot({ path: join(SHOTS, `${name}-1440.png`), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: join(SHOTS, `${name}-390.png`), fullPage: true });
+    // Phone-usable: nothing wider than the screen (wide tables scroll inside their own box).
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide, `${name} at 390 px`).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1440, height: 900 });
   };
   /** zh and en screenshots of the page as it is; the language button keeps the page's state. */
