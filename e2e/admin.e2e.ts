@@ -229,6 +229,7 @@ describe.each(engines)('数据管理 on the data service (%s)', (engine) => {
       await page.goto(forgerUrl);
       const res = await answer;
       expect(res.status()).toBe(403);
+      expect(await res.json()).toMatchObject({ error: { code: 'csrf' } });
       // The cookie did travel (same site, other port): the refusal is the CSRF check's.
       expect(await res.request().headerValue('cookie')).toMatch(/jindu_session=/);
       expect(await editionCount()).toBe(before);
