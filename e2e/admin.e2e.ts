@@ -255,6 +255,26 @@ describe.each(engines)('数据管理 on the data service (%s)', (engine) => {
     await page.getByText('登录已过期，请重新登录。').waitFor();
     await page.getByRole('heading', { level: 2, name: '登录' }).waitFor();
     await page.getByText(/已选文件 龙华2019更正\.xlsx 尚未上传/).waitFor();
+    expect(await auditActions()).toContain('session-expired');
+    expect(errors()).toEqual([]);
+  });
+
+  it('carries on with the kept file after signing in again, cancels, and signs out', async () => {
+    const { page } = b;
+    const before = await editionCount();
+    await page.getByLabel('用户名').fill(CLERK.name);
+    await page.getByLabel('密码').fill(CLERK.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('已选：龙华2019更正.xlsx', { exact: false }).waitFor();
+    await page.getByRole('button', { name: '检查并预览' }).click();
+    await page.getByRole('heading', { name: '预览：龙华2019更正.xlsx' }).waitFor();
+    await page.getByRole('button', { name: '取消' }).click();
+    await page.getByText('已取消，未写入任何数据。').waitFor();
+    expect(await editionCount()).toBe(before);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByText('已退出登录。').waitFor();
+    await page.getByRole('heading', { level: 2, name: '登录' }).waitFor();
+    expect(await auditActions()).toEqual(expect.arrayContaining(['cancel', 'sign-out']));
     expect(errors()).toEqual([]);
   });
 
