@@ -15,11 +15,13 @@ import { templateBytes } from '../contract/workbook/write-template';
 import type { WireDataset } from '../contract/wire-types';
 import { demoDataset } from '../mocks/demo/dataset';
 import { columnWith, loadWorkbook, rowWith, sheetOf, toBytes } from '../server/import/test-support';
+import { readWorkbook } from '../server/import/read-workbook';
 import { engines } from '../server/test/databases';
 import { openBrowser } from './support/browser';
 import type { BrowserSession } from './support/browser';
 import { serveDataService } from './support/data-service';
 import type { DataService } from './support/data-service';
+import { download } from './support/downloads';
 import { closer, listen } from './support/static-server';
 
 const CLERK = { name: 'clerk', password: 'clerk-password-1' };
@@ -148,6 +150,7 @@ describe.each(engines)('数据管理 on the data service (%s)', (engine) => {
     await page.getByRole('heading', { name: '预览：龙华2019更正.xlsx' }).waitFor();
     const cells = page.getByRole('table', { name: /新发现吸毒人员 · 龙华区 的变化/ });
     const row = cells.getByRole('row', { name: new RegExp(`^${YEAR}`) });
+    await row.waitFor();
     const texts = await row.getByRole('cell').allInnerTexts();
     expect(texts[0]).toBe('修改');
     expect(texts[1]).toContain(String(OLD));
@@ -207,6 +210,33 @@ describe.each(engines)('数据管理 on the data service (%s)', (engine) => {
     const card = page.getByRole('article', { name: '新发现吸毒人员' });
     await card.getByText(String(OLD), { exact: true }).waitFor();
     await expect(card.getByText(String(NEW), { exact: true }).count()).resolves.toBe(0);
+    expect(errors()).toEqual([]);
+  });
+
+  it('compares two editions and downloads an edition as a workbook the importer reads', async () => {
+    const { page } = b;
+    await page.goto(`${service.url}/?page=data`);
+    await page.getByRole('checkbox', { name: '选择版本 #2 进行比较' }).check();
+    await page.getByRole('checkbox', { name: '选择版本 #3 进行比较' }).check();
+    await page.getByRole('button', { name: '比较所选版本' }).click();
+    const compare = page.getByRole('region', { name: '版本 #2 → #3' });
+    const row = compare
+      .getByRole('table', { name: /新发现吸毒人员 · 龙华区 的变化/ })
+      .getByRole('row', { name: new RegExp(`^${YEAR}`) });
+    await row.waitFor();
+    const texts = await row.getByRole('cell').allInnerTexts();
+    expect(texts.slice(1)).toEqual([String(NEW), `→ ${OLD}`]);
+
+    const file = await download(
+      page,
+      page.getByRole('link', { name: '下载版本 #2 的数据（Excel）' }),
+    );
+    const read = await readWorkbook(file.bytes);
+    expect(read.problems).toEqual([]);
+    const value = read.data?.dataset.observations.find(
+      (o) => o.indicator === INDICATOR && o.region === DISTRICT && o.year === YEAR,
+    )?.value;
+    expect(value).toBe(NEW);
     expect(errors()).toEqual([]);
   });
 
