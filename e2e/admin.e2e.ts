@@ -200,6 +200,8 @@ describe.each(engines)('数据管理 on the data service (%s)', (engine) => {
     await editions.getByRole('row', { name: /#2/ }).waitFor();
     await page.getByRole('button', { name: '回退到版本 #1' }).click();
     const dialog = page.getByRole('alertdialog', { name: '回退到版本 #1？' });
+    await dialog.waitFor();
+    await screenshot(page, 'rollback-dialog-zh');
     await dialog.getByRole('button', { name: '确认回退' }).click();
     await page.getByText('已回退：新版本 #3 的数据等于版本 #1。').waitFor();
     await editions.getByRole('row', { name: /#3/ }).getByText('回退自 #1').waitFor();
