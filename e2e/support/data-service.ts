@@ -57,8 +57,10 @@ export async function serveDataService(
   });
   const requests: DataService['requests'] = [];
   const server = serve({
-    fetch: async (req: Request) => {
-      const res = await app.fetch(req);
+    // The node server's bindings (env.incoming: the socket) pass through, as `npm run serve`
+    // passes them: the admin area reads the client's address from them (lockout, audit log).
+    fetch: async (req: Request, env: unknown) => {
+      const res = await app.fetch(req, env);
       const url = new URL(req.url);
       if (url.pathname.startsWith('/api/'))
         requests.push({ path: url.pathname + url.search, status: res.status });

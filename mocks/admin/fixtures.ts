@@ -54,7 +54,14 @@ export const previewDiff = {
     rankingsRemoved: 0,
   },
   meta: ['dataAsOf'],
-  dimensions: { regions: { added: [], changed: ['meilan'], removed: [], reordered: false } },
+  // As the service sends it (server/db/diff.ts): every dimension, most of them unchanged.
+  dimensions: {
+    regions: { added: [], changed: ['meilan'], removed: [], reordered: false },
+    campaigns: { added: [], changed: [], removed: [], reordered: false },
+    programmes: { added: [], changed: [], removed: [], reordered: false },
+    indicators: { added: [], changed: [], removed: [], reordered: false },
+    assessments: { added: [], changed: [], removed: [], reordered: false },
+  },
   groups: [
     {
       indicator: cases,

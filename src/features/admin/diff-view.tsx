@@ -3,14 +3,19 @@ import type { Lang, T } from '@/lib/i18n';
 import { ScrollBox } from './scroll-box';
 import type { DiffView as Diff } from './api/schemas';
 import { DiffGroups } from './diff-groups';
+import { dimensionWord } from './words';
 
 /** The totals, the description and dimension changes, then every changed cell by group. */
 export function DiffView({ diff, lang, t }: { diff: Diff; lang: Lang; t: T }) {
   const { totals } = diff;
+  // The service lists every dimension; only those with a change are worth a line.
+  const dimensions = Object.entries(diff.dimensions).filter(
+    ([, d]) => d.added.length + d.changed.length + d.removed.length > 0 || d.reordered,
+  );
   const none =
     Object.values(totals).every((n) => n === 0) &&
     diff.meta.length === 0 &&
-    Object.keys(diff.dimensions).length === 0;
+    dimensions.length === 0;
   return (
     <div className="admin-diff">
       <ScrollBox label={t('diff.totals')}>
@@ -44,11 +49,11 @@ export function DiffView({ diff, lang, t }: { diff: Diff; lang: Lang; t: T }) {
       {diff.meta.length > 0 && (
         <p>{t('diff.meta', { fields: diff.meta.join(lang === 'zh' ? '、' : ', ') })}</p>
       )}
-      {Object.keys(diff.dimensions).length > 0 && (
-        <ul className="admin-dimensions">
-          {Object.entries(diff.dimensions).map(([name, d]) => (
+      {dimensions.length > 0 && (
+        <ul className="admin-dimensions" aria-label={t('diff.dimensions')}>
+          {dimensions.map(([name, d]) => (
             <li key={name}>
-              {t('diff.dimension', { name })}
+              {t('diff.dimension', { name: dimensionWord(t, name) })}
               {[
                 d.added.length > 0 && `${t('diff.added')} ${d.added.join(', ')}`,
                 d.changed.length > 0 && `${t('diff.changed')} ${d.changed.join(', ')}`,

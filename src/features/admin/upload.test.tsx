@@ -30,6 +30,13 @@ describe('uploading a workbook', () => {
         .map((c) => c.textContent),
     ).toEqual(['修改', '120', '→ 135']);
     expect(within(cells).getByRole('row', { name: /2025/ })).toHaveTextContent('98（初步）');
+    // Only the dimensions that changed, by their Chinese names.
+    const dimensions = screen.getByRole('list', { name: '地区、指标等的变化' });
+    expect(
+      within(dimensions)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['地区：修改 meilan']);
     const meilan = screen.getByRole('table', { name: '破获毒品刑事案件 · 美兰区 的变化' });
     expect(within(meilan).getByRole('row', { name: /2023/ })).toHaveTextContent('41→ —（保密）');
 

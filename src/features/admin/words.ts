@@ -75,6 +75,14 @@ const zh = {
     none: '没有数据变化。',
     meta: '说明信息变化：{{fields}}',
     dimension: '{{name}}：',
+    dimensions: '地区、指标等的变化',
+    dimensionNames: {
+      regions: '地区',
+      campaigns: '大会战',
+      programmes: '专项',
+      indicators: '指标',
+      assessments: '考评',
+    },
     reordered: '顺序有变化',
     details: '逐项变化',
     filter: '筛选指标或地区',
@@ -246,6 +254,14 @@ const en: Words<typeof zh> = {
     none: 'No data changes.',
     meta: 'Changed descriptions: {{fields}}',
     dimension: '{{name}}: ',
+    dimensions: 'Changes to regions, indicators and the like',
+    dimensionNames: {
+      regions: 'Regions',
+      campaigns: 'Campaigns',
+      programmes: 'Programmes',
+      indicators: 'Indicators',
+      assessments: 'Assessments',
+    },
     reordered: 'order changed',
     details: 'Changes one by one',
     filter: 'Filter by indicator or region',
@@ -355,6 +371,11 @@ function text(lang: Lang, key: string, values: object | undefined): string | nul
 /** A translator over the admin words: `lang`'s text, else Chinese, else the key. */
 export function adminT(lang: Lang): T {
   return (key, values) => text(lang, key, values) ?? text('zh', key, values) ?? key;
+}
+
+/** The word for a dimension of the data (regions, indicators…); one this page does not know as sent. */
+export function dimensionWord(t: T, name: string): string {
+  return Object.hasOwn(zh.diff.dimensionNames, name) ? t(`diff.dimensionNames.${name}`) : name;
 }
 
 /** The word for an audit action; an action this page does not know is shown as sent. */
