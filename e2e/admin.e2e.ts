@@ -76,7 +76,17 @@ describe.each(engines)('数据管理 on the data service (%s)', (engine) => {
     await page.screenshot({ path: join(SHOTS, `${name}-390.png`), fullPage: true });
     // Phone-usable: nothing wider than the screen (wide tables scroll inside their own box).
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(wide, `${name} at 390 px`).toBeLessThanOrEqual(390);
+    // Name the widest element, so that a failure says where to look.
+    const culprit = await page.evaluate(() => {
+      let worst = '';
+      let right = 0;
+      for (const el of document.querySelectorAll('main *')) {
+        const r = el.getBoundingClientRect().right;
+        if (r > right) [right, worst] = [r, `${el.tagName}.${el.className} ${Math.round(r)}`];
+      }
+      return worst;
+    });
+    expect(wide, `${name} at 390 px: ${culprit}`).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1440, height: 900 });
   };
   /** zh and en screenshots of the page as it is; the language button keeps the page's state. */

@@ -32,7 +32,7 @@ export function AuditSection({ lang, t }: { lang: Lang; t: T }) {
       {audit.isSuccess && entries.length === 0 && <p className="hint">{t('audit.empty')}</p>}
       {entries.length > 0 && (
         <ScrollBox label={t('audit.caption')}>
-          <table className="data-table admin-audit">
+          <table className="data-table admin-audit admin-reflow">
             <caption>{t('audit.caption')}</caption>
             <thead>
               <tr>
@@ -47,10 +47,12 @@ export function AuditSection({ lang, t }: { lang: Lang; t: T }) {
               {entries.map((e) => (
                 <tr key={e.id}>
                   <th scope="row">{timeText(e.at, lang)}</th>
-                  <td>{e.user ?? '—'}</td>
-                  <td>{actionWord(t, e.action)}</td>
-                  <td>{e.ip ?? '—'}</td>
-                  <td className="admin-detail">{detailText(e.detail)}</td>
+                  <td data-label={t('audit.user')}>{e.user ?? '—'}</td>
+                  <td data-label={t('audit.action')}>{actionWord(t, e.action)}</td>
+                  <td data-label={t('audit.ip')}>{e.ip ?? '—'}</td>
+                  <td className="admin-detail" data-label={t('audit.detail')}>
+                    {detailText(e.detail)}
+                  </td>
                 </tr>
               ))}
             </tbody>

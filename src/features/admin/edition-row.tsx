@@ -44,8 +44,8 @@ export function EditionRow({
           <span className="admin-sub">{t('editions.restoredFrom', { id: e.rolledBackFrom })}</span>
         )}
       </th>
-      <td>{timeText(e.importedAt, lang)}</td>
-      <td className="admin-file">
+      <td data-label={t('editions.when')}>{timeText(e.importedAt, lang)}</td>
+      <td className="admin-file" data-label={t('editions.file')}>
         {e.fileName}
         <span className="admin-sub">
           SHA-256 <code title={e.sha256}>{e.sha256.slice(0, 12)}…</code>{' '}
@@ -80,12 +80,14 @@ export function EditionRow({
           )}
         </div>
       </td>
-      <td>{e.importedBy ?? t('editions.unknownUser')}</td>
-      <td>{e.asOf ?? '—'}</td>
-      <td>
+      <td data-label={t('editions.who')}>{e.importedBy ?? t('editions.unknownUser')}</td>
+      <td data-label={t('editions.asOf')}>{e.asOf ?? '—'}</td>
+      <td data-label={t('editions.cells')}>
         <abbr title={t('editions.cellsLong', e.cells)}>{t('editions.cellsText', e.cells)}</abbr>
       </td>
-      <td className="admin-counts">{t('editions.countsText', e.counts)}</td>
+      <td className="admin-counts" data-label={t('editions.counts')}>
+        {t('editions.countsText', e.counts)}
+      </td>
     </tr>
   );
 }

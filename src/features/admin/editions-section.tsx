@@ -63,7 +63,7 @@ export function EditionsSection({ lang, t }: { lang: Lang; t: T }) {
       {list.length > 0 && (
         <>
           <ScrollBox label={t('editions.caption')}>
-            <table className="data-table admin-editions">
+            <table className="data-table admin-editions admin-reflow">
               <caption>{t('editions.caption')}</caption>
               <thead>
                 <tr>

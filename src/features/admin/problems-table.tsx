@@ -21,7 +21,7 @@ export function ProblemsTable({
         <p>{t('problems.fix')}</p>
       </div>
       <ScrollBox label={t('problems.caption', { file: fileName })}>
-        <table className="data-table admin-problem-table">
+        <table className="data-table admin-problem-table admin-reflow">
           <caption>{t('problems.caption', { file: fileName })}</caption>
           <thead>
             <tr>
@@ -35,9 +35,9 @@ export function ProblemsTable({
             {problems.map((p, i) => (
               // Problems have no id of their own; their order is the file's.
               <tr key={i}>
-                <td>{p.sheet ?? '—'}</td>
-                <td>{p.row ?? '—'}</td>
-                <td>{p.column ?? '—'}</td>
+                <td data-label={t('problems.sheet')}>{p.sheet ?? '—'}</td>
+                <td data-label={t('problems.row')}>{p.row ?? '—'}</td>
+                <td data-label={t('problems.column')}>{p.column ?? '—'}</td>
                 <td className="admin-reason">{p.text[lang] || p.text.zh}</td>
               </tr>
             ))}
