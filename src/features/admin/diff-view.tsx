@@ -3,7 +3,7 @@ import type { Lang, T } from '@/lib/i18n';
 import { ScrollBox } from './scroll-box';
 import type { DiffView as Diff } from './api/schemas';
 import { DiffGroups } from './diff-groups';
-import { dimensionWord } from './words';
+import { dimensionWord, metaWord } from './words';
 
 /** The totals, the description and dimension changes, then every changed cell by group. */
 export function DiffView({ diff, lang, t }: { diff: Diff; lang: Lang; t: T }) {
@@ -47,7 +47,11 @@ export function DiffView({ diff, lang, t }: { diff: Diff; lang: Lang; t: T }) {
       </ScrollBox>
       {none && <p className="hint">{t('diff.none')}</p>}
       {diff.meta.length > 0 && (
-        <p>{t('diff.meta', { fields: diff.meta.join(lang === 'zh' ? '、' : ', ') })}</p>
+        <p>
+          {t('diff.meta', {
+            fields: diff.meta.map((f) => metaWord(t, f)).join(lang === 'zh' ? '、' : ', '),
+          })}
+        </p>
       )}
       {dimensions.length > 0 && (
         <ul className="admin-dimensions" aria-label={t('diff.dimensions')}>

@@ -30,6 +30,8 @@ describe('uploading a workbook', () => {
         .map((c) => c.textContent),
     ).toEqual(['修改', '120', '→ 135']);
     expect(within(cells).getByRole('row', { name: /2025/ })).toHaveTextContent('98（初步）');
+    // Changed description fields by their names, not the wire's keys.
+    expect(screen.getByText('说明信息变化：数据截止日期')).toBeInTheDocument();
     // Only the dimensions that changed, by their Chinese names.
     const dimensions = screen.getByRole('list', { name: '地区、指标等的变化' });
     expect(

@@ -83,6 +83,12 @@ const zh = {
       indicators: '指标',
       assessments: '考评',
     },
+    metaNames: {
+      title: '标题',
+      source: '数据来源',
+      dataAsOf: '数据截止日期',
+      years: '年份范围',
+    },
     reordered: '顺序有变化',
     details: '逐项变化',
     filter: '筛选指标或地区',
@@ -262,6 +268,12 @@ const en: Words<typeof zh> = {
       indicators: 'Indicators',
       assessments: 'Assessments',
     },
+    metaNames: {
+      title: 'title',
+      source: 'source',
+      dataAsOf: 'data-as-of date',
+      years: 'years covered',
+    },
     reordered: 'order changed',
     details: 'Changes one by one',
     filter: 'Filter by indicator or region',
@@ -381,4 +393,9 @@ export function dimensionWord(t: T, name: string): string {
 /** The word for an audit action; an action this page does not know is shown as sent. */
 export function actionWord(t: T, action: string): string {
   return Object.hasOwn(zh.audit.actions, action) ? t(`audit.actions.${action}`) : action;
+}
+
+/** The word for a description field of the data (title, dataAsOf…); one this page does not know as sent. */
+export function metaWord(t: T, name: string): string {
+  return Object.hasOwn(zh.diff.metaNames, name) ? t(`diff.metaNames.${name}`) : name;
 }
