@@ -1,3 +1,4 @@
+import { auditDetailText } from './audit-detail';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { Lang, T } from '@/lib/i18n';
 import { ScrollBox } from './scroll-box';
@@ -7,13 +8,6 @@ import { errorText } from './error-text';
 import { actionWord } from './words';
 
 /** "fileName: a.xlsx · status: preview": an entry's detail as the server recorded it. */
-function detailText(detail: Record<string, unknown> | null | undefined): string {
-  if (!detail) return '';
-  return Object.entries(detail)
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join(' · ');
-}
-
 export function AuditSection({ lang, t }: { lang: Lang; t: T }) {
   const audit = useInfiniteQuery(auditOptions());
   const entries = audit.data?.pages.flatMap((p) => p.entries) ?? [];
@@ -51,7 +45,7 @@ export function AuditSection({ lang, t }: { lang: Lang; t: T }) {
                   <td data-label={t('audit.action')}>{actionWord(t, e.action)}</td>
                   <td data-label={t('audit.ip')}>{e.ip ?? '—'}</td>
                   <td className="admin-detail" data-label={t('audit.detail')}>
-                    {detailText(e.detail)}
+                    {auditDetailText(e.detail, lang)}
                   </td>
                 </tr>
               ))}

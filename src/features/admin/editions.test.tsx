@@ -110,7 +110,7 @@ describe('audit log', () => {
     expect(first).toHaveTextContent(/clerk登录10\.0\.0\.7$/);
     expect(within(table).getAllByRole('row')[2]).toHaveTextContent('登录失败');
     expect(within(table).getAllByRole('row')[5]).toHaveTextContent(
-      'fileName: entry-116.xlsx · status: preview',
+      '文件 entry-116.xlsx · 结果：已预览',
     );
     await user.click(screen.getByRole('button', { name: '加载更早的记录' }));
     expect(await within(table).findAllByRole('row')).toHaveLength(101);
