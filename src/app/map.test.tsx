@@ -132,7 +132,7 @@ describe('map (地图)', () => {
         }),
       ),
     );
-    renderApp('/?view=map&indicator=new-users&year=2016', {
+    const { user } = renderApp('/?view=map&indicator=new-users&year=2016', {
       ...demoConfig,
       boundariesUrl: 'shapes.geojson',
       boundariesIdProperty: 'code',
@@ -143,6 +143,19 @@ describe('map (地图)', () => {
     expect(figure).toHaveTextContent('边界图形与地区目录不一致（2处）');
     expect(figure).toHaveTextContent('地区目录中没有的图形编号：469999');
     expect(figure).toHaveTextContent('没有边界图形的地区（未画出）：美兰区');
+    // The page's data-quality notice lists both, with where and why.
+    const notice = await screen.findByRole('region', {
+      name: '数据质量提示：2 处地图边界与地区目录不一致',
+    });
+    expect(
+      within(notice).getByRole('row', { name: /shapes\.geojson 469999 code/ }),
+    ).toBeInTheDocument();
+    expect(within(notice).getByRole('row', { name: /meta\.regions 美兰区 id/ })).toHaveTextContent(
+      '边界文件 shapes.geojson 中没有该地区的图形，地图上未画出',
+    );
+    // Another view has no map: the notice goes with it.
+    await user.click(screen.getByRole('link', { name: '概览' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: /地图边界/ })).toBeNull());
   });
 
   it('says so inside the map panel when the boundaries file is broken, and falls back to the schematic', async () => {

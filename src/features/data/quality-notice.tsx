@@ -2,6 +2,28 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useSyncExternalStore } from 'react';
 import type { T } from '@/lib/i18n';
 import type { QualityIssue } from '@contract/types';
+import { create } from 'zustand';
+
+/**
+ * A problem found in data that is not an API answer (the map's boundaries file against meta's
+ * regions), already in the reader's language: listed in the same notice as the API's issues.
+ */
+export interface OtherIssue {
+  source: string;
+  record: string;
+  field: string;
+  reason: string;
+  detail: string;
+}
+
+const useOtherIssues = create<{ lists: Record<string, readonly OtherIssue[]> }>()(() => ({
+  lists: {},
+}));
+
+/** Replace what `key` (e.g. 'boundaries') reports; an empty list withdraws it. */
+export function reportOtherIssues(key: string, list: readonly OtherIssue[]): void {
+  useOtherIssues.setState((s) => ({ lists: { ...s.lists, [key]: list } }));
+}
 
 function isParsed(data: unknown): data is { issues: QualityIssue[] } {
   return (
@@ -58,11 +80,19 @@ export function useQualityIssues(): QualityIssue[] {
 
 export function QualityNotice({ t }: { t: T }) {
   const issues = useQualityIssues();
-  if (issues.length === 0) return null;
+  const lists = useOtherIssues((s) => s.lists);
+  const others = Object.values(lists).flat();
+  if (issues.length === 0 && others.length === 0) return null;
+  const title = [
+    ...(issues.length > 0 ? [t('quality.title', { count: issues.length })] : []),
+    ...(others.length > 0
+      ? [t(issues.length > 0 ? 'quality.otherAlso' : 'quality.otherOnly', { count: others.length })]
+      : []),
+  ].join(t('quality.joiner'));
   return (
-    <section className="quality-notice" aria-label={t('quality.title', { count: issues.length })}>
+    <section className="quality-notice" aria-label={title}>
       <details>
-        <summary>{t('quality.title', { count: issues.length })}</summary>
+        <summary>{title}</summary>
         <div className="table-scroll">
           <table className="data-table">
             <thead>
@@ -83,6 +113,17 @@ export function QualityNotice({ t }: { t: T }) {
                   <td>{t(`quality.reasons.${i.reason}`)}</td>
                   <td>
                     <code>{i.detail}</code>
+                  </td>
+                </tr>
+              ))}
+              {others.slice(0, 500).map((o) => (
+                <tr key={`other|${o.source}|${o.record}|${o.field}|${o.reason}`}>
+                  <td>{o.source}</td>
+                  <td>{o.record}</td>
+                  <td>{o.field}</td>
+                  <td>{o.reason}</td>
+                  <td>
+                    <code>{o.detail}</code>
                   </td>
                 </tr>
               ))}

@@ -4,6 +4,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ChartFrame } from '@/components/chart-frame';
+import { useConfig } from '@/features/data/config-context';
+import { reportOtherIssues } from '@/features/data/quality-notice';
 import type { T } from '@/lib/i18n';
 import { matchShapes } from './boundaries';
 import { ChoroplethMap } from './choropleth-map';
@@ -67,6 +69,31 @@ export function MapFigure({ model, knownIds, t, onActivate }: Props) {
   const mismatches = matching
     ? matching.unknownFeatures.length + matching.withoutFeature.length
     : 0;
+  // The same mismatches in the page's data-quality notice, withdrawn when the map goes.
+  const config = useConfig();
+  useEffect(() => {
+    if (!matching) return;
+    const file = (url ?? '').split('/').pop() ?? '';
+    reportOtherIssues('boundaries', [
+      ...matching.unknownFeatures.map((id) => ({
+        source: file,
+        record: id,
+        field: config.boundariesIdProperty,
+        reason: t('map.unknownFeatureReason'),
+        detail: id,
+      })),
+      // A level the file does not cover at all (townships in a file of districts) is drawn as
+      // tiles and is not a mismatch of each of its regions.
+      ...(covered ? matching.withoutFeature : []).map((id) => ({
+        source: 'meta.regions',
+        record: model.regions.find((r) => r.region.id === id)?.name ?? id,
+        field: 'id',
+        reason: t('map.withoutFeatureReason', { file }),
+        detail: id,
+      })),
+    ]);
+    return () => reportOtherIssues('boundaries', []);
+  }, [matching, covered, url, config.boundariesIdProperty, model.regions, t]);
   const names = (ids: string[]) =>
     ids.map((id) => model.regions.find((r) => r.region.id === id)?.name ?? id).join('、');
 

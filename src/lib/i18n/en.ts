@@ -88,6 +88,9 @@ export const en: Catalogue<typeof zh & typeof zhViews> = {
   },
   quality: {
     title: 'Data quality: {{count}} records break the API contract and were left out',
+    otherOnly: 'Data quality: {{count}} map boundaries do not match the region catalogue',
+    otherAlso: '{{count}} map boundaries do not match the region catalogue',
+    joiner: '; ',
     endpoint: 'Endpoint',
     record: 'Record',
     field: 'Field',
@@ -424,6 +427,8 @@ export const en: Catalogue<typeof zh & typeof zhViews> = {
     mismatchTitle: 'Boundaries and regions do not match ({{count}})',
     unknownFeatures: 'Feature ids not in the region catalogue: {{ids}}',
     withoutFeature: 'Regions without a boundary (not drawn): {{names}}',
+    unknownFeatureReason: 'a feature id in the boundaries file that is not in the region catalogue',
+    withoutFeatureReason: 'no shape for this region in {{file}}; not drawn on the map',
     tip: 'Tap a region to see its figures, tap again to go down a level',
   },
   // ---- end of contract 1.1 block ----

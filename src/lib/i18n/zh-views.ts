@@ -229,6 +229,8 @@ export const zhViews = {
     mismatchTitle: '边界图形与地区目录不一致（{{count}}处）',
     unknownFeatures: '地区目录中没有的图形编号：{{ids}}',
     withoutFeature: '没有边界图形的地区（未画出）：{{names}}',
+    unknownFeatureReason: '边界文件中的图形编号不在地区目录中',
+    withoutFeatureReason: '边界文件 {{file}} 中没有该地区的图形，地图上未画出',
     tip: '点按地区查看数值，再次点按进入下一级',
   },
 };

@@ -86,6 +86,9 @@ export const zh = {
   },
   quality: {
     title: '数据质量提示：{{count}} 条记录不符合接口约定，已略去',
+    otherOnly: '数据质量提示：{{count}} 处地图边界与地区目录不一致',
+    otherAlso: '另有 {{count}} 处地图边界与地区目录不一致',
+    joiner: '；',
     endpoint: '接口',
     record: '记录',
     field: '字段',
