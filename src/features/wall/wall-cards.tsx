@@ -55,10 +55,11 @@ export function WallCards({
             </p>
             {change && (
               <p className={`wall-card__change wall-change--${change.verdict ?? 'none'}`}>
-                <span className="wall-card__change-text">{change.text}</span>
+                {/* The verdict first: on a narrow card it is the part that must not be cut. */}
                 {change.verdictText && (
                   <span className="wall-card__verdict">{change.verdictText}</span>
                 )}
+                <span className="wall-card__change-text">{change.text}</span>
               </p>
             )}
             <p className="wall-card__note">

@@ -9,7 +9,7 @@ import type { Lang, T } from '@/lib/i18n';
 import type { Indicator, Meta, Region } from '@contract/types';
 
 /** Drawn at about half the panel's size and scaled up: the chart's 11–12 px type reads at ~20 px. */
-const SIZE = { width: 300, height: 135 } as const;
+const SIZE = { width: 270, height: 120 } as const;
 
 /**
  * The lead indicator over the years: the region the screen is about and the one on show, by
