@@ -100,7 +100,9 @@ async function memory(): Promise<Sample[]> {
         });
     });
     const samples: Sample[] = [];
-    for (const at of [1, 30, 60, 120].filter((n) => n <= CYCLES)) {
+    for (const at of [...new Set([1, 30, 60, 120, 240, CYCLES])]
+      .filter((n) => n <= CYCLES)
+      .sort((a, b) => a - b)) {
       await waitCycles(page, at);
       samples.push(await sample(page, cdp, at));
       console.log(samples[samples.length - 1]);
