@@ -6,15 +6,16 @@ import { QualityNotice } from '@/features/data/quality-notice';
 import { EditionNotice, SignInNotice } from '@/features/data/service-notices';
 import { useMeta } from '@/features/data/queries';
 import type { Meta } from '@contract/types';
-import { useLang, useValidFilters } from '@/features/filters/use-filters';
+import { useLang, useRawFilters, useValidFilters } from '@/features/filters/use-filters';
 import { OverviewView } from '@/features/overview/overview-view';
-import { translator } from '@/lib/i18n';
+import { translator, withViewStrings } from '@/lib/i18n';
 import type { Lang, T } from '@/lib/i18n';
 import { TemplateLinks } from '@/features/workbook/template-links';
 import { Header } from './header';
 import { ReportButton } from './report-button';
 import { viewLoaders } from './view-loaders';
 import { ViewTabs } from './view-tabs';
+import { WallButton } from './wall-button';
 
 // Views other than the overview load on demand: the first paint needs only the KPI cards.
 const TrendsView = lazy(() => viewLoaders.trends().then((m) => ({ default: m.TrendsView })));
@@ -24,6 +25,12 @@ const ProgrammesView = lazy(() =>
 const RankingsView = lazy(() => viewLoaders.rankings().then((m) => ({ default: m.RankingsView })));
 const LeagueView = lazy(() => viewLoaders.league().then((m) => ({ default: m.LeagueView })));
 const MapView = lazy(() => viewLoaders.map().then((m) => ({ default: m.MapView })));
+// The wall screen replaces the whole page and has its own chunk (and the map's).
+const WallScreen = lazy(() =>
+  withViewStrings(() => import('@/features/wall/wall-screen'))().then((m) => ({
+    default: m.WallScreen,
+  })),
+);
 
 function Views({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
   const valid = useValidFilters(meta);
@@ -32,7 +39,10 @@ function Views({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
     <>
       <div className="toolbar">
         <ViewTabs current={valid.view} t={t} />
-        <ReportButton meta={meta} valid={valid} lang={lang} />
+        <div className="toolbar__actions">
+          <ReportButton meta={meta} valid={valid} lang={lang} />
+          <WallButton t={t} />
+        </div>
       </div>
       <EditionNotice meta={meta} t={t} />
       <QualityNotice t={t} />
@@ -52,6 +62,13 @@ export function App({ config }: { config: AppConfig }) {
   const lang = useLang();
   const t = translator(lang);
   const meta = useMeta();
+  const { screen } = useRawFilters();
+  if (screen === 'wall')
+    return (
+      <Suspense fallback={<Loading t={t} rows={6} />}>
+        <WallScreen lang={lang} t={t} />
+      </Suspense>
+    );
   return (
     <div className="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <a className="skip-link" href="#main">

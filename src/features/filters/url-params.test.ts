@@ -12,6 +12,7 @@ const empty: RawFilters = {
   town: [],
   programme: null,
   indicator: null,
+  screen: null,
 };
 const q = (s: string) => new URLSearchParams(s);
 
@@ -27,6 +28,7 @@ describe('URL round trip', () => {
       town: ['460106001', '460106007'],
       programme: 'manage',
       indicator: 'new-users',
+      screen: 'wall',
     };
     const url = writeParams(q(''), written);
     expect(readRaw(url)).toEqual(written);

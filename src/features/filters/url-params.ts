@@ -16,6 +16,8 @@ export interface RawFilters {
   town: string[];
   programme: string | null;
   indicator: string | null;
+  /** 'wall': the command centre's wall screen (features/wall) instead of the dashboard. */
+  screen: string | null;
 }
 export type FilterKey = keyof RawFilters;
 export type FilterPatch = Partial<{ [K in FilterKey]: RawFilters[K] | undefined }>;
@@ -29,6 +31,7 @@ const SINGLE: readonly Exclude<FilterKey, 'town'>[] = [
   'district',
   'programme',
   'indicator',
+  'screen',
 ];
 
 export function readRaw(search: URLSearchParams): RawFilters {

@@ -65,7 +65,8 @@ export function isDark(hex: string): boolean {
 }
 
 function TileLabels({ tile, shape, ink }: { tile: Tile; shape: MapShape; ink: string }) {
-  const colour = !shape.hatch && isDark(shape.fill) ? '#ffffff' : ink;
+  // On a fill the label's colour follows the fill, whatever the theme; on the hatch, the theme's.
+  const colour = shape.hatch ? ink : isDark(shape.fill) ? '#ffffff' : '#1f2937';
   const size = Math.max(10, Math.min(16, tile.size / 5.5));
   const cx = tile.x + tile.size / 2;
   const cy = tile.y + tile.size / 2;

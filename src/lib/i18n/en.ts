@@ -432,4 +432,20 @@ export const en: Catalogue<typeof zh & typeof zhViews> = {
     tip: 'Tap a region to see its figures, tap again to go down a level',
   },
   // ---- end of contract 1.1 block ----
+  wall: {
+    enter: 'Wall mode',
+    exit: 'Leave wall mode (Esc)',
+    clock: 'Time now {{time}}',
+    headline: '{{region}} · {{year}} · changes {{against}}',
+    asOf: 'Data as of {{date}}',
+    updated: 'Last updated {{time}}',
+    lost: 'Last updated {{time}} (connection lost)',
+    position: '{{n}}/{{total}}',
+    trend: '{{indicator}}: trend',
+    ranking: 'Ranking, {{year}}',
+    warnings: 'Needs attention',
+    noWarnings: 'Nothing got worse than last year or missed its target',
+    more: '{{n}} more',
+    noData: 'The data cannot be loaded just now; it will be tried again.',
+  },
 };

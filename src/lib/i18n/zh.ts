@@ -144,6 +144,8 @@ export const zh = {
   },
   /** The button is on every view's toolbar; its dialog's words come with the dialog (zh-views). */
   report: { button: '导出报告' },
+  /** The toolbar's button; the wall screen's own words come with it (zh-views). */
+  wall: { enter: '大屏模式' },
   print: { filters: '筛选条件：{{filters}}' },
   scope: {
     year: '{{year}}年度',
