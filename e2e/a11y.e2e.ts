@@ -9,6 +9,8 @@ const VIEWS = [
   ['rankings', 'view=rankings', 'figure'],
   ['league', 'view=league&district=460106&town=460106007', 'figure'],
   ['map', 'view=map&district=460106&year=2016&town=460106007', 'figure'],
+  // Wall mode: no controls but its exit button; the panels are sections with headings.
+  ['wall', 'screen=wall&district=460106&cycle=600', 'heading'],
 ] as const;
 
 describe('accessibility (axe-core) of every view in both languages', () => {
