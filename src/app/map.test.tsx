@@ -190,4 +190,14 @@ describe('map (地图)', () => {
       'false',
     );
   });
+
+  it('offers only the all-views report on the map, and says where the map’s own export is', async () => {
+    const { user } = renderApp('/?view=map&indicator=new-users&year=2016');
+    await screen.findByRole('figure', { name: DISTRICTS });
+    await user.click(screen.getByRole('button', { name: '导出报告' }));
+    const dialog = await screen.findByRole('dialog', { name: '导出报告' });
+    expect(within(dialog).queryByRole('radio', { name: /当前视图/ })).toBeNull();
+    expect(within(dialog).getByRole('radio', { name: /全部视图/ })).toBeChecked();
+    expect(dialog).toHaveTextContent('“地图”不在报告中');
+  });
 });

@@ -22,6 +22,7 @@ export function ReportButton({
     <ReportDialog
       lang={lang}
       viewName={t(`views.${valid.view}`)}
+      viewInReport={valid.view !== 'map'}
       collect={async (scope, signal) =>
         (await import('./report-sources')).collectReport(
           { client, config, meta, valid, lang, demo: config.mode === 'demo' },

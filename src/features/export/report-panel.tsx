@@ -10,6 +10,8 @@ export type ReportScope = 'view' | 'all';
 export interface ReportProps {
   lang: Lang;
   viewName: string;
+  /** False for a view whose figure is not a chart of the report (the map): only all views. */
+  viewInReport?: boolean;
   /** Fetches what the chosen views need and builds their chart specs (composed by the app). */
   collect: (
     scope: ReportScope,
@@ -51,9 +53,17 @@ interface PanelProps extends ReportProps {
   onClose: () => void;
 }
 
-export function ReportPanel({ lang, viewName, collect, open, onClose }: PanelProps) {
+export function ReportPanel({
+  lang,
+  viewName,
+  viewInReport = true,
+  collect,
+  open,
+  onClose,
+}: PanelProps) {
   const t = translator(lang);
-  const [scope, setScope] = useState<ReportScope>('view');
+  const [chosen, setScope] = useState<ReportScope>('view');
+  const scope: ReportScope = viewInReport ? chosen : 'all';
   const [format, setFormat] = useState<PackFormat>('docx');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [status, setStatus] = useState('');
@@ -105,10 +115,13 @@ export function ReportPanel({ lang, viewName, collect, open, onClose }: PanelPro
         value={scope}
         onChange={setScope}
         options={[
-          { value: 'view', label: t('report.scopeView', { view: viewName }) },
+          ...(viewInReport
+            ? [{ value: 'view' as const, label: t('report.scopeView', { view: viewName }) }]
+            : []),
           { value: 'all', label: t('report.scopeAll') },
         ]}
       />
+      {!viewInReport && <p className="hint">{t('report.viewNotInReport', { view: viewName })}</p>}
       <RadioGroup
         legend={t('report.format')}
         value={format}

@@ -332,6 +332,8 @@ export const en: Catalogue<typeof zh & typeof zhViews> = {
     cancelled: 'Export cancelled.',
     failed: 'Export failed: {{message}}',
     empty: 'There is no chart to export for this selection.',
+    viewNotInReport:
+      'The {{view}} view is not part of the report: use its own Export menu for its image and data.',
     docTitle: '{{title}} · data report',
     figure: 'Figure {{n}}',
     demoNotice:

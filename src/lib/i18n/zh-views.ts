@@ -181,6 +181,7 @@ export const zhViews = {
     cancelled: '已取消导出。',
     failed: '导出失败：{{message}}',
     empty: '当前条件下没有可导出的图表。',
+    viewNotInReport: '“{{view}}”不在报告中：请用它自己的“导出”菜单保存图片和数据。',
     docTitle: '{{title}} · 数据报告',
     figure: '图{{n}}',
     demoNotice: '演示数据 / Demo data：本报告数字为演示用模拟数据，不是正式统计。',
