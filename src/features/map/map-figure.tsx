@@ -2,19 +2,17 @@
  * The map in its frame: heading, legend, the map (or the schematic tile map), a tooltip for the
  * region under the pointer or focus, caption, table twin and export menu.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ChartFrame } from '@/components/chart-frame';
 import { useConfig } from '@/features/data/config-context';
 import { reportOtherIssues } from '@/features/data/quality-notice';
 import type { T } from '@/lib/i18n';
-import { matchShapes } from './boundaries';
 import { ChoroplethMap } from './choropleth-map';
 import { MapExportMenu } from './map-export-menu';
 import { MapLegend } from './map-legend';
 import type { MapModel } from './map-model';
-import { mapHeight, mapShapes } from './map-shapes';
-import type { Geometry } from './map-shapes';
-import { useBoundaries } from './use-boundaries';
+import { mapHeight } from './map-shapes';
+import { useDrawnShapes, useMapGeometry } from './use-boundaries';
 
 function useWidth(fallback = 720) {
   const ref = useRef<HTMLDivElement>(null);
@@ -42,29 +40,12 @@ interface Props {
 }
 
 export function MapFigure({ model, knownIds, t, onActivate }: Props) {
-  const { url, query } = useBoundaries();
+  const { url, query, matching, covered, geometry } = useMapGeometry(model, knownIds);
   const { ref, width } = useWidth();
   const [active, setActive] = useState<string | null>(null);
-  const shownIds = model.regions.map((r) => r.region.id);
-  const key = shownIds.join();
-  const matching = useMemo(
-    () => (query.data ? matchShapes(query.data, knownIds, shownIds) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- key is shownIds' identity
-    [query.data, knownIds, key],
-  );
-  // A level the file does not cover at all (townships in a file of districts) gets the tiles.
-  const covered = matching !== null && matching.withoutFeature.length < shownIds.length;
-  const geometry: Geometry = covered ? { kind: 'shapes', matching } : { kind: 'tiles' };
   const schematic = geometry.kind === 'tiles';
   const height = mapHeight(model, geometry, width);
-  const shapes = useMemo(() => {
-    try {
-      return mapShapes(model, geometry, width, height);
-    } catch {
-      return mapShapes(model, { kind: 'tiles' }, width, height);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- geometry follows matching
-  }, [model, matching, width, height]);
+  const shapes = useDrawnShapes(model, geometry, width, height);
   const shown = model.regions.find((r) => r.region.id === active) ?? null;
   const mismatches = matching
     ? matching.unknownFeatures.length + matching.withoutFeature.length

@@ -1,13 +1,10 @@
-import { useMemo } from 'react';
 import type { T } from '@/lib/i18n';
-import { matchShapes } from '@/features/map/boundaries';
 import { ChoroplethMap } from '@/features/map/choropleth-map';
 import { MapLegend } from '@/features/map/map-legend';
 import type { MapModel } from '@/features/map/map-model';
-import { mapHeight, mapShapes } from '@/features/map/map-shapes';
-import type { Geometry } from '@/features/map/map-shapes';
+import { mapHeight } from '@/features/map/map-shapes';
 import { tileGrid } from '@/features/map/tile-layout';
-import { useBoundaries } from '@/features/map/use-boundaries';
+import { useDrawnShapes, useMapGeometry } from '@/features/map/use-boundaries';
 
 /**
  * The map's drawing width. The SVG then fills its box (viewBox), so its labels (16 px at most in
@@ -29,30 +26,13 @@ export function WallMap({
   knownIds: ReadonlySet<string>;
   t: T;
 }) {
-  const { query } = useBoundaries();
-  const shownIds = model.regions.map((r) => r.region.id);
-  const key = shownIds.join();
-  const matching = useMemo(
-    () => (query.data ? matchShapes(query.data, knownIds, shownIds) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- key is shownIds' identity
-    [query.data, knownIds, key],
-  );
-  // As the map view: a level the boundaries file does not cover gets the tile map.
-  const covered = matching !== null && matching.withoutFeature.length < shownIds.length;
-  const geometry: Geometry = covered ? { kind: 'shapes', matching } : { kind: 'tiles' };
+  const { geometry } = useMapGeometry(model, knownIds);
   const schematic = geometry.kind === 'tiles';
   const drawWidth = schematic
-    ? Math.max(1, tileGrid(shownIds.length).columns) * TILE_CELL
+    ? Math.max(1, tileGrid(model.regions.length).columns) * TILE_CELL
     : SHAPES_WIDTH;
   const height = mapHeight(model, geometry, drawWidth);
-  const shapes = useMemo(() => {
-    try {
-      return mapShapes(model, geometry, drawWidth, height);
-    } catch {
-      return mapShapes(model, { kind: 'tiles' }, drawWidth, height);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- geometry follows matching
-  }, [model, matching, drawWidth, height]);
+  const shapes = useDrawnShapes(model, geometry, drawWidth, height);
   return (
     <section className="wall-panel wall-map" aria-labelledby="wall-map-title">
       <h2 id="wall-map-title" className="wall-panel__title">
