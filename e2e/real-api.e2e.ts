@@ -37,6 +37,9 @@ describe('a deployment whose config.json points at a real HTTP API', () => {
       return early ? Object.keys(early) : null;
     });
     expect(taken).toEqual([]); // both handed out: the app fetched neither a second time
+    // boot.js's early header was replaced by the app's, not kept next to it
+    await expect.poll(() => b.page.locator('h1').count()).toBe(1);
+    expect(await b.page.locator('.app--shell').count()).toBe(0);
     expect(b.errors).toEqual([]);
   });
 

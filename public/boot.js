@@ -4,6 +4,9 @@
  * decides anything: the app validates config.json itself (src/features/data/config.ts) and
  * takes the early /meta answer only when it would have asked for exactly that URL with the
  * same credentials (src/features/data/early-start.ts); otherwise it fetches as it always does.
+ * When /meta (or config.json) names the page's title, it paints the header bar with it, as
+ * text, into the still-empty #root: the reader sees where they are while the code loads, and
+ * React's first render replaces it with the same header (it clears #root when it mounts).
  */
 (function () {
   'use strict';
@@ -17,6 +20,7 @@
         .text()
         .then(function (text) {
           var c = JSON.parse(text);
+          if (c && c.title) configTitle = c.title;
           var base = c && typeof c.apiBaseUrl === 'string' ? c.apiBaseUrl : '';
           base = base.trim().replace(/\/+$/, '');
           if (!/^(https?:\/\/[^/\s]+|\/(?!\/)|\.{1,2}\/)/i.test(base)) return null;
@@ -39,5 +43,42 @@
   meta.then(function (m) {
     if (m) m.response.catch(function () {});
   });
+  var params = new URLSearchParams(location.search);
+  var lang = params.get('lang') === 'en' ? 'en' : 'zh';
+  var configTitle = null;
+  // A localized text as the app reads it: the reader's language, else the other one.
+  function pick(t) {
+    if (!t || typeof t !== 'object') return '';
+    var own = t[lang];
+    var other = t[lang === 'zh' ? 'en' : 'zh'];
+    return typeof own === 'string' && own ? own : typeof other === 'string' ? other : '';
+  }
+  function paintTitle(title) {
+    var root = document.getElementById('root');
+    if (!root || root.firstChild || typeof title !== 'string' || !title) return;
+    var app = document.createElement('div');
+    app.className = 'app app--shell';
+    app.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    app.innerHTML =
+      '<header class="app-header"><div class="app-header__inner"><div class="app-header__titles">' +
+      '<h1 class="app-header__title"></h1><p class="app-header__asof">\u00a0</p></div></div></header>';
+    app.querySelector('h1').textContent = title;
+    root.appendChild(app);
+  }
+  if (params.get('page') !== 'data' && params.get('screen') !== 'wall')
+    meta
+      .then(function (m) {
+        if (!m) return;
+        return m.response.then(function (res) {
+          if (!res.ok) return;
+          return res
+            .clone()
+            .json()
+            .then(function (body) {
+              paintTitle(pick(configTitle) || pick(body && body.title));
+            });
+        });
+      })
+      .catch(function () {});
   window.__jinduEarly = { config: config, meta: meta };
 })();

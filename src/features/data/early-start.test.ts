@@ -9,7 +9,7 @@ import { takeEarlyConfig, takeEarlyMeta } from './early-start';
 const BOOT = readFileSync(resolve('public/boot.js'), 'utf8');
 
 /** Run public/boot.js against a config.json body; returns what it started. */
-async function boot(configText: string | null) {
+async function boot(configText: string | null, metaBody = '{"meta": true}', metaStatus = 200) {
   const calls: { url: string; init?: RequestInit }[] = [];
   const fetchStub = vi.fn((url: URL | string, init?: RequestInit) => {
     calls.push({ url: String(url), init });
@@ -17,7 +17,7 @@ async function boot(configText: string | null) {
       return Promise.resolve(
         configText === null ? new Response('', { status: 404 }) : new Response(configText),
       );
-    return Promise.resolve(new Response('{"meta": true}'));
+    return Promise.resolve(new Response(metaBody, { status: metaStatus }));
   });
   vi.stubGlobal('fetch', fetchStub);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the file the page loads, as is
@@ -140,5 +140,70 @@ describe('taking what boot.js started', () => {
     early({ response: Promise.resolve(stalled) });
     const config = { apiBaseUrl: '/api/v1', credentials: 'omit' as const, timeoutMs: 50 };
     await expect(getJson(config, 'meta', {})).rejects.toMatchObject({ kind: 'timeout' });
+  });
+});
+
+/** Lets boot.js's chained promises (config → meta → its body) run out. */
+async function settled(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise((ok) => setTimeout(ok, 0));
+}
+
+describe('public/boot.js: the page title before the app has loaded', () => {
+  const api = '{"apiBaseUrl": "/api/v1"}';
+  const meta = (title: object) => JSON.stringify({ apiVersion: 1, title });
+  let root: HTMLElement;
+  afterEach(() => {
+    root.remove();
+    window.history.replaceState(null, '', '/');
+  });
+  function page(url: string, content = '') {
+    window.history.replaceState(null, '', url);
+    root = document.createElement('div');
+    root.id = 'root';
+    root.innerHTML = content;
+    document.body.append(root);
+  }
+  const heading = () => root.querySelector('header h1')?.textContent ?? null;
+
+  it('paints the header with meta’s title in the link’s language, as text', async () => {
+    page('/?lang=en');
+    await boot(api, meta({ zh: '甲市', en: 'City A <img src=x onerror=alert(1)>' }));
+    await settled();
+    expect(heading()).toBe('City A <img src=x onerror=alert(1)>');
+    expect(root.querySelector('img')).toBeNull();
+  });
+
+  it('falls back to the other language, and config.json’s title wins over meta’s', async () => {
+    page('/');
+    await boot(api, meta({ zh: '', en: 'City A' }));
+    await settled();
+    expect(heading()).toBe('City A');
+    root.remove();
+    delete window.__jinduEarly;
+    page('/');
+    await boot('{"apiBaseUrl": "/api/v1", "title": {"zh": "乙区看板"}}', meta({ zh: '甲市' }));
+    await settled();
+    expect(heading()).toBe('乙区看板');
+  });
+
+  it('paints nothing when the app got there first, for the data page and the wall, or without a title', async () => {
+    page('/', '<main>app</main>');
+    await boot(api, meta({ zh: '甲市' }));
+    await settled();
+    expect(root.innerHTML).toBe('<main>app</main>');
+    for (const [url, body, status] of [
+      ['/?page=data', meta({ zh: '甲市' }), 200],
+      ['/?screen=wall', meta({ zh: '甲市' }), 200],
+      ['/', meta({ zh: '甲市' }), 500],
+      ['/', '{"apiVersion": 1}', 200],
+      ['/', 'not json', 200],
+    ] as const) {
+      root.remove();
+      delete window.__jinduEarly;
+      page(url);
+      await boot(api, body, status);
+      await settled();
+      expect(root.innerHTML, url + body).toBe('');
+    }
   });
 });

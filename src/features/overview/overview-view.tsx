@@ -149,7 +149,14 @@ export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
         </Panel>
       </section>
       <div className="overview__ranks">
-        <RankBadges meta={meta} region={region} year={selection.year} lang={lang} t={t} />
+        <RankBadges
+          meta={meta}
+          region={region}
+          ready={query.data !== undefined || query.isError}
+          year={selection.year}
+          lang={lang}
+          t={t}
+        />
       </div>
     </div>
   );

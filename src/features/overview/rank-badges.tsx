@@ -1,11 +1,10 @@
 import { scopeWord } from '@/features/charts/scope-word';
 import { Panel } from '@/features/data/panel';
-import { can } from '@/features/data/capabilities';
 import { useRankings } from '@/features/data/queries';
-import type { RankingFilter } from '@/features/data/queries';
 import { regionById } from '@/features/data/select';
 import type { Assessment, Meta, Ranking, Region } from '@contract/types';
 import type { Lang, T } from '@/lib/i18n';
+import { rankingRequest } from './rank-request';
 
 function ordinal(n: number): string {
   const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
@@ -34,33 +33,23 @@ function isBelow(meta: Meta, id: string, ancestor: string): boolean {
   return false;
 }
 
-/**
- * (1.1) The ranks the badges can show, when the server answers for listed regions only: the
- * region's own, its peers' (to tell a shared rank) and its sub-regions' (shown for a region that
- * is not itself ranked). A 1.0 server sends every ranking.
- */
-function rankingRequest(meta: Meta, region: Region | null): RankingFilter {
-  if (!region || !can(meta, 'rankings-region')) return {};
-  const ids = meta.regions
-    .filter((r) => r.id === region.id || r.parent === region.id || r.parent === region.parent)
-    .map((r) => r.id);
-  return { regions: ids };
-}
-
 export function RankBadges({
   meta,
   region,
+  ready,
   year,
   lang,
   t,
 }: {
   meta: Meta;
   region: Region | null;
+  /** False until the headline data has chosen the region: asking earlier asks for the wrong one. */
+  ready: boolean;
   year: number;
   lang: Lang;
   t: T;
 }) {
-  const query = useRankings(meta, rankingRequest(meta, region));
+  const query = useRankings(ready ? meta : undefined, rankingRequest(meta, region));
   if (meta.assessments.length === 0) return null;
   return (
     <section aria-labelledby="ranks-heading" className="rank-section">

@@ -1,0 +1,55 @@
+/**
+ * A cold overview link: start-up asks for the cards' data, then at once for the warnings line's
+ * and the rank badges' (which need the year and region that answer settles). The view then reads
+ * all three from the cache and asks for nothing more — no request twice, none for a region the
+ * data had not yet chosen.
+ */
+import { render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '@/app/app';
+import { createQueryClient, Providers } from '@/app/providers';
+import { metaOptions } from '@/features/data/queries';
+import { demoConfig, findKpiSection, server, startDemoServer } from '@/test/render-app';
+import { prestartViewData } from './prestart';
+
+startDemoServer();
+
+const seen: string[] = [];
+function record({ request }: { request: Request }) {
+  const url = new URL(request.url);
+  if (/\/(observations|rankings)$/.test(url.pathname))
+    seen.push(`${url.pathname.split('/').pop() ?? ''}${url.search}`);
+}
+afterEach(() => {
+  server.events.removeListener('request:start', record);
+  seen.length = 0;
+});
+
+describe('start-up of a cold overview link', () => {
+  it.each(['/', '/?district=460106', '/?year=2019&compare=2016'])(
+    '%s: the view asks for nothing the start-up did not',
+    async (url) => {
+      server.events.on('request:start', record);
+      window.history.replaceState(null, '', url);
+      const client = createQueryClient(false);
+      const meta = (await client.query(metaOptions(demoConfig))).data;
+      await prestartViewData(client, demoConfig, meta, window.location.search);
+      const atStart = [...seen];
+      // cards, then the warnings' table data and the rank badges
+      expect(atStart.filter((u) => u.startsWith('observations'))).toHaveLength(2);
+      expect(atStart.filter((u) => u.startsWith('rankings'))).toHaveLength(1);
+
+      render(
+        <Providers config={demoConfig} client={client}>
+          <App config={demoConfig} />
+        </Providers>,
+      );
+      await findKpiSection();
+      const table = await screen.findByRole('region', { name: /指标完成情况表/ });
+      await within(table).findByRole('table');
+      const ranks = screen.getByRole('region', { name: /考评排名/ });
+      await within(ranks).findAllByRole('listitem');
+      expect(seen).toEqual(atStart);
+    },
+  );
+});
