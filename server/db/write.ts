@@ -49,23 +49,12 @@ async function insertChunked<T>(
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
-/** Replace every data table's rows with the dataset's (storeEdition's first step). */
-export async function replaceData(trx: Kysely<Database>, dataset: WireDataset): Promise<void> {
-  for (const table of [
-    'observations',
-    'rankings',
-    'assessments',
-    'indicators',
-    'programmes',
-    'campaigns',
-    'regions',
-  ] as const)
-    await trx.deleteFrom(table).execute();
-
+/** The dataset as the rows of each data table (replaceData writes them in this order). */
+export function datasetRows(dataset: WireDataset) {
   const { meta } = dataset;
   const paths = regionPaths(meta.regions);
-  await insertChunked(
-    meta.regions.map((r, seq) => {
+  return {
+    regions: meta.regions.map((r, seq) => {
       const path = paths.get(r.id) ?? '';
       return {
         id: r.id,
@@ -80,10 +69,7 @@ export async function replaceData(trx: Kysely<Database>, dataset: WireDataset): 
         valid_to: r.validTo ?? null,
       };
     }),
-    (chunk) => trx.insertInto('regions').values(chunk).execute(),
-  );
-  await insertChunked(
-    meta.campaigns.map((c, seq) => ({
+    campaigns: meta.campaigns.map((c, seq) => ({
       id: c.id,
       seq,
       name_zh: c.name.zh,
@@ -92,14 +78,13 @@ export async function replaceData(trx: Kysely<Database>, dataset: WireDataset): 
       end_year: c.endYear,
       baseline_year: c.baselineYear,
     })),
-    (chunk) => trx.insertInto('campaigns').values(chunk).execute(),
-  );
-  await insertChunked(
-    meta.programmes.map((p, seq) => ({ id: p.id, seq, name_zh: p.name.zh, name_en: p.name.en })),
-    (chunk) => trx.insertInto('programmes').values(chunk).execute(),
-  );
-  await insertChunked(
-    meta.indicators.map((i, seq) => ({
+    programmes: meta.programmes.map((p, seq) => ({
+      id: p.id,
+      seq,
+      name_zh: p.name.zh,
+      name_en: p.name.en,
+    })),
+    indicators: meta.indicators.map((i, seq) => ({
       id: i.id,
       seq,
       name_zh: i.name.zh,
@@ -115,10 +100,7 @@ export async function replaceData(trx: Kysely<Database>, dataset: WireDataset): 
       description_en: i.description?.en ?? null,
       aggregation: i.aggregation ?? null,
     })),
-    (chunk) => trx.insertInto('indicators').values(chunk).execute(),
-  );
-  await insertChunked(
-    meta.assessments.map((a, seq) => ({
+    assessments: meta.assessments.map((a, seq) => ({
       id: a.id,
       seq,
       name_zh: a.name.zh,
@@ -129,10 +111,7 @@ export async function replaceData(trx: Kysely<Database>, dataset: WireDataset): 
       better: a.better ?? null,
       score_decimals: a.scoreDecimals ?? null,
     })),
-    (chunk) => trx.insertInto('assessments').values(chunk).execute(),
-  );
-  await insertChunked(
-    dataset.observations.map((o, seq) => ({
+    observations: dataset.observations.map((o, seq) => ({
       indicator: o.indicator,
       region: o.region,
       year: o.year,
@@ -144,10 +123,7 @@ export async function replaceData(trx: Kysely<Database>, dataset: WireDataset): 
       note_en: o.note?.en ?? null,
       status: o.status ?? null,
     })),
-    (chunk) => trx.insertInto('observations').values(chunk).execute(),
-  );
-  await insertChunked(
-    dataset.rankings.map((r, seq) => ({
+    rankings: dataset.rankings.map((r, seq) => ({
       assessment: r.assessment,
       year: r.year,
       region: r.region,
@@ -156,8 +132,30 @@ export async function replaceData(trx: Kysely<Database>, dataset: WireDataset): 
       of: r.of,
       score: r.score ?? null,
     })),
-    (chunk) => trx.insertInto('rankings').values(chunk).execute(),
-  );
+  };
+}
+
+/** Replace every data table's rows with the dataset's (storeEdition's first step). */
+export async function replaceData(trx: Kysely<Database>, dataset: WireDataset): Promise<void> {
+  for (const table of [
+    'observations',
+    'rankings',
+    'assessments',
+    'indicators',
+    'programmes',
+    'campaigns',
+    'regions',
+  ] as const)
+    await trx.deleteFrom(table).execute();
+
+  const rows = datasetRows(dataset);
+  await insertChunked(rows.regions, (c) => trx.insertInto('regions').values(c).execute());
+  await insertChunked(rows.campaigns, (c) => trx.insertInto('campaigns').values(c).execute());
+  await insertChunked(rows.programmes, (c) => trx.insertInto('programmes').values(c).execute());
+  await insertChunked(rows.indicators, (c) => trx.insertInto('indicators').values(c).execute());
+  await insertChunked(rows.assessments, (c) => trx.insertInto('assessments').values(c).execute());
+  await insertChunked(rows.observations, (c) => trx.insertInto('observations').values(c).execute());
+  await insertChunked(rows.rankings, (c) => trx.insertInto('rankings').values(c).execute());
 }
 
 /**

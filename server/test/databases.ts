@@ -6,6 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { connect } from '../db/connect';
 import type { Connection, ConnectOptions } from '../db/connect';
@@ -72,6 +74,46 @@ export async function freshDatabase(
     close: async () => {
       await connection.close();
       await admin(`drop schema ${schema} cascade`);
+    },
+  };
+}
+
+/**
+ * A database of the engine with no migration run, for tests of migrations on older shapes
+ * (a PostgreSQL schema of its own, or a temporary SQLite file); close() removes it.
+ */
+export async function bareDatabase<DB = unknown>(
+  engine: Engine,
+): Promise<{ db: Kysely<DB>; schema: string | undefined; close: () => Promise<void> }> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'dashboard-bare-'));
+    const db = new Kysely<DB>({
+      dialect: new SqliteDialect({ database: new SQLite(join(dir, 'old.sqlite')) }),
+    });
+    return {
+      db,
+      schema: undefined,
+      close: async () => {
+        await db.destroy();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  if (!postgresUrl) throw new Error('no TEST_DATABASE_URL for the PostgreSQL suite');
+  const schema = `test_bare_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const pool = new pg.Pool({
+    connectionString: postgresUrl,
+    max: 3,
+    options: `-c search_path=${schema}`,
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  await sql.raw(`create schema ${schema}`).execute(db);
+  return {
+    db,
+    schema,
+    close: async () => {
+      await sql.raw(`drop schema ${schema} cascade`).execute(db);
+      await db.destroy();
     },
   };
 }

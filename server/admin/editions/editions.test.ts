@@ -3,23 +3,19 @@
  * earlier edition stored again as a new one; nothing deleted), an edition as a workbook, and a
  * database from before snapshots (migration 005) keeping its editions, not restorable.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoDataset } from '@mocks/demo/dataset';
 import { runImport } from '../../cli/import-command';
 import { diffDatasets } from '../../db/diff';
 import { migrateToLatest, migrateUpTo } from '../../db/migrations';
 import { listEditions, readDataset } from '../../db/read';
-import type { Database, Engine } from '../../db/schema';
+import type { Database } from '../../db/schema';
 import { readSnapshot } from '../../db/snapshots';
 import { replaceData } from '../../db/write';
 import { readWorkbook } from '../../import/read-workbook';
-import { engines, freshDatabase, postgresUrl } from '../../test/databases';
+import { bareDatabase, engines, freshDatabase } from '../../test/databases';
 import type { TestDatabase } from '../../test/databases';
 import { CELL, cellValue, demoWorkbook, mount, withCell } from '../../test/edition-routes';
 import type { DiffView } from './diff-view';
@@ -144,44 +140,9 @@ describe.each(engines)('editions on %s', (engine) => {
   });
 });
 
-/** A database of the engine with no migration run; close() removes it. */
-async function bareDatabase(engine: Engine) {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'dashboard-005-'));
-    const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: new SQLite(join(dir, 'old.sqlite')) }),
-    });
-    return {
-      db,
-      schema: undefined,
-      close: async () => {
-        await db.destroy();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  if (!postgresUrl) throw new Error('no TEST_DATABASE_URL');
-  const schema = `test_005_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const pool = new pg.Pool({
-    connectionString: postgresUrl,
-    max: 3,
-    options: `-c search_path=${schema}`,
-  });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  await sql.raw(`create schema ${schema}`).execute(db);
-  return {
-    db,
-    schema,
-    close: async () => {
-      await sql.raw(`drop schema ${schema} cascade`).execute(db);
-      await db.destroy();
-    },
-  };
-}
-
 describe.each(engines)('migration 005 on %s', (engine) => {
   it('keeps the editions of a database from before snapshots: listed, not restorable', async () => {
-    const bare = await bareDatabase(engine);
+    const bare = await bareDatabase<Database>(engine);
     try {
       const untyped = bare.db as unknown as Kysely<unknown>;
       await migrateUpTo(untyped, engine, '003-revision-11', bare.schema);
