@@ -78,9 +78,10 @@ export function WallBody({
                   selection.compare !== null && selection.compare < selection.year
                     ? t('card.vsBaseline', { year: selection.compare })
                     : t('card.vsPrevious'),
-              }) + shared.map((b) => ` · ${b}`).join('')
+              })
             : ''
         }
+        badges={shared}
         dataAsOf={meta.dataAsOf}
         demo={demo}
         updatedAt={queries.map((q) => q.dataUpdatedAt)}

@@ -1,23 +1,13 @@
 import { useRef } from 'react';
-import { ellipsize, textWidth } from '@/components/chart/text-metrics';
 import type { T } from '@/lib/i18n';
 import { ChoroplethMap, isDark } from '@/features/map/choropleth-map';
 import type { MapShape } from '@/features/map/choropleth-map';
 import { MapLegend } from '@/features/map/map-legend';
 import type { MapModel } from '@/features/map/map-model';
 import { useDrawnShapes, useMapGeometry } from '@/features/map/use-boundaries';
+import { lineYs, TILE_TYPE, tileLines } from './tile-labels';
+import type { TileLine } from './tile-labels';
 import { useBoxSize } from './use-box-size';
-
-/**
- * Tile labels on the wall, in 1080p pixels (the map is drawn one unit to one stage pixel):
- * the short name and the value, both at least 28 px. The shared map's own tile labels (16 units
- * at most, for a page) are left out and drawn here, fitted to the tile: a name too long is
- * abbreviated, a value with no room is left to the ranking beside the map.
- */
-export const TILE_TYPE = { name: 30, value: 28 } as const;
-const PAD = 10;
-/** The estimate of text-metrics is for a generic sans; the wall's bold type runs wider. */
-const SLACK = 1.15;
 
 interface TileText {
   id: string;
@@ -25,28 +15,14 @@ interface TileText {
   y: number;
   colour: string;
   halo: string | null;
-  name: string | null;
-  value: string | null;
-  size: number;
-  abbreviated: boolean;
+  lines: TileLine[];
 }
 
 export function tileTexts(shapes: readonly MapShape[], ink: string): TileText[] {
   const texts = shapes.flatMap((s) => {
     const tile = s.tile;
     if (!tile) return [];
-    const room = tile.size - 2 * PAD;
-    if (room < TILE_TYPE.value * 1.5 || tile.size < TILE_TYPE.name + 2 * PAD) return [];
-    const fits = (text: string, size: number, bold: boolean) =>
-      textWidth(text, size, bold) * SLACK <= room;
-    let name: string | null = s.label ?? null;
-    if (name !== null && !fits(name, TILE_TYPE.name, true)) {
-      name = ellipsize(name, TILE_TYPE.name, room / SLACK, true);
-      if (Array.from(name).length < 3) name = null;
-    }
-    const twoLines = tile.size >= TILE_TYPE.name + TILE_TYPE.value + 2 * PAD + 12;
-    const value =
-      s.sub !== undefined && twoLines && fits(s.sub, TILE_TYPE.value, false) ? s.sub : null;
+    const { lines, cut } = tileLines(s.label, s.sub, tile.size);
     return [
       {
         id: s.id,
@@ -54,28 +30,25 @@ export function tileTexts(shapes: readonly MapShape[], ink: string): TileText[] 
         y: tile.y + tile.size / 2,
         colour: s.hatch ? ink : isDark(s.fill) ? '#ffffff' : '#111827',
         halo: s.hatch ? '#0b1220' : null,
-        name,
-        value,
-        size: tile.size,
-        abbreviated: name !== null && name !== s.label,
+        lines,
+        cut: cut ? (lines[0]?.bold ? lines[0].text : null) : null,
       },
     ];
   });
   // Two names cut to the same letters ("Longq…" for Longqiao and Longquan) say nothing: dropped.
   const seen = new Map<string, number>();
-  for (const l of texts) if (l.name !== null) seen.set(l.name, (seen.get(l.name) ?? 0) + 1);
+  for (const l of texts) if (l.cut !== null) seen.set(l.cut, (seen.get(l.cut) ?? 0) + 1);
   return texts
-    .map((l) =>
-      l.abbreviated && l.name !== null && (seen.get(l.name) ?? 0) > 1 ? { ...l, name: null } : l,
+    .map(({ cut, ...l }) =>
+      cut !== null && (seen.get(cut) ?? 0) > 1 ? { ...l, lines: l.lines.slice(1) } : l,
     )
-    .filter((l) => l.name !== null || l.value !== null);
+    .filter((l) => l.lines.length > 0);
 }
 
 function TileLabels({ texts }: { texts: readonly TileText[] }) {
   return (
     <>
       {texts.map((l) => {
-        const both = l.name !== null && l.value !== null;
         const halo = l.halo
           ? {
               stroke: l.halo,
@@ -84,27 +57,20 @@ function TileLabels({ texts }: { texts: readonly TileText[] }) {
               strokeLinejoin: 'round' as const,
             }
           : {};
+        const ys = lineYs(l.lines.length, l.y);
         return (
           <g key={l.id} data-label={l.id} fill={l.colour} textAnchor="middle" {...halo}>
-            {l.name !== null && (
+            {l.lines.map((line, k) => (
               <text
+                key={k}
                 x={l.x}
-                y={both ? l.y - 6 : l.y + TILE_TYPE.name * 0.35}
-                fontSize={TILE_TYPE.name}
-                fontWeight={700}
+                y={ys[k]}
+                fontSize={TILE_TYPE.size}
+                fontWeight={line.bold ? 700 : 400}
               >
-                {l.name}
+                {line.text}
               </text>
-            )}
-            {l.value !== null && (
-              <text
-                x={l.x}
-                y={both ? l.y + TILE_TYPE.value + 2 : l.y + TILE_TYPE.value * 0.35}
-                fontSize={TILE_TYPE.value}
-              >
-                {l.value}
-              </text>
-            )}
+            ))}
           </g>
         );
       })}
