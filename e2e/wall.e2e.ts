@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MADE_UP_CITY } from './fixtures/made-up-city';
+import { openBrowser } from './support/browser';
+import type { BrowserSession } from './support/browser';
 import { demoDeployment } from './support/deployment';
+import { serveDist } from './support/static-server';
+import type { RunningServer } from './support/static-server';
 
 /** Every visible piece of HTML text on the wall (SVG text scales with its drawing, not here). */
 function textSizes() {
@@ -195,6 +200,57 @@ describe('wall mode on the production build at 1920×1080', () => {
     await b.page.keyboard.press('Escape');
     await b.page.getByRole('button', { name: '大屏模式' }).waitFor();
     expect(new URL(b.page.url()).search).toBe('?district=460106');
+    expect(b.errors).toEqual([]);
+  });
+});
+
+describe('wall mode with a boundaries file (a made-up city of three square districts)', () => {
+  let site: RunningServer | undefined;
+  let b: BrowserSession | undefined;
+  beforeAll(async () => {
+    site = await serveDist({
+      '/config.json': JSON.stringify({
+        boundariesUrl: 'geo/made-up-city.geojson',
+        boundariesIdProperty: 'code',
+      }),
+      '/geo/made-up-city.geojson': JSON.stringify(MADE_UP_CITY),
+    });
+    b = await openBrowser({ width: 1920, height: 1080 });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await site?.close();
+  });
+
+  it('draws the shapes to fill the map panel, with no tile labels and nothing off screen', async () => {
+    if (!site || !b) throw new Error('not started');
+    await b.page.goto(`${site.url}/?screen=wall&year=2016&cycle=600`);
+    await b.page.locator('.wall-map svg.choropleth path').first().waitFor();
+    expect(await b.page.locator('.wall-map [data-schematic]').count()).toBe(0);
+    expect(await b.page.locator('.wall-map__labels').count()).toBe(0);
+    const fit = await b.page.evaluate(() => {
+      const svg = document.querySelector('.wall-map svg.choropleth')?.getBoundingClientRect();
+      const panel = document.querySelector('.wall-map')?.getBoundingClientRect();
+      return svg && panel
+        ? {
+            inside:
+              svg.left >= panel.left &&
+              svg.right <= panel.right &&
+              svg.top >= panel.top &&
+              svg.bottom <= panel.bottom,
+            // The drawing takes most of the panel's width or of what is left of its height.
+            share: Math.max(svg.width / panel.width, svg.height / (panel.bottom - svg.top)),
+          }
+        : null;
+    });
+    expect(fit?.inside).toBe(true);
+    expect(fit?.share).toBeGreaterThan(0.85);
+    expect((await b.page.evaluate(svgTextSizes)).filter((s) => s.size < 28)).toEqual([]);
+    const scroll = await b.page.evaluate(() => ({
+      w: document.documentElement.scrollWidth,
+      h: document.documentElement.scrollHeight,
+    }));
+    expect(scroll).toEqual({ w: 1920, h: 1080 });
     expect(b.errors).toEqual([]);
   });
 });
