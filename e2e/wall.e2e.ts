@@ -152,6 +152,13 @@ describe('wall mode on the production build at 1920×1080', () => {
     await b.page.locator('.wall-card__number').first().waitFor();
     await b.page.locator('.wall-trend svg').waitFor();
     expect(await b.page.evaluate(clippedNames)).toEqual([]);
+    // Ranking rows too: a name that does not fit whole is the short one (as on the map).
+    const cutRows = await b.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.wall-rank__name')]
+        .filter((el) => el.scrollWidth > el.clientWidth)
+        .map((el) => el.textContent),
+    );
+    expect(cutRows).toEqual([]);
     const outside = await b.page.evaluate(() =>
       [...document.querySelectorAll('.wall-panel, .wall-card, .wall-top, .wall svg')]
         .map((el) => ({ cls: el.getAttribute('class'), r: el.getBoundingClientRect() }))
