@@ -10,7 +10,7 @@ import { useRecipe } from '@/features/recipe/use-recipe';
 import type { Lang, T } from '@/lib/i18n';
 import type { Meta } from '@contract/types';
 import { useCycle } from './use-cycle';
-import { WallCards } from './wall-cards';
+import { sharedBadges, WallCards, wallCards } from './wall-cards';
 import { WallCurrent } from './wall-current';
 import { WallRanking, WallWarnings } from './wall-lists';
 import { WallMap } from './wall-map';
@@ -56,6 +56,13 @@ export function WallBody({
   const cards = headlineIndicators(meta, 6).list;
   const queries = [metaQuery, headline.observations, lead.observations, completion.query];
   const headlineIndex = headline.observations.data?.index;
+  const cardList = useMemo(
+    () =>
+      headlineIndex ? wallCards({ indicators: cards, index: headlineIndex, selection, lang }) : [],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- cards follow meta
+    [meta, headlineIndex, selection, lang],
+  );
+  const shared = sharedBadges(cardList);
 
   return (
     <div className="wall">
@@ -74,6 +81,7 @@ export function WallBody({
               })
             : ''
         }
+        badges={shared}
         dataAsOf={meta.dataAsOf}
         demo={demo}
         updatedAt={queries.map((q) => q.dataUpdatedAt)}
@@ -82,11 +90,16 @@ export function WallBody({
       />
       {headlineIndex ? (
         <WallCards
-          indicators={cards}
-          index={headlineIndex}
-          selection={selection}
-          lang={lang}
-          t={t}
+          cards={cardList}
+          shared={shared}
+          heading={
+            selection.selected
+              ? t('overview.region', {
+                  region: selection.selected.name[lang],
+                  year: selection.year,
+                })
+              : ''
+          }
         />
       ) : (
         <div className="wall-cards wall-cards--waiting" aria-busy="true" />

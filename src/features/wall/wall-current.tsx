@@ -28,13 +28,15 @@ export function WallCurrent({
       </h2>
       {region && (
         <>
-          <p className="wall-current__value">{region.valueText}</p>
+          <div className="wall-current__figures">
+            <p className="wall-current__value">{region.valueText}</p>
+            <p className="wall-current__rank">{region.rankText}</p>
+          </div>
           {model.baselineYear !== null && (
             <p className={`wall-current__change wall-change--${region.change?.verdict ?? 'none'}`}>
               {t('map.vsBaseline', { year: model.baselineYear })} {region.changeText}
             </p>
           )}
-          <p className="wall-current__rank">{region.rankText}</p>
         </>
       )}
     </section>

@@ -2,10 +2,19 @@ import type { CompletionModel } from '@/features/completion/build-table';
 import { collectWarnings } from '@/features/completion/warnings';
 import { leagueOrder } from '@/features/league/league-order';
 import type { MapModel, MapRegion } from '@/features/map/map-model';
+import { textWidth } from '@/components/chart/text-metrics';
 import { formatChange, formatValueText } from '@/lib/format';
 import type { Lang, T } from '@/lib/i18n';
 
 const MAX_ROWS = 12;
+/** A ranking row's room for the name, in 1080p px (wall.css: panel, place column, gaps). */
+const RANK_ROW = 460 - 2 * 24 - 2 - 16 - 44 - 2 * 12;
+
+/** The full name when it fits the row beside its value, else the short one (as on the map). */
+export function rankName(r: Pick<MapRegion, 'name' | 'short' | 'valueText'>): string {
+  const room = RANK_ROW - textWidth(r.valueText, 28);
+  return textWidth(r.name, 28) * 1.1 <= room ? r.name : r.short;
+}
 const MAX_WARNINGS = 3;
 
 /** The level on the map, best first by the league's ordering; the region on show marked. */
@@ -35,7 +44,7 @@ export function WallRanking({
       aria-current={r.region.id === current ? 'true' : undefined}
     >
       <span className="wall-rank__place">{place}</span>
-      <span className="wall-rank__name">{r.name}</span>
+      <span className="wall-rank__name">{rankName(r)}</span>
       <span className="wall-rank__value">{r.valueText}</span>
     </li>
   );

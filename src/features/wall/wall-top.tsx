@@ -6,6 +6,7 @@ import { hhmm, oldestUpdate } from './wall-params';
 export function WallTop({
   title,
   subtitle,
+  badges,
   dataAsOf,
   demo,
   updatedAt,
@@ -14,6 +15,8 @@ export function WallTop({
 }: {
   title: string;
   subtitle: string;
+  /** What every card would say ("初步数据"), said once here. */
+  badges: readonly string[];
   dataAsOf: string | null;
   demo: boolean;
   updatedAt: readonly number[];
@@ -28,7 +31,16 @@ export function WallTop({
           {title}
           {demo && <span className="wall-demo">{t('app.demo')}</span>}
         </h1>
-        {subtitle && <p className="wall-top__subtitle">{subtitle}</p>}
+        {subtitle && (
+          <p className="wall-top__subtitle">
+            {subtitle}
+            {badges.map((b) => (
+              <span key={b} className="wall-top__badge">
+                {b}
+              </span>
+            ))}
+          </p>
+        )}
       </div>
       <div className="wall-top__status">
         {dataAsOf && <p>{t('wall.asOf', { date: dataAsOf })}</p>}

@@ -1,19 +1,190 @@
-import { useMemo } from 'react';
-import { layoutPlot } from '@/components/chart/layout';
-import { PlotLayer } from '@/components/chart/plot-layer';
+import { useMemo, useRef } from 'react';
+import { FONT, layoutPlot } from '@/components/chart/layout';
+import type { PlotLayout, SeriesLayout } from '@/components/chart/layout';
 import { buildIndicatorSpec } from '@/features/charts/indicator-spec';
 import type { ObservationIndex } from '@/features/data/observation-index';
 import { scopeOf } from '@/features/filters/scope';
 import type { Selection } from '@/features/filters/selection';
 import type { Lang, T } from '@/lib/i18n';
 import type { Indicator, Meta, Region } from '@contract/types';
+import { useBoxSize } from './use-box-size';
 
-/** Drawn at about half the panel's size and scaled up: the chart's 11–12 px type reads at ~20 px. */
-const SIZE = { width: 270, height: 120 } as const;
+/**
+ * The chart's layout (ticks, thinned year labels, the strip of campaign labels) is the shared
+ * one, computed for a drawing `K` times smaller than the panel and drawn `K` times larger: its
+ * 11-unit type then reads at 30 px on the 1080p stage, and the fewer ticks and year labels that
+ * fit a small chart are what fits type that large.
+ */
+const K = 30 / FONT.tick;
+/** The shared layout keeps 20 units left of the tick labels for a y title the wall leaves out. */
+const TITLE_ROOM = 14;
+
+/** The wall's own dark palette (contrast on the panel #121c30: text ≥ 7:1, lines ≥ 3:1). */
+export const TREND_DARK = {
+  text: '#c3ccdb',
+  grid: '#2e3c5c',
+  axis: '#7b8aa8',
+  band: '#1b2a4a',
+  baseline: '#c3ccdb',
+  hollow: '#121c30',
+  /** The region the screen is about, and the one the cycle is on (the map's outline colour). */
+  subject: '#fbbf24',
+  current: '#93c5fd',
+  other: '#a9b4c6',
+} as const;
+
+function colourOf(s: SeriesLayout, subject: string | null, current: string | null): string {
+  if (s.id === current) return TREND_DARK.current;
+  if (s.id === subject) return TREND_DARK.subject;
+  return TREND_DARK.other;
+}
+
+function DarkPlot({
+  layout,
+  noData,
+  subject,
+  current,
+}: {
+  layout: PlotLayout;
+  noData: string;
+  subject: string | null;
+  current: string | null;
+}) {
+  const { plot } = layout;
+  const px = (n: number) => n / K;
+  return (
+    <g className="plot">
+      {layout.band && (
+        <rect
+          x={layout.band.x0}
+          y={plot.top}
+          width={layout.band.x1 - layout.band.x0}
+          height={plot.bottom - plot.top}
+          fill={TREND_DARK.band}
+        />
+      )}
+      {layout.yTicks.map((tk) => (
+        <g key={tk.value}>
+          <line
+            x1={plot.left}
+            x2={plot.right}
+            y1={tk.y}
+            y2={tk.y}
+            stroke={tk.y === layout.zeroY ? TREND_DARK.axis : TREND_DARK.grid}
+            strokeWidth={px(tk.y === layout.zeroY ? 2 : 1.5)}
+          />
+          <text
+            x={plot.left - 4}
+            y={tk.y + 4}
+            fontSize={FONT.tick}
+            fill={TREND_DARK.text}
+            textAnchor="end"
+          >
+            {tk.label}
+          </text>
+        </g>
+      ))}
+      <line
+        x1={plot.left}
+        x2={plot.right}
+        y1={plot.bottom}
+        y2={plot.bottom}
+        stroke={TREND_DARK.axis}
+        strokeWidth={px(2)}
+      />
+      {layout.xTicks.map((tk) => (
+        <g key={tk.year}>
+          <line
+            x1={tk.x}
+            x2={tk.x}
+            y1={plot.bottom}
+            y2={plot.bottom + 3}
+            stroke={TREND_DARK.axis}
+            strokeWidth={px(2)}
+          />
+          <text
+            x={tk.x}
+            y={plot.bottom + 15}
+            fontSize={FONT.tick}
+            fill={TREND_DARK.text}
+            textAnchor="middle"
+          >
+            {String(tk.year)}
+          </text>
+        </g>
+      ))}
+      {layout.baselineX !== null && (
+        <line
+          x1={layout.baselineX}
+          x2={layout.baselineX}
+          y1={plot.top}
+          y2={plot.bottom}
+          stroke={TREND_DARK.baseline}
+          strokeWidth={px(2.5)}
+          strokeDasharray={`${px(10)} ${px(8)}`}
+        />
+      )}
+      {layout.strip.map((l) => (
+        <text
+          key={l.text}
+          x={l.x}
+          y={l.y}
+          fontSize={FONT.strip}
+          fill={TREND_DARK.text}
+          textAnchor={l.anchor}
+        >
+          {l.text}
+        </text>
+      ))}
+      {layout.series.map((s) => {
+        const colour = colourOf(s, subject, current);
+        const width = px(s.id === current ? 6 : 5);
+        return (
+          <g key={s.id} data-series={s.id}>
+            {s.segments.map((points, i) => (
+              <polyline
+                key={i}
+                points={points}
+                fill="none"
+                stroke={colour}
+                strokeWidth={width}
+                strokeLinejoin="round"
+                strokeLinecap="round"
+              />
+            ))}
+            {s.marks.map((m) => (
+              <circle
+                key={m.index}
+                cx={m.x}
+                cy={m.y}
+                r={px(7)}
+                fill={m.provisional ? TREND_DARK.hollow : colour}
+                stroke={colour}
+                strokeWidth={px(3)}
+              />
+            ))}
+          </g>
+        );
+      })}
+      {layout.empty && (
+        <text
+          x={(plot.left + plot.right) / 2}
+          y={(plot.top + plot.bottom) / 2}
+          fontSize={FONT.tick}
+          fill={TREND_DARK.text}
+          textAnchor="middle"
+        >
+          {noData}
+        </text>
+      )}
+    </g>
+  );
+}
 
 /**
  * The lead indicator over the years: the region the screen is about and the one on show, by
- * the trends view's spec builder and the shared plot drawing (no legend buttons, no tooltip).
+ * the trends view's spec builder and the shared plot layout, drawn in the wall's dark palette
+ * (no legend buttons, no tooltip).
  */
 export function WallTrend({
   meta,
@@ -60,33 +231,74 @@ export function WallTrend({
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- regions follow selection and current
   }, [meta, index, indicator, selection, current, lang, demo]);
-  const layout = useMemo(() => layoutPlot(spec, SIZE.width, SIZE.height), [spec]);
-  const title = t('wall.trend', { indicator: indicator.name[lang] });
+  const canvas = useRef<HTMLDivElement>(null);
+  const box = useBoxSize(canvas);
+  const width = Math.max(60, (box?.width ?? 0) / K);
+  const height = Math.max(60, (box?.height ?? 0) / K);
+  // Shorter words for the campaign strip, so both fit one row at wall size.
+  const bandWord = t('wall.band');
+  const baselineWord = t('wall.baseline');
+  const layout = useMemo(
+    () =>
+      layoutPlot(
+        {
+          ...spec,
+          band: spec.band && { ...spec.band, label: bandWord },
+          baseline: spec.baseline && { ...spec.baseline, label: baselineWord },
+        },
+        width + TITLE_ROOM,
+        height,
+      ),
+    [spec, width, height, bandWord, baselineWord],
+  );
+  const subject = selection.selected?.id ?? null;
+  const currentId = current?.id ?? null;
+  const title = t('wall.trend', { indicator: spec.yLabel });
+  // The indicator is named just above (the region on show): seen here is "趋势（‰）" only.
+  const name = indicator.name[lang];
+  const unit = spec.yLabel.startsWith(name) ? spec.yLabel.slice(name.length) : '';
   return (
     <section className="wall-panel wall-trend" aria-labelledby="wall-trend-title">
-      <h2 id="wall-trend-title" className="wall-panel__title">
-        {title}
-      </h2>
-      <ul className="wall-trend__legend">
-        {layout.series.map((s) => (
-          <li key={s.id}>
-            <span
-              className="wall-trend__swatch wall-invert"
-              style={{ background: s.style.color, height: Math.max(4, s.style.width * 2) }}
-              aria-hidden
+      <div className="wall-trend__head">
+        <h2 id="wall-trend-title" className="wall-panel__title">
+          <span className="visually-hidden">{title}</span>
+          <span aria-hidden="true">
+            {t('wall.trendShort')}
+            {unit}
+          </span>
+        </h2>
+        <ul className="wall-trend__legend">
+          {layout.series.map((s) => (
+            <li key={s.id}>
+              <span
+                className="wall-trend__swatch"
+                style={{ background: colourOf(s, subject, currentId) }}
+                aria-hidden
+              />
+              {s.name}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="wall-trend__canvas" ref={canvas}>
+        {box && (
+          <svg
+            className="wall-trend__plot"
+            viewBox={`${TITLE_ROOM} 0 ${width} ${height}`}
+            width={box.width}
+            height={box.height}
+            role="img"
+            aria-label={spec.summary || title}
+          >
+            <DarkPlot
+              layout={layout}
+              noData={t('chart.noData')}
+              subject={subject}
+              current={currentId}
             />
-            {s.name}
-          </li>
-        ))}
-      </ul>
-      <svg
-        className="wall-trend__plot wall-invert"
-        viewBox={`0 0 ${SIZE.width} ${SIZE.height}`}
-        role="img"
-        aria-label={spec.summary || title}
-      >
-        <PlotLayer layout={layout} noData={t('chart.noData')} />
-      </svg>
+          </svg>
+        )}
+      </div>
     </section>
   );
 }
