@@ -31,8 +31,9 @@ export function MapTip({ model, shown, panel, width, t, onDismiss }: Props) {
     const region = [...(box?.querySelectorAll('[data-region]') ?? [])].find(
       (el) => el.getAttribute('data-region') === id,
     );
+    // Nothing to show: the tip is empty and takes no room (it stays in the accessibility tree
+    // so that a screen reader hears it when it fills).
     if (!box || !region) {
-      own.style.visibility = 'hidden';
       delete own.dataset.side;
       return;
     }
@@ -44,7 +45,6 @@ export function MapTip({ model, shown, panel, width, t, onDismiss }: Props) {
       { x: 0, y: 0, width: box.clientWidth, height: box.clientHeight },
     );
     own.style.transform = `translate(${Math.round(place.x)}px, ${Math.round(place.y)}px)`;
-    own.style.visibility = '';
     own.dataset.side = place.side;
   }, [panel, shown, width]);
   // Esc hides it wherever focus is (WCAG 1.4.13: dismissable without moving the pointer), and
