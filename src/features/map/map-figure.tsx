@@ -3,6 +3,7 @@
  * region under the pointer or focus, caption, table twin and export menu.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { PRINT_WIDTH, usePrinting } from '@/components/chart/use-print';
 import { ChartFrame } from '@/components/chart-frame';
 import { useConfig } from '@/features/data/config-context';
 import { reportOtherIssues } from '@/features/data/quality-notice';
@@ -42,7 +43,10 @@ interface Props {
 
 export function MapFigure({ model, knownIds, t, onActivate }: Props) {
   const { url, query, matching, covered, geometry } = useMapGeometry(model, knownIds);
-  const { ref, width } = useWidth();
+  const { ref, width: measured } = useWidth();
+  // Paper is laid out at the page's width, not the window's (as every chart is).
+  const printing = usePrinting();
+  const width = printing ? PRINT_WIDTH : measured;
   const [active, setActive] = useState<string | null>(null);
   const schematic = geometry.kind === 'tiles';
   const height = mapHeight(model, geometry, width);

@@ -72,7 +72,8 @@ export function MapTip({ model, shown, panel, width, t, onDismiss }: Props) {
           <span className="map-tip__value">{shown.valueText}</span>
           {model.baselineYear !== null && (
             <span>
-              {t('map.vsBaseline', { year: model.baselineYear })} {shown.changeText}
+              {t('map.vsBaseline', { year: model.baselineYear })}{' '}
+              <span className="map-tip__change">{shown.changeText}</span>
             </span>
           )}
           <span>{shown.rankText}</span>
