@@ -58,4 +58,24 @@ describe('map year play and the Back button', () => {
     await waitFor(() => expect(year()).toBe('2019'));
     expect(await screen.findByText('2019年度')).toBeInTheDocument();
   });
+
+  it('stops for good when the user goes elsewhere during play, even on coming Back', async () => {
+    const { user } = renderApp('/?view=map&indicator=new-users&year=2019');
+    const figure = await screen.findByRole('figure', { name: DISTRICTS });
+    await user.click(screen.getByRole('button', { name: /播放年份/ }));
+    expect(year()).toBe('2017');
+    await user.click(within(figure).getByRole('button', { name: /^龙华区：/ }));
+    await screen.findByRole('figure', { name: TOWNSHIPS });
+    expect(screen.getByRole('button', { name: /播放年份/ })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
+    window.history.back();
+    await screen.findByRole('figure', { name: DISTRICTS });
+    expect(year()).toBe('2017');
+    expect(screen.getByRole('button', { name: /播放年份/ })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
+  });
 });

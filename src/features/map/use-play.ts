@@ -13,7 +13,7 @@ interface Run {
   /** The `year` query value play started from (null: the default year), and that year. */
   fromRaw: string | null;
   from: number;
-  /** The query as play last wrote it: any other (Back, a filter, a drill-down) ends play. */
+  /** The query as play last wrote it. */
   written: string;
 }
 
@@ -23,6 +23,9 @@ export function usePlay(years: readonly number[], year: number, rawYear: string 
   const setFilters = useSetFilters();
   const search = useSearch().replace(/^\?/, '');
   const [run, setRun] = useState<Run | null>(null);
+  // Anyone else moving the URL on (Back, a filter, a drill-down) ends play for good: their
+  // entry is left alone, and coming Back to a year once played does not start it again.
+  if (run !== null && run.written !== search) setRun(null);
   const playing = run !== null && run.written === search;
 
   const step = (base: Run, next: number) => {
