@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataset } from '../mocks/demo/dataset';
 import { classify, classOf } from '../src/features/map/classify';
 import { MADE_UP_CITY } from './fixtures/made-up-city';
-import { openBrowser } from './support/browser';
+import { CHROMIUM_ARGS, openBrowser } from './support/browser';
 import type { BrowserSession } from './support/browser';
 import { demoDeployment } from './support/deployment';
 import { download, inkShare, PNG_SIGNATURE, pngSize } from './support/downloads';
@@ -135,5 +140,136 @@ describe('the schematic tile map on demo data', () => {
     expect(pngSize(png.bytes)).toEqual({ width: 1920, height: 1080 });
     expect(await inkShare(page, png.bytes)).toBeGreaterThan(0.05);
     expect(png.name).toMatch(/^新发现吸毒人员.*\.png$/);
+  });
+});
+
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+const inside = (a: Rect, b: Rect) =>
+  a.x >= b.x - 0.5 &&
+  a.y >= b.y - 0.5 &&
+  a.x + a.width <= b.x + b.width + 0.5 &&
+  a.y + a.height <= b.y + b.height + 0.5;
+const overlap = (a: Rect, b: Rect) =>
+  a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;
+
+/** The tooltip, the region it describes and the map's panel, as the page lays them out. */
+async function tipLayout(figure: Locator, id: string) {
+  const tip = figure.locator('.map-tip');
+  await expect.poll(() => tip.innerText()).not.toBe('');
+  const box = async (l: Locator) => {
+    const r = await l.boundingBox();
+    if (!r) throw new Error('not laid out');
+    return r;
+  };
+  return {
+    text: await tip.innerText(),
+    tip: await box(tip),
+    region: await box(figure.locator(`g.choropleth__region[data-region="${id}"]`)),
+    panel: await box(figure.locator('.map-figure__canvas')),
+  };
+}
+
+/** Region ids by where they are drawn: the leftmost and the rightmost. */
+async function edges(figure: Locator) {
+  const drawn = await figure
+    .locator('svg g.choropleth__region')
+    .evaluateAll((gs) =>
+      gs.map((g) => ({ id: g.getAttribute('data-region') ?? '', x: g.getBoundingClientRect().x })),
+    );
+  drawn.sort((a, b) => a.x - b.x);
+  return { left: drawn[0]?.id ?? '', right: drawn.at(-1)?.id ?? '' };
+}
+
+describe('the floating tooltip (1440 px, mouse and keyboard)', () => {
+  const env = demoDeployment();
+
+  it('floats beside the region inside the map, and Esc hides it', async () => {
+    const { page } = env.b;
+    await page.goto(`${env.site.url}/?view=map&indicator=new-users&district=460106&year=2017`);
+    const figure = page.getByRole('figure', { name: '新发现吸毒人员：龙华区各镇/街道分布' });
+    await figure.locator('svg g.choropleth__region rect').first().waitFor();
+    const { left, right } = await edges(figure);
+
+    await figure.locator(`g.choropleth__region[data-region="${left}"]`).hover();
+    const a = await tipLayout(figure, left);
+    expect(a.text).toMatch(/\d+人/);
+    expect(a.text).toMatch(/较2016年（基线年） [▲▼] [\d.]+% (向好|变差)/);
+    expect(a.text).toMatch(/第\d+名（共\d+个）/);
+    expect(inside(a.tip, a.panel)).toBe(true);
+    expect(overlap(a.tip, a.region)).toBe(false);
+    expect(a.tip.x).toBeGreaterThanOrEqual(a.region.x + a.region.width);
+    // Next to it, not in a box under the map.
+    expect(a.tip.y).toBeLessThan(a.region.y + a.region.height);
+
+    await figure.locator(`g.choropleth__region[data-region="${right}"]`).hover();
+    await expect.poll(() => figure.locator('.map-tip').innerText()).not.toBe(a.text);
+    const b = await tipLayout(figure, right);
+    expect(inside(b.tip, b.panel)).toBe(true);
+    expect(overlap(b.tip, b.region)).toBe(false);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => figure.locator('.map-tip').innerText()).toBe('');
+    expect(await figure.locator('.map-tip').isVisible()).toBe(false);
+
+    // Keyboard focus shows it too; the region keeps its spoken label.
+    const town = figure.locator(`g.choropleth__region[data-region="${left}"]`);
+    await town.focus();
+    const c = await tipLayout(figure, left);
+    expect(c.text.replace(/\s+/g, '')).toContain(
+      ((await town.getAttribute('aria-label')) ?? '').split('：')[0],
+    );
+    expect(overlap(c.tip, c.region)).toBe(false);
+    expect(env.b.errors).toEqual([]);
+  });
+});
+
+describe('the floating tooltip on a touch phone (390 px)', () => {
+  let site: RunningServer;
+  let dir: string;
+  let context: BrowserContext;
+  beforeAll(async () => {
+    site = await serveDist();
+    dir = mkdtempSync(join(tmpdir(), 'e2e-map-phone-'));
+    context = await chromium.launchPersistentContext(dir, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+  });
+  afterAll(async () => {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+    await site.close();
+  });
+
+  it('a first tap shows the figures beside the region, a second goes down a level', async () => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${site.url}/?view=map&indicator=new-users&year=2019`);
+    const figure = page.getByRole('figure', { name: DISTRICTS });
+    await figure.locator('svg g.choropleth__region rect').first().waitFor();
+    const { right } = await edges(figure);
+    const region = figure.locator(`g.choropleth__region[data-region="${right}"]`);
+    await region.tap();
+    // Shown, not drilled into: the tap's own focus does not count as a first tap.
+    expect(new URL(page.url()).searchParams.get('district')).toBeNull();
+    const a = await tipLayout(figure, right);
+    expect(a.text).toMatch(/第\d+名（共4个）/);
+    expect(inside(a.tip, a.panel)).toBe(true);
+    expect(overlap(a.tip, a.region)).toBe(false);
+    // No room right of the rightmost district on a phone: the tip flips.
+    expect(await figure.locator('.map-tip').getAttribute('data-side')).not.toBe('right');
+    // A tap off the map hides it.
+    await page.getByRole('heading', { name: /地图 ·/ }).tap();
+    await expect.poll(() => figure.locator('.map-tip').innerText()).toBe('');
+    await region.tap();
+    await region.tap();
+    await expect.poll(() => new URL(page.url()).searchParams.get('district')).toBe(right);
   });
 });

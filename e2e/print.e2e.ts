@@ -3,6 +3,7 @@
  * the A4 page's width (no year cut off), without tooltips, under the full scope line, and two
  * charts share a page where they fit.
  */
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from './support/browser';
 import type { BrowserSession } from './support/browser';
@@ -70,6 +71,42 @@ describe('printing', () => {
 
     const pdf = await page.pdf({ format: 'A4' });
     expect(pageCount(pdf)).toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+    expect(b.errors).toEqual([]);
+  });
+
+  it('prints the map without what only a screen can use: no tap hint, tooltip, play or export', async () => {
+    const { page } = b;
+    await page.goto(`${site.url}/?view=map&indicator=new-users&year=2019`);
+    const figure = page.getByRole('figure', { name: '新发现吸毒人员：各区分布' });
+    const region = figure.locator('svg g.choropleth__region').first();
+    await region.waitFor();
+    // A tooltip is open when printing starts: paper must not show it.
+    await region.hover();
+    await expect.poll(() => figure.locator('.map-tip').innerText()).not.toBe('');
+
+    await page.emulateMedia({ media: 'print' });
+    const shown = async (l: Locator) => (await l.count()) > 0 && (await l.first().isVisible());
+    expect(await shown(page.getByText(/点按地区查看数值/))).toBe(false);
+    expect(await shown(figure.locator('.map-tip'))).toBe(false);
+    expect(await shown(page.getByRole('button', { name: /播放年份/ }))).toBe(false);
+    expect(await shown(figure.getByRole('button', { name: /^导出“/ }))).toBe(false);
+    // The map, its legend and the year stay, at the page's width.
+    expect(await figure.locator('svg.choropleth').isVisible()).toBe(true);
+    expect(await figure.getByText('颜色越深越需关注（数值越高）').isVisible()).toBe(true);
+    const width = await figure
+      .locator('svg.choropleth')
+      .evaluate((svg) => svg.getBoundingClientRect().width);
+    expect(width).toBeLessThanOrEqual(A4_CONTENT);
+    // The legend's swatches are backgrounds: they must be printed, or the key is blank.
+    const adjust = await figure
+      .locator('.map-legend__swatch')
+      .first()
+      .evaluate((el) => getComputedStyle(el).printColorAdjust);
+    expect(adjust).toBe('exact');
+
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pageCount(pdf)).toBeGreaterThanOrEqual(1);
     await page.emulateMedia({ media: 'screen' });
     expect(b.errors).toEqual([]);
   });

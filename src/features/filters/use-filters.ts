@@ -22,10 +22,13 @@ export function useLang(): Lang {
   return params.get('lang') === 'en' ? 'en' : 'zh';
 }
 
-/** Write filter changes to the URL: a new history entry, so back/forward step through views. */
-export function useSetFilters(): (patch: FilterPatch) => void {
+/**
+ * Write filter changes to the URL: a new history entry, so back/forward step through views;
+ * `replace` rewrites the current entry instead (steps of an animation).
+ */
+export function useSetFilters(): (patch: FilterPatch, options?: { replace?: boolean }) => void {
   const [, setParams] = useSearchParams();
-  return (patch) => setParams((prev) => writeParams(prev, patch));
+  return (patch, options) => setParams((prev) => writeParams(prev, patch), options);
 }
 
 export function useValidFilters(meta: Meta): ValidFilters {

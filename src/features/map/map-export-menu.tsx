@@ -1,8 +1,7 @@
 /** The map's export menu: PNG and SVG of the static map, CSV and XLSX of its table. */
-import { useId } from 'react';
-import { ActionMenu } from '@/components/action-menu';
-import { useExportActions, useExportScale, useExportSize } from '@/features/export/export-store';
-import { EXPORT_SIZES, SCALES } from '@/features/export/sizes';
+import { ExportMenuShell } from '@/features/export/export-menu-shell';
+import type { ExportScale } from '@/features/export/export-menu-shell';
+import { EXPORT_SIZES } from '@/features/export/sizes';
 import type { ExportSize } from '@/features/export/sizes';
 import { scopeName } from '@/features/filters/scope';
 import { translator } from '@/lib/i18n';
@@ -19,14 +18,9 @@ interface Props {
 
 export function MapExportMenu({ model, geometry, schematic }: Props) {
   const t = translator(model.lang);
-  const size = useExportSize();
-  const scale = useExportScale();
-  const { setSize, setScale } = useExportActions();
-  const sizeId = useId();
-  const scaleId = useId();
   const title = schematic ? `${model.title}（${t('map.schematic')}）` : model.title;
 
-  const run = async (format: Format) => {
+  const run = async (format: Format, size: ExportSize, scale: ExportScale) => {
     const [{ exportFileName }, { downloadBlob }, { localStamp, today }] = await Promise.all([
       import('@/features/export/file-names'),
       import('@/features/export/download'),
@@ -77,39 +71,14 @@ export function MapExportMenu({ model, geometry, schematic }: Props) {
   };
 
   return (
-    <ActionMenu
-      label={t('export.menu')}
-      name={t('export.menuFor', { title })}
-      actions={(['png', 'svg', 'csv', 'xlsx'] as const).map((format) => ({
+    <ExportMenuShell
+      lang={model.lang}
+      title={title}
+      items={(['png', 'svg', 'csv', 'xlsx'] as const).map((format) => ({
         id: format,
         label: t(`export.${format}`),
-        run: () => run(format),
+        run: (size, scale) => run(format, size, scale),
       }))}
-      working={t('export.working')}
-      failed={(message) => t('export.failed', { message })}
-    >
-      <div className="export-menu__options">
-        <label htmlFor={sizeId}>{t('export.size')}</label>
-        <select id={sizeId} value={size} onChange={(e) => setSize(e.target.value as ExportSize)}>
-          {(Object.keys(EXPORT_SIZES) as ExportSize[]).map((k) => (
-            <option key={k} value={k}>
-              {t(`export.sizes.${k}`)}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={scaleId}>{t('export.scale')}</label>
-        <select
-          id={scaleId}
-          value={scale}
-          onChange={(e) => setScale(Number(e.target.value) as 1 | 2 | 3)}
-        >
-          {SCALES.map((n) => (
-            <option key={n} value={n}>
-              {t('export.scaleOption', { n })}
-            </option>
-          ))}
-        </select>
-      </div>
-    </ActionMenu>
+    />
   );
 }

@@ -2,7 +2,8 @@
  * The map in its frame: heading, legend, the map (or the schematic tile map), a tooltip for the
  * region under the pointer or focus, caption, table twin and export menu.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { PRINT_WIDTH, usePrinting } from '@/components/chart/use-print';
 import { ChartFrame } from '@/components/chart-frame';
 import { useConfig } from '@/features/data/config-context';
 import { reportOtherIssues } from '@/features/data/quality-notice';
@@ -12,6 +13,7 @@ import { MapExportMenu } from './map-export-menu';
 import { MapLegend } from './map-legend';
 import type { MapModel } from './map-model';
 import { mapHeight } from './map-shapes';
+import { MapTip } from './map-tip';
 import { useDrawnShapes, useMapGeometry } from './use-boundaries';
 
 function useWidth(fallback = 720) {
@@ -41,7 +43,10 @@ interface Props {
 
 export function MapFigure({ model, knownIds, t, onActivate }: Props) {
   const { url, query, matching, covered, geometry } = useMapGeometry(model, knownIds);
-  const { ref, width } = useWidth();
+  const { ref, width: measured } = useWidth();
+  // Paper is laid out at the page's width, not the window's (as every chart is).
+  const printing = usePrinting();
+  const width = printing ? PRINT_WIDTH : measured;
   const [active, setActive] = useState<string | null>(null);
   const schematic = geometry.kind === 'tiles';
   const height = mapHeight(model, geometry, width);
@@ -78,9 +83,13 @@ export function MapFigure({ model, knownIds, t, onActivate }: Props) {
   const names = (ids: string[]) =>
     ids.map((id) => model.regions.find((r) => r.region.id === id)?.name ?? id).join('、');
 
+  // What was shown when the finger came down: the tap's own focus and pointerenter show the
+  // region before its click arrives, and must not count as the first tap.
+  const shownAtDown = useRef<string | null>(null);
+  const dismiss = useCallback(() => setActive(null), []);
   const activate = (id: string, pointer: string) => {
     // A first tap shows the figures; a second tap on the same region goes down a level.
-    if (pointer === 'touch' && active !== id) {
+    if (pointer === 'touch' && shownAtDown.current !== id) {
       setActive(id);
       return;
     }
@@ -120,7 +129,20 @@ export function MapFigure({ model, knownIds, t, onActivate }: Props) {
           </details>
         )}
         <MapLegend model={model} t={t} />
-        <div className="map-figure__canvas" ref={ref}>
+        <div
+          className="map-figure__canvas"
+          ref={ref}
+          onPointerDownCapture={() => {
+            shownAtDown.current = active;
+          }}
+          onPointerLeave={(e) => {
+            if (e.pointerType === 'mouse') dismiss();
+          }}
+          onBlur={(e) => {
+            if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget)))
+              dismiss();
+          }}
+        >
           {schematic && (
             <span className="map-figure__schematic" data-schematic="true">
               {t('map.schematic')}
@@ -137,23 +159,9 @@ export function MapFigure({ model, knownIds, t, onActivate }: Props) {
               if (id !== null) setActive(id);
             }}
           />
+          <MapTip model={model} shown={shown} panel={ref} width={width} t={t} onDismiss={dismiss} />
         </div>
-        <div className="map-tip" role="status" aria-live="polite">
-          {shown ? (
-            <>
-              <strong>{shown.name}</strong>
-              <span className="map-tip__value">{shown.valueText}</span>
-              {model.baselineYear !== null && (
-                <span>
-                  {t('map.vsBaseline', { year: model.baselineYear })} {shown.changeText}
-                </span>
-              )}
-              <span>{shown.rankText}</span>
-            </>
-          ) : (
-            <span className="map-tip__hint">{t('map.tip')}</span>
-          )}
-        </div>
+        <p className="map-tip__hint">{t('map.tip')}</p>
       </div>
     </ChartFrame>
   );

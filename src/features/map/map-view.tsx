@@ -1,9 +1,9 @@
 /** 地图: one indicator for one year, the city's districts or the chosen district's townships. */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useConfig } from '@/features/data/config-context';
 import { Panel } from '@/features/data/panel';
 import { FilterBar } from '@/features/filters/filter-bar';
-import { useSetFilters } from '@/features/filters/use-filters';
+import { useRawFilters, useSetFilters } from '@/features/filters/use-filters';
 import { useRecipe } from '@/features/recipe/use-recipe';
 import type { Lang, T } from '@/lib/i18n';
 import type { Meta } from '@contract/types';
@@ -11,15 +11,13 @@ import { MapFigure } from './map-figure';
 import { buildMapModel } from './map-model';
 import { mapRecipe } from './recipe';
 import { playYears } from './play';
+import { usePlay } from './use-play';
 import './map.css';
-
-const STEP_MS = 1000;
 
 export function MapView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
   const run = useRecipe(mapRecipe, meta);
   const demo = useConfig().mode === 'demo';
   const setFilters = useSetFilters();
-  const [playing, setPlaying] = useState(false);
   const { controls, observations: query, selection } = run;
   const indicator = controls.indicator;
   const index = run.data.observations;
@@ -31,32 +29,11 @@ export function MapView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }) {
   const knownIds = useMemo(() => new Set(meta.regions.map((r) => r.id)), [meta]);
   const years = playYears(meta, selection.campaign);
 
-  // One step a second while playing; the step onto the campaign's last year ends the play.
-  useEffect(() => {
-    if (!playing) return;
-    const next = years[years.indexOf(selection.year) + 1] ?? years[0];
-    if (next === undefined) return;
-    const timer = setTimeout(() => {
-      setFilters({ year: String(next) });
-      if (next === years[years.length - 1]) setPlaying(false);
-    }, STEP_MS);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- steps on each year shown
-  }, [playing, selection.year, years.join()]);
+  const { playing, toggle: togglePlay } = usePlay(years, selection.year, useRawFilters().year);
 
   if (!indicator) return <p className="empty">{t('state.empty')}</p>;
   const district = selection.district;
   const city = selection.top;
-
-  const togglePlay = () => {
-    if (playing) return setPlaying(false);
-    const first = years[0];
-    const last = years[years.length - 1];
-    // From the start when the year shown is the last one or outside the campaign.
-    if (first !== undefined && (selection.year === last || !years.includes(selection.year)))
-      setFilters({ year: String(first) });
-    setPlaying(true);
-  };
 
   const activate = (id: string) => {
     if (!district) return setFilters({ district: id, town: [] });
