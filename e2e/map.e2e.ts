@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { BrowserContext, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataset } from '../mocks/demo/dataset';
 import { classify, classOf } from '../src/features/map/classify';
 import { MADE_UP_CITY } from './fixtures/made-up-city';
-import { CHROMIUM_ARGS, openBrowser } from './support/browser';
+import { openBrowser } from './support/browser';
 import type { BrowserSession } from './support/browser';
 import { demoDeployment } from './support/deployment';
 import { download, inkShare, PNG_SIGNATURE, pngSize } from './support/downloads';
@@ -230,27 +226,18 @@ describe('the floating tooltip (1440 px, mouse and keyboard)', () => {
 
 describe('the floating tooltip on a touch phone (390 px)', () => {
   let site: RunningServer;
-  let dir: string;
-  let context: BrowserContext;
+  let phone: BrowserSession;
   beforeAll(async () => {
     site = await serveDist();
-    dir = mkdtempSync(join(tmpdir(), 'e2e-map-phone-'));
-    context = await chromium.launchPersistentContext(dir, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-    });
+    phone = await openBrowser({ width: 390, height: 844 }, { touch: true });
   });
   afterAll(async () => {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
+    await phone.close();
     await site.close();
   });
 
   it('a first tap shows the figures beside the region, a second goes down a level', async () => {
-    const page = context.pages()[0] ?? (await context.newPage());
+    const { page } = phone;
     await page.goto(`${site.url}/?view=map&indicator=new-users&year=2019`);
     const figure = page.getByRole('figure', { name: DISTRICTS });
     await figure.locator('svg g.choropleth__region rect').first().waitFor();

@@ -1,39 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from './support/browser';
+import { openBrowser } from './support/browser';
+import type { BrowserSession } from './support/browser';
 import { serveDist } from './support/static-server';
 import type { RunningServer } from './support/static-server';
 
 /** A touch phone (390×844): taps arrive as touch pointer events, as on a real one. */
 describe('on a phone', () => {
   let site: RunningServer;
-  let dir: string;
-  let context: BrowserContext;
+  let b: BrowserSession;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
   beforeAll(async () => {
     site = await serveDist();
-    dir = mkdtempSync(join(tmpdir(), 'e2e-phone-'));
-    context = await chromium.launchPersistentContext(dir, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
+    b = await openBrowser({ width: 390, height: 844 }, { touch: true });
+    ({ page, errors } = b);
   });
   afterAll(async () => {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
+    await b.close();
     await site.close();
   });
 

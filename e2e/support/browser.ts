@@ -23,9 +23,13 @@ export interface BrowserSession {
   close: () => Promise<void>;
 }
 
-/** Debian Chromium through playwright-core; a fresh profile per session. */
+/**
+ * Debian Chromium through playwright-core; a fresh profile per session. `touch`: a touch phone,
+ * whose taps arrive as touch pointer events, as on a real one.
+ */
 export async function openBrowser(
   viewport = { width: 1440, height: 900 },
+  { touch = false }: { touch?: boolean } = {},
 ): Promise<BrowserSession> {
   const dir = mkdtempSync(join(tmpdir(), 'e2e-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
@@ -33,6 +37,7 @@ export async function openBrowser(
     args: CHROMIUM_ARGS,
     viewport,
     acceptDownloads: true,
+    ...(touch ? { hasTouch: true, isMobile: true } : {}),
   });
   // Every CSP violation becomes a console error, which each test asserts is absent.
   await context.addInitScript(() => {
