@@ -15,6 +15,11 @@ import { loadAdminPage } from '@/features/admin/load';
 import { prestartViewData } from '@/app/prestart';
 import './app/styles.css';
 
+/** At most this long the first render waits for /meta (see start()). */
+const META_WAIT_MS = 1000;
+
+const delay = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
+
 /**
  * A second CSP narrows connect-src to this site and the configured API. Browsers enforce every
  * policy present, so this can only tighten the baseline one in index.html.
@@ -74,11 +79,16 @@ async function start(): Promise<void> {
     // Ask for meta now rather than when the first render reaches useMeta: every panel waits on it.
     // A failure is not lost: it stays in the query cache for useMeta, which shows it with a retry.
     // With meta in, the URL's view asks for its data at once, while React renders (prestart.ts).
-    void client
-      .query(metaOptions(config))
+    const meta = client.query(metaOptions(config));
+    void meta
       .then((m) => prestartViewData(client, config, m.data, window.location.search))
       .catch(() => undefined);
     await catalogue.catch(() => undefined); // without it, English falls back to Chinese text
+    // The first render waits a moment for meta (boot.js asked for it while the code loaded), so
+    // that it draws the view rather than a loading state that is drawn again at once: on a slow
+    // phone each render of the whole page is a ~100 ms task, and the view's own requests, sent
+    // when meta is in, would wait behind it. A slow or failing /meta renders after META_WAIT_MS.
+    await Promise.race([meta.catch(() => undefined), delay(META_WAIT_MS)]);
     root.render(
       <StrictMode>
         <Providers config={config} client={client}>
