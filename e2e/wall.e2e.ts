@@ -38,9 +38,12 @@ function svgTextSizes() {
     });
 }
 
-/** Card names that do not show whole (cut by a line clamp, an ellipsis or a fixed height). */
+/**
+ * Card names and change lines ("better ▲ 3.9 percentage points") that do not show whole (cut
+ * by a line clamp, an ellipsis or a fixed height).
+ */
 function clippedNames() {
-  return [...document.querySelectorAll<HTMLElement>('.wall-card__name')]
+  return [...document.querySelectorAll<HTMLElement>('.wall-card__name, .wall-card__change')]
     .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
     .map((el) => el.textContent);
 }
@@ -146,7 +149,7 @@ describe('wall mode on the production build at 1920×1080', () => {
     expect(b.errors).toEqual([]);
   });
 
-  it('in English: every card name whole, all text large, on one screen', async () => {
+  it('in English: every card name and change whole, all text large, on one screen', async () => {
     const { site, b } = d;
     await b.page.goto(`${site.url}/?screen=wall&district=460106&year=2022&cycle=600&lang=en`);
     await b.page.locator('.wall-card__number').first().waitFor();
