@@ -107,6 +107,16 @@ describe('printing', () => {
 
     const pdf = await page.pdf({ format: 'A4' });
     expect(pageCount(pdf)).toBeGreaterThanOrEqual(1);
+
+    // A district's townships: the levels bar (its back button hidden like every button)
+    // would leave a lone "› 龙华区"; the figure's subtitle names the place and year.
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${site.url}/?view=map&indicator=new-users&year=2019&district=460106`);
+    const towns = page.getByRole('figure', { name: /龙华区各镇\/街道分布/ });
+    await towns.locator('svg g.choropleth__region').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await shown(page.locator('.map-crumbs'))).toBe(false);
+    expect(await towns.getByText('海口市 › 龙华区 · 2019年度').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
     expect(b.errors).toEqual([]);
   });
