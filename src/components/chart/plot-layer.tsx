@@ -14,6 +14,36 @@ const GRID = '#e3e7ee';
 const ZERO = '#aab3c2';
 const BAND = '#dbe6f7';
 
+/** The colours and line weight of a plot's drawing: paper (screen and files), or another. */
+export interface PlotTheme {
+  /** Tick labels and the no-data words. */
+  tick: string;
+  /** The y title, the campaign strip's words and the pointer's guide line. */
+  label: string;
+  grid: string;
+  /** The zero line and the x axis. */
+  zero: string;
+  band: string;
+  bandOpacity: number;
+  baseline: string;
+  /** The inside of a provisional value's mark. */
+  hollow: string;
+  /** Every axis, grid and mark outline width is multiplied by this (1 on paper). */
+  stroke: number;
+}
+
+export const PAPER: PlotTheme = {
+  tick: MUTED,
+  label: AXIS,
+  grid: GRID,
+  zero: ZERO,
+  band: BAND,
+  bandOpacity: 0.6,
+  baseline: AXIS,
+  hollow: '#fff',
+  stroke: 1,
+};
+
 /** Screen-only emphasis: one line shown alone, or one highlighted under the pointer. */
 export interface Emphasis {
   only: string | null;
@@ -27,7 +57,15 @@ function opacityOf(id: string, emphasis: Emphasis | undefined): number {
   return 1;
 }
 
-function SeriesDrawing({ s, opacity }: { s: SeriesLayout; opacity: number }) {
+function SeriesDrawing({
+  s,
+  opacity,
+  theme,
+}: {
+  s: SeriesLayout;
+  opacity: number;
+  theme: PlotTheme;
+}) {
   const { style } = s;
   // A value with no neighbour is no line at all: it needs a dot even where lines have none.
   const have = new Set(s.marks.map((m) => m.index));
@@ -56,9 +94,9 @@ function SeriesDrawing({ s, opacity }: { s: SeriesLayout; opacity: number }) {
             cx={m.x}
             cy={m.y}
             r={r}
-            fill={m.provisional ? '#fff' : style.color}
+            fill={m.provisional ? theme.hollow : style.color}
             stroke={m.provisional ? style.color : undefined}
-            strokeWidth={m.provisional ? 1.5 : undefined}
+            strokeWidth={m.provisional ? 1.5 * theme.stroke : undefined}
             data-provisional={m.provisional ? 'true' : undefined}
           />
         );
@@ -68,10 +106,11 @@ function SeriesDrawing({ s, opacity }: { s: SeriesLayout; opacity: number }) {
 }
 
 const sameSeries = (
-  a: { s: SeriesLayout; opacity: number },
-  b: { s: SeriesLayout; opacity: number },
+  a: { s: SeriesLayout; opacity: number; theme: PlotTheme },
+  b: { s: SeriesLayout; opacity: number; theme: PlotTheme },
 ) =>
   a.opacity === b.opacity &&
+  a.theme === b.theme &&
   a.s.id === b.s.id &&
   a.s.style.color === b.s.style.color &&
   a.s.style.width === b.s.style.width &&
@@ -89,6 +128,7 @@ export function PlotLayer({
   emphasis,
   noData,
   guide = null,
+  theme = PAPER,
 }: {
   layout: PlotLayout;
   emphasis?: Emphasis;
@@ -96,8 +136,10 @@ export function PlotLayer({
   noData: string;
   /** The year index the tooltip points at (screen only). */
   guide?: number | null;
+  theme?: PlotTheme;
 }) {
   const { plot } = layout;
+  const w = theme.stroke;
   return (
     <g className="plot">
       {layout.band && (
@@ -106,8 +148,8 @@ export function PlotLayer({
           y={plot.top}
           width={layout.band.x1 - layout.band.x0}
           height={plot.bottom - plot.top}
-          fill={BAND}
-          fillOpacity={0.6}
+          fill={theme.band}
+          fillOpacity={theme.bandOpacity}
         />
       )}
       <g className="plot-y-axis">
@@ -118,35 +160,57 @@ export function PlotLayer({
               x2={plot.right}
               y1={t.y}
               y2={t.y}
-              stroke={t.y === layout.zeroY ? ZERO : GRID}
-              strokeWidth={1}
+              stroke={t.y === layout.zeroY ? theme.zero : theme.grid}
+              strokeWidth={w}
             />
-            <text x={plot.left - 6} y={t.y + 4} fontSize={FONT.tick} fill={MUTED} textAnchor="end">
+            <text
+              x={plot.left - 6}
+              y={t.y + 4}
+              fontSize={FONT.tick}
+              fill={theme.tick}
+              textAnchor="end"
+            >
               {t.label}
             </text>
           </g>
         ))}
       </g>
-      <text
-        x={layout.yTitle.x}
-        y={layout.yTitle.y}
-        fontSize={FONT.label}
-        fill={AXIS}
-        textAnchor="middle"
-        transform={`rotate(-90 ${String(layout.yTitle.x)} ${String(layout.yTitle.y)})`}
-      >
-        {layout.yTitle.text}
-      </text>
+      {layout.yTitle.text && (
+        <text
+          x={layout.yTitle.x}
+          y={layout.yTitle.y}
+          fontSize={FONT.label}
+          fill={theme.label}
+          textAnchor="middle"
+          transform={`rotate(-90 ${String(layout.yTitle.x)} ${String(layout.yTitle.y)})`}
+        >
+          {layout.yTitle.text}
+        </text>
+      )}
       <g className="plot-x-axis">
-        <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke={ZERO} />
+        <line
+          x1={plot.left}
+          x2={plot.right}
+          y1={plot.bottom}
+          y2={plot.bottom}
+          stroke={theme.zero}
+          strokeWidth={w}
+        />
         {layout.xTicks.map((t) => (
           <g key={t.year}>
-            <line x1={t.x} x2={t.x} y1={plot.bottom} y2={plot.bottom + 4} stroke={ZERO} />
+            <line
+              x1={t.x}
+              x2={t.x}
+              y1={plot.bottom}
+              y2={plot.bottom + 4}
+              stroke={theme.zero}
+              strokeWidth={w}
+            />
             <text
               x={t.x}
               y={plot.bottom + 17}
               fontSize={FONT.tick}
-              fill={MUTED}
+              fill={theme.tick}
               textAnchor="middle"
             >
               {String(t.year)}
@@ -160,9 +224,9 @@ export function PlotLayer({
           x2={layout.baselineX}
           y1={plot.top}
           y2={plot.bottom}
-          stroke={AXIS}
-          strokeWidth={1.2}
-          strokeDasharray="5 4"
+          stroke={theme.baseline}
+          strokeWidth={1.2 * w}
+          strokeDasharray={`${String(5 * w)} ${String(4 * w)}`}
         />
       )}
       {layout.strip.map((l) => (
@@ -172,7 +236,7 @@ export function PlotLayer({
           x={l.x}
           y={l.y}
           fontSize={FONT.strip}
-          fill={AXIS}
+          fill={theme.label}
           textAnchor={l.anchor}
         >
           {l.text}
@@ -184,13 +248,13 @@ export function PlotLayer({
           x2={layout.xs[guide]}
           y1={plot.top}
           y2={plot.bottom}
-          stroke={AXIS}
-          strokeWidth={1}
+          stroke={theme.label}
+          strokeWidth={w}
         />
       )}
       <g className="plot-series">
         {layout.series.map((s) => (
-          <MemoSeries key={s.id} s={s} opacity={opacityOf(s.id, emphasis)} />
+          <MemoSeries key={s.id} s={s} opacity={opacityOf(s.id, emphasis)} theme={theme} />
         ))}
       </g>
       {layout.empty && (
@@ -198,7 +262,7 @@ export function PlotLayer({
           x={(plot.left + plot.right) / 2}
           y={(plot.top + plot.bottom) / 2}
           fontSize={14}
-          fill={MUTED}
+          fill={theme.tick}
           textAnchor="middle"
         >
           {noData}

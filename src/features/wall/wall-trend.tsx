@@ -1,5 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { FONT, layoutPlot } from '@/components/chart/layout';
+import { PlotLayer } from '@/components/chart/plot-layer';
+import type { PlotTheme } from '@/components/chart/plot-layer';
 import type { PlotLayout, SeriesLayout } from '@/components/chart/layout';
 import { buildIndicatorSpec } from '@/features/charts/indicator-spec';
 import type { ObservationIndex } from '@/features/data/observation-index';
@@ -39,146 +41,38 @@ function colourOf(s: SeriesLayout, subject: string | null, current: string | nul
   return TREND_DARK.other;
 }
 
-function DarkPlot({
-  layout,
-  noData,
-  subject,
-  current,
-}: {
-  layout: PlotLayout;
-  noData: string;
-  subject: string | null;
-  current: string | null;
-}) {
-  const { plot } = layout;
-  const px = (n: number) => n / K;
-  return (
-    <g className="plot">
-      {layout.band && (
-        <rect
-          x={layout.band.x0}
-          y={plot.top}
-          width={layout.band.x1 - layout.band.x0}
-          height={plot.bottom - plot.top}
-          fill={TREND_DARK.band}
-        />
-      )}
-      {layout.yTicks.map((tk) => (
-        <g key={tk.value}>
-          <line
-            x1={plot.left}
-            x2={plot.right}
-            y1={tk.y}
-            y2={tk.y}
-            stroke={tk.y === layout.zeroY ? TREND_DARK.axis : TREND_DARK.grid}
-            strokeWidth={px(tk.y === layout.zeroY ? 2 : 1.5)}
-          />
-          <text
-            x={plot.left - 4}
-            y={tk.y + 4}
-            fontSize={FONT.tick}
-            fill={TREND_DARK.text}
-            textAnchor="end"
-          >
-            {tk.label}
-          </text>
-        </g>
-      ))}
-      <line
-        x1={plot.left}
-        x2={plot.right}
-        y1={plot.bottom}
-        y2={plot.bottom}
-        stroke={TREND_DARK.axis}
-        strokeWidth={px(2)}
-      />
-      {layout.xTicks.map((tk) => (
-        <g key={tk.year}>
-          <line
-            x1={tk.x}
-            x2={tk.x}
-            y1={plot.bottom}
-            y2={plot.bottom + 3}
-            stroke={TREND_DARK.axis}
-            strokeWidth={px(2)}
-          />
-          <text
-            x={tk.x}
-            y={plot.bottom + 15}
-            fontSize={FONT.tick}
-            fill={TREND_DARK.text}
-            textAnchor="middle"
-          >
-            {String(tk.year)}
-          </text>
-        </g>
-      ))}
-      {layout.baselineX !== null && (
-        <line
-          x1={layout.baselineX}
-          x2={layout.baselineX}
-          y1={plot.top}
-          y2={plot.bottom}
-          stroke={TREND_DARK.baseline}
-          strokeWidth={px(2.5)}
-          strokeDasharray={`${px(10)} ${px(8)}`}
-        />
-      )}
-      {layout.strip.map((l) => (
-        <text
-          key={l.text}
-          x={l.x}
-          y={l.y}
-          fontSize={FONT.strip}
-          fill={TREND_DARK.text}
-          textAnchor={l.anchor}
-        >
-          {l.text}
-        </text>
-      ))}
-      {layout.series.map((s) => {
-        const colour = colourOf(s, subject, current);
-        const width = px(s.id === current ? 6 : 5);
-        return (
-          <g key={s.id} data-series={s.id}>
-            {s.segments.map((points, i) => (
-              <polyline
-                key={i}
-                points={points}
-                fill="none"
-                stroke={colour}
-                strokeWidth={width}
-                strokeLinejoin="round"
-                strokeLinecap="round"
-              />
-            ))}
-            {s.marks.map((m) => (
-              <circle
-                key={m.index}
-                cx={m.x}
-                cy={m.y}
-                r={px(7)}
-                fill={m.provisional ? TREND_DARK.hollow : colour}
-                stroke={colour}
-                strokeWidth={px(3)}
-              />
-            ))}
-          </g>
-        );
-      })}
-      {layout.empty && (
-        <text
-          x={(plot.left + plot.right) / 2}
-          y={(plot.top + plot.bottom) / 2}
-          fontSize={FONT.tick}
-          fill={TREND_DARK.text}
-          textAnchor="middle"
-        >
-          {noData}
-        </text>
-      )}
-    </g>
-  );
+/** The paper plot's drawing in the wall's palette, its lines as wide at wall size as on paper. */
+const WALL_PLOT: PlotTheme = {
+  tick: TREND_DARK.text,
+  label: TREND_DARK.text,
+  grid: TREND_DARK.grid,
+  zero: TREND_DARK.axis,
+  band: TREND_DARK.band,
+  bandOpacity: 1,
+  baseline: TREND_DARK.baseline,
+  hollow: TREND_DARK.hollow,
+  stroke: 2 / K,
+};
+
+/**
+ * The layout with the wall's series colours and weights (the region the screen is about, the
+ * one on show, the rest) and no y title (the panel's heading names the unit).
+ */
+function wallLayout(layout: PlotLayout, subject: string | null, current: string | null) {
+  return {
+    ...layout,
+    yTitle: { ...layout.yTitle, text: '' },
+    series: layout.series.map((s) => ({
+      ...s,
+      style: {
+        ...s.style,
+        color: colourOf(s, subject, current),
+        width: (s.id === current ? 6 : 5) / K,
+        r: 7 / K,
+        dash: '',
+      },
+    })),
+  };
 }
 
 /**
@@ -290,11 +184,10 @@ export function WallTrend({
             role="img"
             aria-label={spec.summary || title}
           >
-            <DarkPlot
-              layout={layout}
+            <PlotLayer
+              layout={wallLayout(layout, subject, currentId)}
               noData={t('chart.noData')}
-              subject={subject}
-              current={currentId}
+              theme={WALL_PLOT}
             />
           </svg>
         )}
