@@ -21,6 +21,27 @@ describe('on a phone', () => {
     await site.close();
   });
 
+  it('shows every Chinese view tab whole, none under the report button', async () => {
+    await page.goto(`${site.url}/`);
+    const tabs = page.getByRole('navigation').getByRole('link');
+    await tabs.first().waitFor();
+    const button = await page.getByRole('button', { name: '导出报告' }).boundingBox();
+    if (!button) throw new Error('no report button');
+    const width = page.viewportSize()?.width ?? 390;
+    for (const name of ['概览', '趋势', '专项工作', '考评排名', '红黑榜', '地图']) {
+      const box = await page.getByRole('link', { name, exact: true }).boundingBox();
+      if (!box) throw new Error(`no tab ${name}`);
+      const overlaps =
+        box.x < button.x + button.width &&
+        button.x < box.x + box.width &&
+        box.y < button.y + button.height &&
+        button.y < box.y + box.height;
+      expect(overlaps, name).toBe(false);
+      expect(box.x + box.width, name).toBeLessThanOrEqual(width);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('is compact, sorted largest first, leaves most of the plot visible, and a tap elsewhere closes it', async () => {
     // Longhua's townships: the trends view's second chart has a line for each.
     await page.goto(`${site.url}/?view=trends&indicator=new-users&district=460106`);
