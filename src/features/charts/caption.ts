@@ -22,6 +22,8 @@ export function indicatorNotes(
   years: readonly number[],
   lang: Lang,
   hasMissing: boolean,
+  /** A drawing without dots (the map) says which years are provisional, not how they look. */
+  { dots = true }: { dots?: boolean } = {},
 ): string[] {
   const t = translator(lang);
   const notes: string[] = [];
@@ -33,7 +35,9 @@ export function indicatorNotes(
   );
   if (prov.length > 0)
     notes.push(
-      `${t('chart.notes')}* ${t('chart.provisionalNote', { years: prov.join(lang === 'zh' ? '、' : ', ') })}`,
+      dots
+        ? `${t('chart.notes')}* ${t('chart.provisionalNote', { years: prov.join(lang === 'zh' ? '、' : ', ') })}`
+        : `${t('chart.notes')}${t('chart.provisionalPlain', { years: prov.join(lang === 'zh' ? '、' : ', ') })}`,
     );
   const suppressed = regions
     .flatMap((r) => years.map((y) => cell(index, indicator.id, r.id, y)?.suppressedBelow ?? null))

@@ -171,7 +171,7 @@ export function buildMapModel({
     ? t('map.townshipsTitle', { indicator: indicator.name[lang], district: district.name[lang] })
     : t('map.districtsTitle', { indicator: indicator.name[lang] });
   const hasMissing = regions.some((r) => r.gap !== null);
-  const notes = indicatorNotes(index, indicator, shown, [year], lang, hasMissing);
+  const notes = indicatorNotes(index, indicator, shown, [year], lang, hasMissing, { dots: false });
   const n = classing.classes.length;
   const clsText = (r: MapRegion) =>
     r.cls === null ? '—' : t('map.classText', { n: r.cls + 1, of: n });

@@ -31,6 +31,16 @@ describe('map tooltip', () => {
   });
 });
 
+describe('map caption', () => {
+  it('says which year is provisional, not that it is drawn as hollow dots (a map has none)', async () => {
+    renderApp('/?view=map&indicator=new-users&year=2022');
+    const figure = await screen.findByRole('figure', { name: DISTRICTS });
+    await within(figure).findAllByRole('button', { name: /：/ });
+    expect(figure).toHaveTextContent('2022年为初步数据');
+    expect(figure).not.toHaveTextContent('空心点');
+  });
+});
+
 describe('map year play and the Back button', () => {
   it('plays without a history entry per year: none when it ends where it began', async () => {
     const { user } = renderApp('/?view=map&indicator=new-users&year=2019');

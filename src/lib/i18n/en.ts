@@ -169,6 +169,7 @@ export const en: Catalogue<typeof zh & typeof zhViews> = {
     rank: 'Rank',
     notes: 'Notes: ',
     provisionalNote: '{{years}} figures are provisional (hollow dots in the chart)',
+    provisionalPlain: '{{years}} figures are provisional',
     missingNote: '“—” means no data',
     suppressedNote: '“<{{n}}”: township counts below {{n}} are hidden to protect privacy',
     districtsTitle: '{{indicator}}: districts compared',
@@ -431,7 +432,7 @@ export const en: Catalogue<typeof zh & typeof zhViews> = {
     withoutFeature: 'Regions without a boundary (not drawn): {{names}}',
     unknownFeatureReason: 'a feature id in the boundaries file that is not in the region catalogue',
     withoutFeatureReason: 'no shape for this region in {{file}}; not drawn on the map',
-    tip: 'Tap a region to see its figures, tap again to go down a level',
+    tip: 'Point at or tap a region to see its figures; click or tap a district again to see its townships',
   },
   // ---- end of contract 1.1 block ----
   wall: {

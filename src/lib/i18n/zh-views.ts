@@ -29,6 +29,7 @@ export const zhViews = {
     rank: '名次',
     notes: '注：',
     provisionalNote: '{{years}}年为初步数据（图中为空心点）',
+    provisionalPlain: '{{years}}年为初步数据',
     missingNote: '“—”表示暂无数据',
     suppressedNote: '“<{{n}}”表示镇/街道小于{{n}}的人数已隐藏，以保护个人隐私',
     districtsTitle: '{{indicator}}：各区对比',
@@ -232,7 +233,7 @@ export const zhViews = {
     withoutFeature: '没有边界图形的地区（未画出）：{{names}}',
     unknownFeatureReason: '边界文件中的图形编号不在地区目录中',
     withoutFeatureReason: '边界文件 {{file}} 中没有该地区的图形，地图上未画出',
-    tip: '点按地区查看数值，再次点按进入下一级',
+    tip: '指向或点按地区查看数值；再次点按区可查看其镇/街道',
   },
   wall: {
     exit: '退出大屏（Esc）',
