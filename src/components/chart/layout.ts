@@ -8,7 +8,7 @@ import { axisKindOf, valueTicks } from './scale';
 import type { AxisKind, Ticks } from './scale';
 import { seriesStyles } from './series-style';
 import type { SeriesStyle, StyledInput } from './series-style';
-import { clean, ellipsize, textWidth } from './text-metrics';
+import { clean, ellipsize, ellipsizeKeepingUnit, textWidth } from './text-metrics';
 
 export interface PlotSeries extends StyledInput {
   name: string;
@@ -255,7 +255,11 @@ export function layoutPlot(input: PlotInput, width: number, height: number): Plo
   const rank = (l: SeriesLayout) => (l.style.quiet ? 0 : l.selected ? 2 : 1);
   const order = laid.map((l, i) => ({ l, i })).sort((a, b) => rank(a.l) - rank(b.l) || a.i - b.i);
 
-  const yTitleText = ellipsize(clean(input.yLabel), FONT.label, plot.bottom - plot.top + 20);
+  const yTitleText = ellipsizeKeepingUnit(
+    clean(input.yLabel),
+    FONT.label,
+    plot.bottom - plot.top + 20,
+  );
   return {
     width,
     height,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clean, ellipsize, textWidth, wrapText } from './text-metrics';
+import { clean, ellipsize, ellipsizeKeepingUnit, textWidth, wrapText } from './text-metrics';
 
 describe('text metrics', () => {
   it('wraps Chinese between characters without starting a line with punctuation', () => {
@@ -22,5 +22,18 @@ describe('text metrics', () => {
   it('cuts with an ellipsis and drops characters XML forbids', () => {
     expect(ellipsize('一二三四五六', 10, 35)).toBe('一二…');
     expect(clean('a\u0001b  c')).toBe('ab c');
+  });
+
+  it('shortens an axis title by its name, keeping its unit', () => {
+    const zh = '吸毒人员占常住人口比例（‰）';
+    const short = ellipsizeKeepingUnit(zh, 10, textWidth(zh, 10) - 25);
+    expect(short).toMatch(/^吸毒人员.*…（‰）$/);
+    expect(textWidth(short, 10)).toBeLessThanOrEqual(textWidth(zh, 10) - 25);
+    const en = 'Drug users per 1,000 residents (‰)';
+    expect(ellipsizeKeepingUnit(en, 10, textWidth(en, 10) - 30)).toMatch(/^Drug users.*… \(‰\)$/);
+    // Fits: unchanged; no unit, or no room for a name beside it: a plain ellipsis.
+    expect(ellipsizeKeepingUnit(zh, 10, 500)).toBe(zh);
+    expect(ellipsizeKeepingUnit('一二三四五六', 10, 35)).toBe('一二…');
+    expect(ellipsizeKeepingUnit(zh, 10, 40)).toBe(ellipsize(zh, 10, 40));
   });
 });

@@ -57,6 +57,19 @@ export function ellipsize(s: string, size: number, maxWidth: number, bold = fals
   return `${chars.join('').trimEnd()}…`;
 }
 
+/**
+ * A title too long for its room that ends in its unit, "吸毒人员占常住人口比例（‰）", keeps the
+ * unit and shortens the name: "吸毒人员占常住…（‰）" (an axis without its unit is unreadable).
+ */
+export function ellipsizeKeepingUnit(s: string, size: number, maxWidth: number): string {
+  if (textWidth(s, size) <= maxWidth) return s;
+  const unit = /\s*[（(][^（()）]*[）)]$/.exec(s);
+  if (!unit) return ellipsize(s, size, maxWidth);
+  const room = maxWidth - textWidth(unit[0], size);
+  if (room < textWidth('一一…', size)) return ellipsize(s, size, maxWidth);
+  return `${ellipsize(s.slice(0, unit.index), size, room)}${unit[0]}`;
+}
+
 /** Punctuation that must not start a line (Chinese line-breaking rules). */
 const NO_LINE_START = new Set(Array.from('，。、：；！？）》」』】〉,.;:!?)%‰'));
 

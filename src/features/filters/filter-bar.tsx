@@ -25,9 +25,12 @@ function Select({
   value,
   onChange,
   options,
+  wide = false,
 }: {
   label: string;
   value: string;
+  /** Long option names (campaigns, indicators): more room, and a whole row in the phone sheet. */
+  wide?: boolean;
   onChange: (v: string) => void;
   /** `group`: options of one group are listed together under its label. */
   options: { value: string; label: string; group?: string }[];
@@ -40,7 +43,7 @@ function Select({
   );
   const groups = [...new Set(options.map((o) => o.group))];
   return (
-    <div className="field">
+    <div className={wide ? 'field field--wide' : 'field'}>
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         {groups.map((g) =>
@@ -96,6 +99,7 @@ export function FilterBar({ meta, selection, controls, lang, t }: Props) {
         >
           {meta.campaigns.length > 0 && (
             <Select
+              wide
               label={t('filters.campaign')}
               value={selection.campaign?.id ?? ''}
               onChange={(v) => set({ campaign: v, year: null, compare: null })}
@@ -163,6 +167,7 @@ export function FilterBar({ meta, selection, controls, lang, t }: Props) {
           )}
           {indicator && (
             <Select
+              wide
               label={t('filters.indicator')}
               value={indicator.id}
               onChange={(v) => set({ indicator: v })}
