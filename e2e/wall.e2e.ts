@@ -43,7 +43,11 @@ function svgTextSizes() {
  * by a line clamp, an ellipsis or a fixed height).
  */
 function clippedNames() {
-  return [...document.querySelectorAll<HTMLElement>('.wall-card__name, .wall-card__change')]
+  return [
+    ...document.querySelectorAll<HTMLElement>(
+      '.wall-card__name, .wall-card__change, .wall-current__change',
+    ),
+  ]
     .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
     .map((el) => el.textContent);
 }

@@ -33,8 +33,13 @@ export function WallCurrent({
             <p className="wall-current__rank">{region.rankText}</p>
           </div>
           {model.baselineYear !== null && (
+            // Against what is said once, in the top bar ("变化：较2019年（基线年）"): here
+            // only the change, so its unit and verdict fit.
             <p className={`wall-current__change wall-change--${region.change?.verdict ?? 'none'}`}>
-              {t('map.vsBaseline', { year: model.baselineYear })} {region.changeText}
+              <span className="visually-hidden">
+                {t('map.vsBaseline', { year: model.baselineYear })}{' '}
+              </span>
+              {region.changeText}
             </p>
           )}
         </>
