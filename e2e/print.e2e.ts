@@ -68,6 +68,12 @@ describe('printing', () => {
     await expect
       .poll(() => page.locator('.print-only').innerText())
       .toContain('海口市 › 龙华区 › 中山街道 · 2021年度 · 较2019年（基线年）');
+    // The page says where its figures come from (the cards have no caption of their own);
+    // the template links stay on screen.
+    const footer = page.getByRole('contentinfo');
+    expect(await footer.isVisible()).toBe(true);
+    expect(await footer.innerText()).toMatch(/^来源：/);
+    expect(await footer.getByRole('link').first().isVisible()).toBe(false);
 
     const pdf = await page.pdf({ format: 'A4' });
     expect(pageCount(pdf)).toBe(1);

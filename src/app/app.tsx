@@ -85,8 +85,11 @@ export function App({ config }: { config: AppConfig }) {
         <footer className="app-footer">
           {t('app.source', { source: meta.data.data.source[lang] })}
           {config.mode === 'demo' && ` · ${t('app.demo')}`}
-          {' · '}
-          <TemplateLinks t={t} example={config.mode === 'demo'} />
+          {/* Links are no use on paper: the printed page keeps the source only. */}
+          <span className="app-footer__links">
+            {' · '}
+            <TemplateLinks t={t} example={config.mode === 'demo'} />
+          </span>
         </footer>
       )}
     </div>
