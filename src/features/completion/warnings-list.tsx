@@ -1,10 +1,9 @@
 import { useSetFilters } from '@/features/filters/use-filters';
 import { writeParams } from '@/features/filters/url-params';
-import { formatChange, formatValueText } from '@/lib/format';
 import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
 import type { CompletionModel } from './build-table';
-import { collectWarnings } from './warnings';
+import { collectWarnings, warningText } from './warnings';
 
 /** 需关注: what got worse or missed its target, each a link to its trend; one line when none. */
 const narrowScreen = () =>
@@ -36,18 +35,6 @@ export function WarningsList({ model, lang }: { model: CompletionModel; lang: La
             view: 'trends',
             indicator: w.indicator.id,
           }).toString()}`;
-          const reasons = [
-            ...(w.worse
-              ? [t('warnings.worse', { change: formatChange(w.worse, w.indicator, lang) })]
-              : []),
-            ...(w.missedTarget !== null
-              ? [
-                  t('warnings.missed', {
-                    target: formatValueText(w.missedTarget, w.indicator, lang),
-                  }),
-                ]
-              : []),
-          ];
           return (
             <li key={`${w.indicator.id}|${w.region.id}`}>
               <a
@@ -63,7 +50,7 @@ export function WarningsList({ model, lang }: { model: CompletionModel; lang: La
                 {w.indicator.name[lang]}
               </a>
               {lang === 'zh' ? '：' : ': '}
-              {reasons.join(lang === 'zh' ? '；' : '; ')}
+              {warningText(w, lang)}
             </li>
           );
         })}

@@ -1,4 +1,7 @@
 import type { Change } from '@/lib/change';
+import { formatChange, formatValueText } from '@/lib/format';
+import type { Lang } from '@/lib/i18n';
+import { translator } from '@/lib/i18n';
 import type { Indicator, Region } from '@contract/types';
 import type { CompletionModel } from './build-table';
 
@@ -25,4 +28,15 @@ export function collectWarnings(model: CompletionModel): Warning[] {
         out.push({ indicator: row.indicator, region: c.region, worse, missedTarget });
     }
   return out;
+}
+
+/** Why a warning is one, in words: "较上年▼ 0.1个百分点，变差；未达目标（目标 100.0%）". */
+export function warningText(w: Warning, lang: Lang): string {
+  const t = translator(lang);
+  return [
+    ...(w.worse ? [t('warnings.worse', { change: formatChange(w.worse, w.indicator, lang) })] : []),
+    ...(w.missedTarget !== null
+      ? [t('warnings.missed', { target: formatValueText(w.missedTarget, w.indicator, lang) })]
+      : []),
+  ].join(lang === 'zh' ? '；' : '; ');
 }

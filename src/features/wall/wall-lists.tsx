@@ -1,9 +1,8 @@
 import type { CompletionModel } from '@/features/completion/build-table';
-import { collectWarnings } from '@/features/completion/warnings';
+import { collectWarnings, warningText } from '@/features/completion/warnings';
 import { leagueOrder } from '@/features/league/league-order';
 import type { MapModel, MapRegion } from '@/features/map/map-model';
 import { textWidth } from '@/components/chart/text-metrics';
-import { formatChange, formatValueText } from '@/lib/format';
 import type { Lang, T } from '@/lib/i18n';
 
 const MAX_ROWS = 12;
@@ -79,7 +78,6 @@ export function WallWarnings({
 }) {
   const warnings = model ? collectWarnings(model) : [];
   const many = (model?.regions.length ?? 0) > 1;
-  const sep = lang === 'zh' ? '；' : '; ';
   return (
     <section className="wall-panel wall-warnings" aria-labelledby="wall-warnings-title">
       <h2 id="wall-warnings-title" className="wall-panel__title">
@@ -95,18 +93,7 @@ export function WallWarnings({
               {w.indicator.name[lang]}
             </strong>
             {lang === 'zh' ? '：' : ': '}
-            {[
-              ...(w.worse
-                ? [t('warnings.worse', { change: formatChange(w.worse, w.indicator, lang) })]
-                : []),
-              ...(w.missedTarget !== null
-                ? [
-                    t('warnings.missed', {
-                      target: formatValueText(w.missedTarget, w.indicator, lang),
-                    }),
-                  ]
-                : []),
-            ].join(sep)}
+            {warningText(w, lang)}
           </li>
         ))}
       </ul>
