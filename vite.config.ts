@@ -115,11 +115,41 @@ function devServerCsp(): Plugin {
   };
 }
 
+/**
+ * What the first screen needs arrives as one file. Rolldown, left alone, splits the modules that
+ * the entry shares with lazily loaded views into a row of small chunks (React, the query client,
+ * the contract's schema, i18n …: 8 files the page must fetch before it can run). This plugin
+ * walks the entry's static imports once the module graph is known, and a code-splitting group
+ * keeps exactly those modules together; lazily loaded code is split as before.
+ */
+function startChunk(): { plugin: Plugin; test: (id: string) => boolean } {
+  const start = new Set<string>();
+  return {
+    test: (id) => start.has(id),
+    plugin: {
+      name: 'start-chunk',
+      apply: 'build',
+      buildEnd() {
+        const entries = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry);
+        const queue = [...entries];
+        while (queue.length > 0) {
+          const id = queue.pop() as string;
+          if (start.has(id)) continue;
+          start.add(id);
+          queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+        for (const e of entries) start.delete(e);
+      },
+    },
+  };
+}
+const start = startChunk();
+
 // One build serves every deployment: the API base comes from config.json at run time,
 // so `base: './'` keeps the app relocatable under any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [react(), workbookTemplates(), devServerCsp()],
+  plugins: [react(), workbookTemplates(), devServerCsp(), start.plugin],
   resolve: {
     alias: { '@': here('./src'), '@mocks': here('./mocks'), '@contract': here('./contract') },
   },
@@ -127,6 +157,9 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'start', test: start.test }] } },
+    },
   },
   // Three tiers (README, "Tests"): `unit` and `dom` are the fast loop (`npm run test:unit`),
   // `integration` opens databases and starts processes and servers (`npm run test:integration`).
