@@ -116,40 +116,80 @@ function devServerCsp(): Plugin {
 }
 
 /**
- * What the first screen needs arrives as one file. Rolldown, left alone, splits the modules that
- * the entry shares with lazily loaded views into a row of small chunks (React, the query client,
- * the contract's schema, i18n …: 8 files the page must fetch before it can run). This plugin
- * walks the entry's static imports once the module graph is known, and a code-splitting group
- * keeps exactly those modules together; lazily loaded code is split as before.
+ * Chunks by what loads together. Rolldown, left alone, splits every module that two lazily
+ * loaded parts share into a chunk of its own: the first screen fetched nine small files before it
+ * could run (React, the query client, the contract's schema, i18n …) and the overview's table
+ * seven more after its data. Each group here names its roots; once the module graph is known,
+ * the roots' static imports (not yet claimed by an earlier group) are kept together in one chunk.
+ * `start` is the entry's (everything before the first render); `completion` is the overview's
+ * table and warnings with the Chinese view strings, which the overview asks for as soon as its
+ * first figures arrive. Everything else is split as before.
  */
-function startChunk(): { plugin: Plugin; test: (id: string) => boolean } {
-  const start = new Set<string>();
-  return {
-    test: (id) => start.has(id),
-    plugin: {
-      name: 'start-chunk',
-      apply: 'build',
-      buildEnd() {
-        const entries = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry);
-        const queue = [...entries];
-        while (queue.length > 0) {
-          const id = queue.pop() as string;
-          if (start.has(id)) continue;
-          start.add(id);
-          queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
-        }
-        for (const e of entries) start.delete(e);
-      },
+function chunkGroups(
+  groups: { name: string; roots: (id: string, isEntry: boolean) => boolean; shared?: boolean }[],
+) {
+  const members = new Map<string, string>();
+  const plugin: Plugin = {
+    name: 'chunk-groups',
+    apply: 'build',
+    buildEnd() {
+      const ids = [...this.getModuleIds()];
+      for (const g of groups) {
+        const roots = ids.filter((id) => g.roots(id, this.getModuleInfo(id)?.isEntry ?? false));
+        const closure = (queue: string[]) => {
+          const seen = new Set<string>();
+          while (queue.length > 0) {
+            const id = queue.pop() as string;
+            if (seen.has(id) || members.has(id)) continue;
+            seen.add(id);
+            queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+          }
+          return seen;
+        };
+        let take: Set<string>;
+        if (g.shared) {
+          // Only what two or more roots import; the rest stays with its own root.
+          const count = new Map<string, number>();
+          for (const r of roots)
+            for (const id of closure([r])) count.set(id, (count.get(id) ?? 0) + 1);
+          take = new Set([...count].filter(([, n]) => n >= 2).map(([id]) => id));
+        } else take = closure(roots);
+        // The entry module stays in the entry chunk; the group holds what it imports.
+        for (const id of take) if (!this.getModuleInfo(id)?.isEntry) members.set(id, g.name);
+      }
     },
   };
+  const codeSplitting = {
+    groups: groups.map((g, i) => ({
+      name: g.name,
+      priority: groups.length - i,
+      test: (id: string) => members.get(id) === g.name,
+    })),
+  };
+  return { plugin, codeSplitting };
 }
-const start = startChunk();
+const chunks = chunkGroups([
+  { name: 'start', roots: (_id, isEntry) => isEntry },
+  {
+    name: 'completion',
+    roots: (id) =>
+      /src[\\/](features[\\/]completion[\\/]completion-section\.tsx|lib[\\/]i18n[\\/]zh-views\.ts)$/.test(
+        id,
+      ),
+  },
+  {
+    name: 'views',
+    shared: true,
+    roots: (id) =>
+      /src[\\/]features[\\/]\w+[\\/]\w+-view\.tsx$/.test(id) && !id.includes('overview'),
+  },
+]);
 
 // One build serves every deployment: the API base comes from config.json at run time,
 // so `base: './'` keeps the app relocatable under any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [react(), workbookTemplates(), devServerCsp(), start.plugin],
+  plugins: [react(), workbookTemplates(), devServerCsp(), chunks.plugin],
   resolve: {
     alias: { '@': here('./src'), '@mocks': here('./mocks'), '@contract': here('./contract') },
   },
@@ -158,7 +198,7 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
-      output: { codeSplitting: { groups: [{ name: 'start', test: start.test }] } },
+      output: { codeSplitting: chunks.codeSplitting },
     },
   },
   // Three tiers (README, "Tests"): `unit` and `dom` are the fast loop (`npm run test:unit`),
