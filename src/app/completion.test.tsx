@@ -64,6 +64,29 @@ describe('指标完成情况表', () => {
     expect(vsPrev).toMatch(/^[▲▼■] /);
   });
 
+  it('leaves the place column out for the city, which has no peers, in both languages', async () => {
+    const city = renderApp('/?year=2022');
+    const t = await table(/指标完成情况表/);
+    const headers = within(t)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers).toEqual([
+      '指标',
+      '2022年',
+      '大会战合计（2020–2022年）',
+      '较2019年（基线年）',
+      '较上年（2021年）',
+      '目标',
+      '达标情况',
+    ]);
+    expect(rowOf(t, '新发现吸毒人员')).toHaveLength(headers.length - 1);
+    expect(t.closest('section')).not.toHaveTextContent('同级排名');
+    city.unmount();
+    renderApp('/?year=2022&lang=en');
+    const en = await table(/Indicator completion table/);
+    expect(en.closest('section')).not.toHaveTextContent(/place among peers|Rank among peers/i);
+  });
+
   it("asks once for every indicator of the district's peers, from the baseline to the year", async () => {
     const asked: URLSearchParams[] = [];
     server.events.on('request:start', ({ request }) => {

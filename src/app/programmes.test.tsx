@@ -60,4 +60,26 @@ describe('programmes', () => {
     expect(screen.getByRole('heading', { level: 2, name: '严打' })).toBeVisible();
     expect(screen.getByRole('combobox', { name: '专项' })).toHaveValue('strike');
   });
+
+  it('speaks of the city, not its leading district, when the city is selected', async () => {
+    const summary = async () =>
+      (
+        await screen.findByRole('figure', { name: /破获毒品刑事案件|Drug criminal cases solved/ })
+      ).querySelector('.chart-frame__summary')?.textContent;
+    const { unmount } = renderApp('/?view=programmes&programme=strike');
+    expect(await summary()).toBe(
+      '2022年海口市破获毒品刑事案件340起（初步数据），较2019年（基线年）下降26.9%，较上年下降0.3%；海口市4个区中美兰区最多（98起）；2020—2022年合计1,085起（含初步数据）。',
+    );
+    unmount();
+    const en = renderApp('/?view=programmes&programme=strike&lang=en');
+    expect(await summary()).toBe(
+      'In 2022, Haikou recorded 340 drug criminal cases solved (provisional), 26.9% fewer than in 2019 (baseline) and 0.3% fewer than the year before. Of the 4 districts of Haikou, Meilan recorded the most (98 cases). The 2020–2022 total is 1,085 cases (including provisional figures).',
+    );
+    en.unmount();
+    // A chosen district: its own figure, then its place among the districts, as before.
+    renderApp('/?view=programmes&programme=strike&district=460106');
+    expect(await summary()).toBe(
+      '2022年龙华区破获毒品刑事案件97起（初步数据），较2019年（基线年）下降26.5%，较上年下降6.7%；在海口市4个区中由高到低居第2位；2020—2022年合计319起（含初步数据）。',
+    );
+  });
 });

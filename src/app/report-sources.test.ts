@@ -14,8 +14,8 @@ async function report(query: string, scope: 'view' | 'all') {
   const meta = (await client.query(metaOptions(demoConfig))).data;
   const valid = validateFilters(readRaw(new URLSearchParams(query)), meta);
   const ctx = { client, config: demoConfig, meta, valid, lang: 'zh' as const, demo: true };
-  const { sources } = await collectReport(ctx, scope, new AbortController().signal);
-  return { meta, sources };
+  const { sources, table } = await collectReport(ctx, scope, new AbortController().signal);
+  return { meta, sources, table };
 }
 
 const ids = (specs: { id: string }[]) => specs.map((s) => s.id);
@@ -65,5 +65,15 @@ describe('collectReport', () => {
       'programme-strike-suspects-arrested',
       'programme-strike-drugs-seized',
     ]);
+  });
+
+  it('leaves the place column and its note out of the completion table for the city, not a district', async () => {
+    const { table: city } = await report('year=2022', 'view');
+    expect(city?.headers).not.toContain('同级排名');
+    expect(city?.rows.every((r) => r.cells.length === city.headers.length)).toBe(true);
+    expect(city?.notes.join('')).not.toContain('同级排名');
+    const { table: district } = await report('year=2022&district=460106', 'view');
+    expect(district?.headers.at(-1)).toBe('同级排名');
+    expect(district?.notes[0]).toMatch(/^同级排名：/);
   });
 });

@@ -15,7 +15,7 @@ import type { PackSource } from '@/features/export/report-pack';
 import type { ReportMeta, ReportTable } from '@/features/export/report-model';
 import { buildCompletion } from '@/features/completion/build-table';
 import { completionFilter, completionRegions } from '@/features/completion/request';
-import { flatTable, rankNote } from '@/features/completion/table-text';
+import { flatTable, rankNotes } from '@/features/completion/table-text';
 import { observationsOptions, withIndex } from '@/features/data/queries';
 import type { Selection } from '@/features/filters/selection';
 import type { ReportScope } from '@/features/export/report-panel';
@@ -148,7 +148,7 @@ async function completionTable(
     headers: flat.headers,
     rows: flat.rows,
     notes: [
-      rankNote(lang),
+      ...rankNotes(model, lang),
       ...statusNotes(
         model.rows.flatMap((r) => r.cells.map((c) => c.obs)),
         lang,

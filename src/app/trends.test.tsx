@@ -76,6 +76,26 @@ describe('trends', () => {
     expect(longhua).toHaveTextContent('4.27‰');
   });
 
+  it('speaks of the region whose parts are drawn: the city over its districts, a district over its townships', async () => {
+    const summary = async (name: RegExp) =>
+      (await screen.findByRole('figure', { name })).querySelector('.chart-frame__summary')
+        ?.textContent;
+    const city = renderApp('/?view=trends&indicator=drug-cases');
+    expect(await summary(/破获毒品刑事案件：各区对比/)).toBe(
+      '2022年海口市破获毒品刑事案件340起（初步数据），较2019年（基线年）下降26.9%，较上年下降0.3%；海口市4个区中美兰区最多（98起）；2020—2022年合计1,085起（含初步数据）。',
+    );
+    city.unmount();
+    const en = renderApp('/?view=trends&indicator=drug-cases&district=460106&lang=en');
+    expect(await summary(/townships of Longhua/)).toBe(
+      'In 2022, Longhua recorded 97 drug criminal cases solved (provisional), 26.5% fewer than in 2019 (baseline) and 6.7% fewer than the year before. Of the 11 townships of Longhua, Jinmao Subdistrict recorded the most (14 cases). The 2020–2022 total is 319 cases (including provisional figures).',
+    );
+    // The districts chart keeps the chosen district's own figure and its place among its peers.
+    expect(await summary(/districts compared/)).toBe(
+      'In 2022, Longhua recorded 97 drug criminal cases solved (provisional), 26.5% fewer than in 2019 (baseline) and 6.7% fewer than the year before. 2nd highest of the 4 districts of Haikou. The 2020–2022 total is 319 cases (including provisional figures).',
+    );
+    en.unmount();
+  });
+
   it('keeps eleven townships quiet until one is chosen, which then takes its own colour', async () => {
     const { user } = renderApp('/?view=trends&indicator=new-users&district=460106');
     const towns = await screen.findByRole('figure', { name: TOWNSHIPS });

@@ -131,7 +131,35 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
   const notes = indicatorNotes(index, indicator, regions, years, lang, hasMissing);
 
   const { focus } = input;
+  // A region whose parts are the lines drawn (the city over its districts): the summary speaks
+  // of it, not of one of its parts, however it was chosen.
+  const chosen =
+    meta.regions.find((r) => r.id === focus.regionId) ?? regions.find((r) => selectedIds.has(r.id));
+  const parts = chosen
+    ? regions.filter((r) => r.parent === chosen.id && validIn(r, focus.year))
+    : [];
+  const whole = parts.length > 0 ? chosen : undefined;
+  const valueOf = (r: Region) => cell(index, indicator.id, r.id, focus.year)?.value ?? null;
+  const partsInput =
+    whole && parts.length >= 2
+      ? {
+          groupLabel: peerGroupLabel(meta, parts, lang),
+          values: parts.map((p) => ({ name: p.name[lang], value: valueOf(p) })),
+        }
+      : null;
+  const wholeObs = whole ? cell(index, indicator.id, whole.id, focus.year) : undefined;
+  // With no figure of its own, the whole is told through the part that leads it, as such.
+  const leader =
+    whole &&
+    partsInput &&
+    wholeObs?.value == null &&
+    wholeObs?.suppressedBelow == null &&
+    parts.filter((p) => Number.isFinite(valueOf(p))).length >= 2
+      ? leadingRegion(index, indicator, parts, focus.year)
+      : undefined;
   const focusRegion =
+    leader ??
+    whole ??
     regions.find((r) => r.id === focus.regionId) ??
     regions.find((r) => selectedIds.has(r.id)) ??
     leadingRegion(index, indicator, regions, focus.year) ??
@@ -139,15 +167,16 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
   const at = (year: number) =>
     focusRegion ? cell(index, indicator.id, focusRegion.id, year) : undefined;
   const focusObs = at(focus.year);
-  const peers = focusRegion
-    ? regions.filter(
-        // Peers that did not exist in the year (merged townships) are not counted.
-        (r) =>
-          r.level === focusRegion.level &&
-          r.parent === focusRegion.parent &&
-          validIn(r, focus.year),
-      )
-    : [];
+  const peers =
+    focusRegion && !leader
+      ? regions.filter(
+          // Peers that did not exist in the year (merged townships) are not counted.
+          (r) =>
+            r.level === focusRegion.level &&
+            r.parent === focusRegion.parent &&
+            validIn(r, focus.year),
+        )
+      : [];
   const summary = focusRegion
     ? summarizeIndicator({
         lang,
@@ -191,6 +220,8 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
                 })),
               }
             : null,
+        parts: partsInput,
+        leadsParts: leader !== undefined,
       })
     : '';
 

@@ -83,3 +83,79 @@ describe('the region a summary describes when none is chosen', () => {
     expect(spec.summary).toContain('最低');
   });
 });
+
+describe('the summary when the selected region is the whole whose parts are drawn', () => {
+  const city: Region = { id: 'city', level: 'city', parent: null, name: { zh: '某市', en: 'Mou' } };
+  const meta = {
+    apiVersion: 1,
+    title: null,
+    source: null,
+    dataAsOf: null,
+    years: [2022],
+    regions: [city, ...regions],
+    campaigns: [],
+    programmes: [],
+    indicators: [indicator('higher')],
+    assessments: [],
+  } satisfies Meta;
+  const spec = (
+    lang: 'zh' | 'en',
+    data: Observation[],
+    regionId: string,
+    better: Indicator['better'] = 'higher',
+  ) =>
+    buildIndicatorSpec({
+      id: 'x',
+      meta,
+      index: indexObservations(data),
+      indicator: indicator(better),
+      regions,
+      selectedIds: new Set(regionId === 'city' ? [] : [regionId]),
+      years: [2022],
+      campaign: null,
+      title: 't',
+      scope: { path: [], towns: [], year: 2022, compare: null },
+      lang,
+      demo: false,
+      focus: { regionId, year: 2022, compareYear: null },
+    }).summary;
+  const parts = [obs('a', 30), obs('b', 12), obs('c', null), obs('d', 20)];
+
+  it('speaks of the city’s own figure first, then names the leading district', () => {
+    const data = [obs('city', 62), ...parts];
+    expect(spec('zh', data, 'city')).toBe(
+      '2022年某市案件数62起；上年暂无数据，无法比较；某市4个区中有数据的3个里甲区最多（30起）。',
+    );
+    expect(spec('en', data, 'city')).toBe(
+      'In 2022, Mou recorded 62 cases. There is no figure for the year before to compare with. Of the 3 with data among the 4 districts of Mou, a recorded the most (30 cases).',
+    );
+    // Lower is better: the district named is the one with the fewest.
+    expect(spec('zh', data, 'city', 'lower')).toBe(
+      '2022年某市案件数62起；上年暂无数据，无法比较；某市4个区中有数据的3个里乙区最少（12起）。',
+    );
+  });
+
+  it('says plainly that the sentence is about the districts when the city has no figure', () => {
+    expect(spec('zh', parts, 'city')).toBe(
+      '2022年某市4个区中有数据的3个里甲区案件数最多（30起）；上年暂无数据，无法比较。',
+    );
+    expect(spec('en', parts, 'city')).toBe(
+      'In 2022, of the 3 with data among the 4 districts of Mou, a recorded the most cases (30). There is no figure for the year before to compare with.',
+    );
+    expect(spec('zh', parts, 'city', 'lower')).toBe(
+      '2022年某市4个区中有数据的3个里乙区案件数最少（12起）；上年暂无数据，无法比较。',
+    );
+    // A withheld city figure is not replaced by a district's.
+    expect(spec('zh', [obs('city', null, 5), ...parts], 'city')).toBe(
+      '2022年某市案件数少于5起（为保护隐私不显示具体数字）。',
+    );
+    // Nothing to lead with: the city's own gap, not a lone district's figure.
+    expect(spec('zh', [obs('a', 30)], 'city')).toBe('2022年某市案件数暂无数据。');
+  });
+
+  it('keeps a chosen district’s sentence: its own figure, then its place among its peers', () => {
+    expect(spec('zh', [obs('city', 62), ...parts], 'd')).toBe(
+      '2022年丁区案件数20起；上年暂无数据，无法比较；在某市4个区中有数据的3个里由高到低居第2位。',
+    );
+  });
+});

@@ -179,6 +179,48 @@ describe('the completion table', () => {
   });
 });
 
+describe('the place column when the region shown has no peers', () => {
+  // The city is alone at its level: every place would be "—".
+  const cityData = [...data, obs('cases', 'C', 2033, 130), obs('cases', 'C', 2030, 400)];
+  const build = (id: string) =>
+    buildCompletion({
+      meta,
+      index: indexObservations(cityData),
+      regions: [byId(id)],
+      year: 2033,
+      compare: 2030,
+    });
+
+  it('is left out of the table, the files and the notes for the city', () => {
+    const city = build('C');
+    expect(city.ranked).toBe(false);
+    const flat = flatTable(city, 'zh', true);
+    expect(flat.headers).toEqual([
+      '指标',
+      '2033年',
+      '较2030年（基线年）',
+      '较上年（2032年）',
+      '目标',
+      '达标情况',
+    ]);
+    expect(flat.rows.every((r) => r.cells.length === flat.headers.length)).toBe(true);
+    const file = completionExport(city, 'en', true);
+    expect(file.headers).not.toContain('Place among peers');
+    expect(file.headers).not.toContain('Peers ranked');
+    expect(file.rows.every((r) => r.length === file.headers.length)).toBe(true);
+    expect(file.notes.join(' ')).not.toMatch(/share a place/);
+  });
+
+  it('stays for a district, whose peers have data', () => {
+    const district = build('a');
+    expect(district.ranked).toBe(true);
+    expect(flatTable(district, 'zh', true).headers.at(-1)).toBe('同级排名');
+    const file = completionExport(district, 'en', true);
+    expect(file.headers).toContain('Place among peers');
+    expect(file.notes[0]).toMatch(/share a place/);
+  });
+});
+
 describe('what the table asks for', () => {
   it('asks for the parent subtree from the comparison year, for all indicators', () => {
     expect(completionFilter(meta, [byId('a1'), byId('a2')], 2033, 2030)).toEqual({

@@ -43,6 +43,12 @@ export interface CompletionModel {
   rows: CompletionRow[];
   /** The years every total in the table covers; null when no row has one. */
   totalSpan: { from: number; to: number } | null;
+  /**
+   * Some region shown has a peer (another region of its level under the same parent) with a
+   * value that year. False for a city alone at its level: no place can be given, so the place
+   * column is left out of the screen, paper and files rather than filled with "—".
+   */
+  ranked: boolean;
 }
 
 /** Regions of the same level under the same parent (for a root: the other roots of its level). */
@@ -130,5 +136,12 @@ export function buildCompletion(input: {
     });
     return { indicator, group, cells };
   });
-  return { regions: [...regions], year, compare, previous, rows, totalSpan };
+  const ranked = regions.some((region) =>
+    (peerSets.get(region.id) ?? []).some(
+      (p) =>
+        p.id !== region.id &&
+        rows.some(({ indicator }) => Number.isFinite(cell(index, indicator.id, p.id, year)?.value)),
+    ),
+  );
+  return { regions: [...regions], year, compare, previous, rows, totalSpan, ranked };
 }

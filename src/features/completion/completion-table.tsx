@@ -10,7 +10,7 @@ import {
   changeText,
   columnHeaders,
   metText,
-  rankNote,
+  rankNotes,
   rankText,
   targetText,
   totalCellText,
@@ -91,7 +91,7 @@ function SingleBody({
   baseline: boolean;
 }) {
   const h = columnHeaders(model, lang, baseline);
-  const columns = 1 + 1 + (h.total ? 1 : 0) + (h.vsCompare ? 1 : 0) + 4;
+  const columns = 1 + 1 + (h.total ? 1 : 0) + (h.vsCompare ? 1 : 0) + 3 + (h.rank ? 1 : 0);
   return (
     <>
       <thead>
@@ -103,7 +103,7 @@ function SingleBody({
           <th scope="col">{h.vsPrevious}</th>
           <th scope="col">{h.target}</th>
           <th scope="col">{h.met}</th>
-          <th scope="col">{h.rank}</th>
+          {h.rank && <th scope="col">{h.rank}</th>}
         </tr>
       </thead>
       {groups(model.rows, lang).map(({ heading, rows }) => (
@@ -153,13 +153,15 @@ function SingleBody({
                   {targetText(cell, row.indicator, lang)}
                 </td>
                 <MetCell cell={cell} lang={lang} label={h.met} />
-                <td
-                  className="completion__rank"
-                  data-label={h.rank}
-                  data-empty={!cell.rank || cell.rank.of < 2 || undefined}
-                >
-                  {rankText(cell.rank, lang)}
-                </td>
+                {h.rank && (
+                  <td
+                    className="completion__rank"
+                    data-label={h.rank}
+                    data-empty={!cell.rank || cell.rank.of < 2 || undefined}
+                  >
+                    {rankText(cell.rank, lang)}
+                  </td>
+                )}
               </tr>
             );
           })}
@@ -285,7 +287,7 @@ export function CompletionTable({
         </table>
       </div>
       <p id={noteId} className="hint completion__note">
-        {rankNote(lang)}
+        {rankNotes(model, lang)}
         {statusNotes(
           model.rows.flatMap((r) => r.cells.map((c) => c.obs)),
           lang,

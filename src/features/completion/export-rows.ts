@@ -11,7 +11,7 @@ import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
 import { statusNotes, statusWord } from '@/lib/missing';
 import type { CompletionCell, CompletionModel } from './build-table';
-import { changeText, columnHeaders, metText, rankNote } from './table-text';
+import { changeText, columnHeaders, metText, rankNotes } from './table-text';
 
 const num = (value: number | null | undefined, decimals: number): TableCell =>
   value == null || !Number.isFinite(value) ? null : { value, decimals };
@@ -48,8 +48,7 @@ export function completionExport(
     h.vsPrevious,
     h.target,
     h.met,
-    t('completion.rankColumn'),
-    t('completion.ofColumn'),
+    ...(h.rank ? [t('completion.rankColumn'), t('completion.ofColumn')] : []),
     t('export.columns.note'),
   ];
   const rows = model.rows.flatMap((row) =>
@@ -80,11 +79,19 @@ export function completionExport(
         changeText(c.vsPrevious, ind, lang),
         num(c.target, ind.decimals),
         metText(c.met, lang),
-        c.rank && c.rank.of > 1 ? { value: c.rank.rank, decimals: 0 } : null,
-        c.rank && c.rank.of > 1 ? { value: c.rank.of, decimals: 0 } : null,
+        ...(h.rank
+          ? [
+              c.rank && c.rank.of > 1 ? { value: c.rank.rank, decimals: 0 } : null,
+              c.rank && c.rank.of > 1 ? { value: c.rank.of, decimals: 0 } : null,
+            ]
+          : []),
         note || null,
       ];
     }),
   );
-  return { headers, rows, notes: [rankNote(lang), ...statusNotes(cells, lang), ...notes] };
+  return {
+    headers,
+    rows,
+    notes: [...rankNotes(model, lang), ...statusNotes(cells, lang), ...notes],
+  };
 }

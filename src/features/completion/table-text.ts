@@ -89,7 +89,8 @@ export function columnHeaders(model: CompletionModel, lang: Lang, baseline: bool
     vsPrevious: t('completion.vsPrevious', { year: model.previous }),
     target: t('completion.target'),
     met: t('completion.metHeader'),
-    rank: t('completion.rankHeader'),
+    /** null when no region shown has a peer to be placed among (see CompletionModel.ranked). */
+    rank: model.ranked ? t('completion.rankHeader') : null,
     total: model.totalSpan && t('total.header', model.totalSpan),
   };
 }
@@ -114,7 +115,7 @@ export function flatTable(model: CompletionModel, lang: Lang, baseline: boolean)
     h.vsPrevious,
     h.target,
     h.met,
-    h.rank,
+    ...(h.rank ? [h.rank] : []),
   ];
   const rows = model.rows.flatMap((row) =>
     row.cells.map((c) => ({
@@ -128,14 +129,14 @@ export function flatTable(model: CompletionModel, lang: Lang, baseline: boolean)
         changeText(c.vsPrevious, row.indicator, lang),
         targetText(c, row.indicator, lang),
         metText(c.met, lang),
-        rankText(c.rank, lang),
+        ...(h.rank ? [rankText(c.rank, lang)] : []),
       ],
     })),
   );
   return { headers, rows };
 }
 
-/** How places are counted, said once under the table. */
-export function rankNote(lang: Lang): string {
-  return translator(lang)('completion.rankNote');
+/** How places are counted, said once under the table; nothing when the table gives no place. */
+export function rankNotes(model: CompletionModel, lang: Lang): string[] {
+  return model.ranked ? [translator(lang)('completion.rankNote')] : [];
 }

@@ -52,7 +52,8 @@ export function buildProgrammeSpecs(
       lang,
       demo,
       focus: {
-        regionId: selection.district?.id ?? null,
+        // The city when no district is chosen: the summary then speaks of the city, not a district.
+        regionId: selection.district?.id ?? selection.top?.id ?? null,
         year: focusYear,
         compareYear: selection.campaign?.baselineYear ?? null,
       },

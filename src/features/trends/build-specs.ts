@@ -49,7 +49,8 @@ export function buildTrendsSpecs(
         selectedIds: new Set(district ? [district.id] : top ? [top.id] : []),
         title: t('chart.districtsTitle', { indicator: indicator.name[lang] }),
         scope: scopeOf(meta, selection, 'district'),
-        focus: focus(district?.id ?? null),
+        // The top region when no district is chosen: the summary speaks of it, not a district.
+        focus: focus(district?.id ?? top?.id ?? null),
       }),
     );
   }
@@ -65,7 +66,7 @@ export function buildTrendsSpecs(
           district: district.name[lang],
         }),
         scope: scopeOf(meta, selection),
-        focus: focus(selection.towns[0]?.id ?? null),
+        focus: focus(selection.towns[0]?.id ?? district.id),
       }),
     );
   }

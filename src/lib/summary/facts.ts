@@ -47,6 +47,17 @@ export interface IndicatorInput {
   previous: { value: number | null; status?: ObservationStatus | null } | null;
   /** Other regions shown in the same chart for `year` (the focus region included), e.g. the city's districts. */
   peers: { groupLabel: string; values: { name: string; value: number | null }[] } | null;
+  /**
+   * The regions the region is made of, drawn in the chart for `year` (a city's districts): after
+   * the region's own figure, the summary names the one at the better end.
+   */
+  parts?: { groupLabel: string; values: { name: string; value: number | null }[] } | null;
+  /**
+   * The region the chart is about has no figure of its own, so `regionName` and its figures are
+   * those of the part at the better end of `parts`: the sentence says it is about the parts
+   * ("2022年海口市4个区中美兰区…最多"), never in words that read as the whole's figure.
+   */
+  leadsParts?: boolean;
 }
 
 /** A year the value is compared with. */
@@ -103,6 +114,21 @@ interface IndicatorSubject {
   total: CampaignTotal | null;
 }
 
+/** Which of the parts a region is made of stands at the better end (the highest for neutral ones). */
+export interface PartsFacts {
+  groupLabel: string;
+  /** Parts in the group. */
+  size: number;
+  /** Parts with a value (≥ 2). Fewer than `size`: say so. */
+  withData: number;
+  end: 'lowest' | 'highest';
+  /** The parts at that end, in the order given (more than one when tied). */
+  leaders: string[];
+  value: number;
+  /** Every part with data has the same value. */
+  allSame: boolean;
+}
+
 export type IndicatorFacts = IndicatorSubject & { topic: 'indicator' } & (
     | { status: 'suppressed'; below: number }
     | { status: 'missing'; reason: ObservationStatus | null }
@@ -117,6 +143,10 @@ export type IndicatorFacts = IndicatorSubject & { topic: 'indicator' } & (
          */
         overall: 'better' | 'worse' | 'mixed' | null;
         peers: PeerFacts | null;
+        /** Present when the region's parts are drawn and two or more have a value. */
+        parts?: PartsFacts;
+        /** `regionName` leads `parts` and stands in for a whole with no figure of its own. */
+        leadsParts?: true;
       }
   );
 
@@ -174,6 +204,26 @@ function peerFacts(input: IndicatorInput, value: number): PeerFacts | null {
   };
 }
 
+function partsFacts(input: IndicatorInput): PartsFacts | null {
+  const { parts, unit } = input;
+  if (!parts) return null;
+  const valued = parts.values.filter((p): p is { name: string; value: number } => isNum(p.value));
+  if (valued.length < 2) return null;
+  const end = unit.better === 'lower' ? 'lowest' : 'highest';
+  const values = valued.map((p) => p.value);
+  const value = end === 'lowest' ? Math.min(...values) : Math.max(...values);
+  const leaders = valued.filter((p) => p.value === value).map((p) => p.name);
+  return {
+    groupLabel: parts.groupLabel,
+    size: parts.values.length,
+    withData: valued.length,
+    end,
+    leaders,
+    value,
+    allSame: leaders.length === valued.length,
+  };
+}
+
 /** A cumulative total of the year shown is the figure itself; a suppressed one is never stated. */
 function totalWorthStating(total: CampaignTotal | null, year: number): CampaignTotal | null {
   if (!total || total.status === 'suppressed') return null;
@@ -199,6 +249,10 @@ export function indicatorFacts(input: IndicatorInput): IndicatorFacts {
   const value = input.value;
   if (!isNum(value)) return { ...subject, status: 'missing', reason: input.status ?? null };
   subject.total = totalWorthStating(input.total ?? null, year);
+  const parts = partsFacts(input);
+  // Standing in for the whole only when the region does lead its parts.
+  const leading =
+    input.leadsParts === true && parts !== null && parts.leaders.includes(input.regionName);
 
   const vsCompare =
     compare && compare.year !== year
@@ -227,7 +281,9 @@ export function indicatorFacts(input: IndicatorInput): IndicatorFacts {
     vsCompare,
     vsPrevious,
     overall: overallOf([vsCompare, vsPrevious]),
-    peers: peerFacts(input, value),
+    peers: leading ? null : peerFacts(input, value),
+    ...(parts ? { parts } : {}),
+    ...(leading ? { leadsParts: true as const } : {}),
   };
 }
 

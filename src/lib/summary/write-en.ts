@@ -12,6 +12,7 @@ import { gapWord } from '../missing';
 import type {
   Compared,
   IndicatorFacts,
+  PartsFacts,
   PeerFacts,
   RankFacts,
   RankItem,
@@ -129,10 +130,32 @@ function indicator(f: IndicatorFacts): string {
     return sentence(`In ${year}, ${below} (${notes})`);
   }
 
-  const body = counted
-    ? `${region} recorded ${formatValue(f.value, f.unit, 'en').number} ${name.text}`
-    : `${name.text} in ${region} stood at ${formatValueText(f.value, f.unit, 'en')}`;
-  let first = `In ${year}, ${body}${f.provisional ? ` (${W.provisional})` : ''}`;
+  const p = f.leadsParts ? f.parts : undefined;
+  const provisional = f.provisional ? ` (${W.provisional})` : '';
+  let first: string;
+  if (p) {
+    // With no figure of its own, the whole is described by the part that leads it, named as such.
+    const group = partsGroup(p);
+    const names = list(p.leaders);
+    const jointly = p.leaders.length > 1 ? 'jointly ' : '';
+    const note = f.provisional ? `, ${W.provisional}` : '';
+    const number = counted
+      ? formatValue(f.value, f.unit, 'en').number
+      : formatValueText(f.value, f.unit, 'en');
+    if (p.allSame)
+      first = `In ${year}, ${group} all recorded the same figure for ${name.text}: ${formatValueText(f.value, f.unit, 'en')}${provisional}`;
+    else if (counted)
+      first = `In ${year}, of ${group}, ${names} ${jointly}recorded the ${p.end === 'highest' ? 'most' : 'fewest'} ${name.text} (${number}${note})`;
+    else
+      first = `In ${year}, of ${group}, ${name.text} was ${jointly}${p.end} in ${names} (${number}${note})`;
+    // Changes and totals belong to one region: said only when one region leads.
+    if (p.leaders.length > 1) return sentence(first);
+  } else {
+    const body = counted
+      ? `${region} recorded ${formatValue(f.value, f.unit, 'en').number} ${name.text}`
+      : `${name.text} in ${region} stood at ${formatValueText(f.value, f.unit, 'en')}`;
+    first = `In ${year}, ${body}${provisional}`;
+  }
 
   const comparisons = [f.vsCompare, f.vsPrevious].filter((c) => c !== null);
   const compared = comparisons.filter((c) => c.status === 'compared');
@@ -157,22 +180,46 @@ function indicator(f: IndicatorFacts): string {
   else if (missing.length > 1)
     sentences.push(`There are no figures for ${missing.join(' or ')} to compare with.`);
   if (f.peers) sentences.push(peerText(f.peers));
-  if (f.total) sentences.push(totalText(f.total, f));
+  if (f.parts && !p) sentences.push(partsText(f.parts, f));
+  if (f.total) sentences.push(totalText(f.total, f, p ? region : null));
   return sentences.join(' ');
 }
 
+/** "Meilan", "Meilan and Longhua", "Meilan, Longhua and Xiuying". */
+function list(names: readonly string[]): string {
+  const last = names[names.length - 1] ?? '';
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${last}` : last;
+}
+
+/** "the 4 districts of Haikou", "the 3 with data among the 4 districts of Haikou". */
+const partsGroup = (p: PartsFacts) =>
+  p.withData < p.size ? `the ${p.withData} with data among ${p.groupLabel}` : p.groupLabel;
+
+/** "Of the 4 districts of Haikou, Meilan recorded the most (98 cases)." */
+function partsText(p: PartsFacts, f: IndicatorFacts): string {
+  const group = partsGroup(p);
+  const value = formatValueText(p.value, f.unit, 'en');
+  if (p.allSame) return `${capitalize(group)} all recorded the same figure (${value}).`;
+  const jointly = p.leaders.length > 1 ? 'jointly ' : '';
+  const most =
+    f.unit.unit === 'count'
+      ? `recorded the ${p.end === 'highest' ? 'most' : 'fewest'}`
+      : `had the ${p.end} figure`;
+  return `Of ${group}, ${list(p.leaders)} ${jointly}${most} (${value}).`;
+}
+
 /** "The 2017–2019 total is 200 people (including provisional figures).", "No 2017–2019 total: …". */
-function totalText(total: CampaignTotal, f: IndicatorFacts): string {
+function totalText(total: CampaignTotal, f: IndicatorFacts, owner: string | null): string {
   const what = `${span(total.from, total.to)} ${total.rule === 'sum' ? 'total' : 'cumulative figure'}`;
   if (total.status === 'unavailable') {
     const why = total.gaps.map(({ year, gap }) =>
       gap.kind === 'suppressed' ? `${year} not published` : `${year} ${gapWord(gap, 'en')}`,
     );
-    return `There is no ${what}: ${why.join(', ')}.`;
+    return `There is no ${what}${owner ? ` for ${owner}` : ''}: ${why.join(', ')}.`;
   }
   if (total.status !== 'total') return '';
   const provisional = total.provisional ? ' (including provisional figures)' : '';
-  return `The ${what} is ${formatValueText(total.value, f.unit, 'en')}${provisional}.`;
+  return `${owner ? `${owner}'s` : 'The'} ${what} is ${formatValueText(total.value, f.unit, 'en')}${provisional}.`;
 }
 
 /** "2017–2019", or "2019" for a single year. */

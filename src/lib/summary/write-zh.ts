@@ -12,6 +12,7 @@ import { gapWord } from '../missing';
 import type {
   Compared,
   IndicatorFacts,
+  PartsFacts,
   PeerFacts,
   RankFacts,
   RankItem,
@@ -98,8 +99,22 @@ function indicator(f: IndicatorFacts): string {
   }
 
   const measured = f.unit.unit === 'count' && unitText(f.unit, 'zh') !== '';
-  let first = `${head}${measured ? '' : '为'}${formatValueText(f.value, f.unit, 'zh')}`;
-  if (f.provisional) first += `（${W.provisional}）`;
+  const valueText = formatValueText(f.value, f.unit, 'zh');
+  // With no figure of its own, the whole is described by the part that leads it, named as such.
+  const p = f.leadsParts ? f.parts : undefined;
+  let first: string;
+  if (p) {
+    const joint = p.leaders.length > 1 ? '并列' : '';
+    const note = f.provisional ? `，${W.provisional}` : '';
+    first = p.allSame
+      ? `${year}${partsGroup(p, '')}${f.indicatorName}均为${valueText}${f.provisional ? `（${W.provisional}）` : ''}`
+      : `${year}${partsGroup(p, '里')}${p.leaders.join('、')}${f.indicatorName}${joint}最${endWord(p.end, f)}（${valueText}${note}）`;
+    // Changes and totals belong to one region: said only when one region leads.
+    if (p.leaders.length > 1) return `${first}。`;
+  } else {
+    first = `${head}${measured ? '' : '为'}${valueText}`;
+    if (f.provisional) first += `（${W.provisional}）`;
+  }
 
   const comparisons = [f.vsCompare, f.vsPrevious].filter((c) => c !== null);
   const compared = comparisons.filter((c) => c.status === 'compared');
@@ -122,8 +137,31 @@ function indicator(f: IndicatorFacts): string {
     parts.push(`${who}${W.noData}，${W.notComparable}`);
   }
   if (f.peers) parts.push(peerText(f.peers));
-  if (f.total) parts.push(totalText(f.total, f));
+  if (f.parts && !p) parts.push(partsText(f.parts, f));
+  if (f.total) parts.push(`${p ? f.regionName : ''}${totalText(f.total, f)}`);
   return `${parts.join('；')}。`;
+}
+
+/** "多"/"少" for counts and amounts, "高"/"低" for rates and scores (as the league says). */
+function endWord(end: PartsFacts['end'], f: IndicatorFacts): string {
+  const rate = f.unit.unit === 'percent' || f.unit.unit === 'permille' || f.unit.unit === 'score';
+  if (end === 'highest') return rate ? '高' : '多';
+  return rate ? '低' : '少';
+}
+
+/** "海口市4个区中", "海口市4个区中有数据的3个里" (`after` ends the second form). */
+function partsGroup(p: PartsFacts, after: string): string {
+  return p.withData < p.size
+    ? `${p.groupLabel}中有数据的${p.withData}个${after}`
+    : `${p.groupLabel}${after ? '中' : ''}`;
+}
+
+/** "海口市4个区中美兰区最多（98起）", "海口市4个区均为98起". */
+function partsText(p: PartsFacts, f: IndicatorFacts): string {
+  const value = formatValueText(p.value, f.unit, 'zh');
+  if (p.allSame) return `${partsGroup(p, '')}均为${value}`;
+  const joint = p.leaders.length > 1 ? '并列' : '';
+  return `${partsGroup(p, '里')}${p.leaders.join('、')}${joint}最${endWord(p.end, f)}（${value}）`;
 }
 
 /** "2017—2019年合计200人（含初步数据）", "因2018年保密，不计算2017—2019年合计". */
