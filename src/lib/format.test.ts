@@ -3,7 +3,9 @@ import { computeChange } from './change';
 import type { Change } from './change';
 import {
   formatChange,
+  formatNumber,
   formatValue,
+  intlFormat,
   formatValueText,
   MISSING,
   unitText,
@@ -111,4 +113,71 @@ describe('verdictWord', () => {
     expect(verdictWord(v('better'), 'en')).toBe('better');
     expect(verdictWord(v('worse'), 'en')).toBe('worse');
   });
+});
+
+describe('formatNumber writes numbers as Intl.NumberFormat does', () => {
+  // A small deterministic generator: the same cases on every run.
+  let seed = 20261203;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const values: number[] = [
+    0,
+    -0,
+    1,
+    -1,
+    0.5,
+    1.5,
+    2.5,
+    -2.5,
+    1.005,
+    1.015,
+    1.045,
+    0.125,
+    0.0005,
+    9.995,
+    99.95,
+    999.5,
+    999999.5,
+    1234567.891,
+    -1234.5678,
+    0.1 + 0.2,
+    1e-7,
+    123456789012,
+    1e21,
+    12345e18,
+    NaN,
+    Infinity,
+    -Infinity,
+    0.000001,
+    5e-324,
+    Number.MAX_SAFE_INTEGER,
+  ];
+  for (let i = 0; i < 3000; i++) {
+    const magnitude = 10 ** Math.floor(random() * 12 - 4);
+    const v = (random() - 0.3) * magnitude;
+    values.push(v, Math.round(v * 1000) / 1000, Math.round(v * 100) / 100 + 0.005);
+  }
+  for (const lang of ['zh', 'en'] as const) {
+    it(`for ${lang}, every number and number of decimals`, () => {
+      const differ: string[] = [];
+      for (const v of values)
+        for (const [min, max] of [
+          [0, 0],
+          [0, 1],
+          [1, 1],
+          [2, 2],
+          [0, 2],
+          [0, 6],
+          [1, 3],
+        ] as const) {
+          const mine = formatNumber(v, min, lang, max);
+          const intl = intlFormat(v, min, lang, max);
+          if (mine !== intl)
+            differ.push(`${String(v)} ${String(min)}–${String(max)}: ${mine} ≠ ${intl}`);
+        }
+      expect(differ.slice(0, 10)).toEqual([]);
+    });
+  }
 });
