@@ -43,6 +43,11 @@ export function WallRanking({
       aria-current={r.region.id === current ? 'true' : undefined}
     >
       <span className="wall-rank__place">{place}</span>
+      {(band === 'top' || band === 'bottom') && (
+        <span className="visually-hidden">
+          {t(band === 'top' ? 'league.listTop' : 'league.listBottom')}
+        </span>
+      )}
       <span className="wall-rank__name">{rankName(r)}</span>
       <span className="wall-rank__value">{r.valueText}</span>
     </li>
