@@ -11,6 +11,7 @@ import { cellValueText, gapOf, gapWord, withMarker } from '@/lib/missing';
 import type { Indicator } from '@contract/types';
 import type { CompletionCell, CompletionModel } from './build-table';
 import type { PeerRank } from './peer-rank';
+import { yearRange } from '@/lib/year-range';
 
 export function changeText(change: Change | null, indicator: Indicator, lang: Lang): string {
   if (!change) return '—';
@@ -90,7 +91,9 @@ export function columnHeaders(model: CompletionModel, lang: Lang, baseline: bool
     target: t('completion.target'),
     met: t('completion.metHeader'),
     rank: t('completion.rankHeader'),
-    total: model.totalSpan && t('total.header', model.totalSpan),
+    total:
+      model.totalSpan &&
+      t('total.header', { years: yearRange(model.totalSpan.from, model.totalSpan.to, lang) }),
   };
 }
 

@@ -18,6 +18,7 @@ import type {
   Reference,
   SummaryWriter,
 } from './facts';
+import { yearRange } from '../year-range';
 
 const t = translator('zh');
 
@@ -126,7 +127,7 @@ function indicator(f: IndicatorFacts): string {
   return `${parts.join('；')}。`;
 }
 
-/** "2017—2019年合计200人（含初步数据）", "因2018年保密，不计算2017—2019年合计". */
+/** "2017–2019年合计200人（含初步数据）", "因2018年保密，不计算2017–2019年合计". */
 function totalText(total: CampaignTotal, f: IndicatorFacts): string {
   const what = `${span(total.from, total.to)}年${total.rule === 'sum' ? '合计' : '累计'}`;
   if (total.status === 'unavailable') {
@@ -139,8 +140,7 @@ function totalText(total: CampaignTotal, f: IndicatorFacts): string {
   return `${what}${formatValueText(total.value, f.unit, 'zh')}${total.provisional ? `（${W.withProvisional}）` : ''}`;
 }
 
-/** "2017—2019", or "2019" for a single year. */
-const span = (start: number, end: number) => (start === end ? `${start}` : `${start}—${end}`);
+const span = (start: number, end: number) => yearRange(start, end, 'zh');
 
 const ofText = (of: number | null) => (of !== null ? `（共${of}个）` : '');
 
