@@ -52,6 +52,27 @@ function clippedNames() {
     .map((el) => el.textContent);
 }
 
+/**
+ * Needs-attention text that does not show whole: reaching below the panel's content box (cut
+ * by its edge) or cut short by a line clamp.
+ */
+function attentionCut() {
+  const panel = document.querySelector<HTMLElement>('.wall-warnings');
+  if (!panel) return ['no panel'];
+  const style = getComputedStyle(panel);
+  const bottom =
+    panel.getBoundingClientRect().bottom -
+    parseFloat(style.borderBottomWidth) -
+    parseFloat(style.paddingBottom);
+  return [...panel.querySelectorAll<HTMLElement>('h2, li, p')]
+    .filter((el) => {
+      const r = el.getBoundingClientRect();
+      if (r.height === 0) return false;
+      return r.bottom > bottom + 0.5 || el.scrollHeight > el.clientHeight + 1;
+    })
+    .map((el) => el.textContent);
+}
+
 /** Tile labels that reach outside their tile, and SVG text outside its drawing. */
 function strayLabels() {
   const out: string[] = [];
@@ -146,6 +167,7 @@ describe('wall mode on the production build at 1920×1080', () => {
     expect(contrast.text).toBeGreaterThanOrEqual(4.5);
     expect(contrast.lines).toBeGreaterThanOrEqual(3);
     expect(await b.page.evaluate(clippedNames)).toEqual([]);
+    expect(await b.page.evaluate(attentionCut)).toEqual([]);
 
     const position = b.page.getByTestId('wall-position');
     await expect.poll(() => position.textContent()).toBe('1/11');
@@ -166,6 +188,8 @@ describe('wall mode on the production build at 1920×1080', () => {
         .map((el) => el.textContent),
     );
     expect(cutRows).toEqual([]);
+    expect(await b.page.locator('.wall-warnings li').count()).toBeGreaterThan(0);
+    expect(await b.page.evaluate(attentionCut)).toEqual([]);
     const outside = await b.page.evaluate(() =>
       [...document.querySelectorAll('.wall-panel, .wall-card, .wall-top, .wall svg')]
         .map((el) => ({ cls: el.getAttribute('class'), r: el.getBoundingClientRect() }))
@@ -176,6 +200,21 @@ describe('wall mode on the production build at 1920×1080', () => {
     expect((await b.page.evaluate(textSizes)).filter((s) => s.size < 28)).toEqual([]);
     expect((await b.page.evaluate(svgTextSizes)).filter((s) => s.size < 28)).toEqual([]);
     expect(await b.page.evaluate(strayLabels)).toEqual([]);
+    expect(b.errors).toEqual([]);
+  });
+
+  it('in English for the whole city: needs-attention items whole, the rest counted', async () => {
+    const { site, b } = d;
+    await b.page.goto(`${site.url}/?screen=wall&year=2022&cycle=600&lang=en`);
+    await b.page.locator('.wall-warnings li').first().waitFor();
+    expect(await b.page.evaluate(attentionCut)).toEqual([]);
+    // Those shown and those counted make the number in the heading.
+    const count = Number(await b.page.locator('.wall-count').textContent());
+    const shown = await b.page.locator('.wall-warnings li').count();
+    const more = (await b.page.locator('.wall-warnings .wall-more').allTextContents()).join('');
+    expect(count).toBeGreaterThan(shown);
+    expect(more).toBe(`${count - shown} more`);
+    expect((await b.page.evaluate(textSizes)).filter((s) => s.size < 28)).toEqual([]);
     expect(b.errors).toEqual([]);
   });
 

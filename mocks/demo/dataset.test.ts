@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { computeChange } from '@/lib/change';
 import type { WireObservation } from '@contract/wire-types';
 import { demoDataset, demoMeta } from './dataset';
-import { INDICATOR_IDS } from './indicators';
-import { LONGHUA, LONGHUA_TOWNSHIP_IDS } from './regions';
+import { CITY_IS_DISTRICT_SUM, INDICATOR_IDS } from './indicators';
+import { DEMO_EMPTY_CELLS } from './observations';
+import { DISTRICT_IDS, HAIKOU, LONGHUA, LONGHUA_TOWNSHIP_IDS } from './regions';
 
 const { observations, rankings } = demoDataset;
 
@@ -213,5 +214,40 @@ describe('structure', () => {
 
   it('is plain JSON', () => {
     expect(JSON.parse(JSON.stringify(demoDataset))).toEqual(demoDataset);
+  });
+});
+
+describe('the demo city (海口市)', () => {
+  it('has a figure wherever every district has one (the programmes view, the table)', () => {
+    const gaps: string[] = [];
+    for (const indicator of INDICATOR_IDS)
+      for (const year of demoMeta.years) {
+        const districts = DISTRICT_IDS.map((d) => value(indicator, year, d));
+        if (districts.some((v) => v === null)) continue;
+        const deliberate = DEMO_EMPTY_CELLS.some(
+          (c) => c.indicator === indicator && c.region === HAIKOU && c.year === year,
+        );
+        const city = observations.find(
+          (o) => o.indicator === indicator && o.region === HAIKOU && o.year === year,
+        );
+        if (!deliberate && (city?.value ?? null) === null) gaps.push(`${indicator} ${year}`);
+      }
+    expect(gaps).toEqual([]);
+  });
+
+  it('is the sum of its districts where everything counted lies in one', () => {
+    for (const indicator of CITY_IS_DISTRICT_SUM)
+      for (const year of demoMeta.years) {
+        const sum = DISTRICT_IDS.reduce((t, d) => t + (value(indicator, year, d) ?? NaN), 0);
+        expect(value(indicator, year, HAIKOU), `${indicator} ${year}`).toBe(sum);
+      }
+  });
+
+  it('says so where city-level units add their own cases (340 is not 329)', () => {
+    const sum = DISTRICT_IDS.reduce((t, d) => t + (value('drug-cases', 2019, d) ?? 0), 0);
+    expect(value('drug-cases', 2019, HAIKOU)).not.toBe(sum);
+    const cases = demoMeta.indicators.find((i) => i.id === 'drug-cases');
+    expect(cases?.description?.zh).toContain('不等于各区之和');
+    expect(cases?.description?.en).toContain('not the sum of the districts');
   });
 });

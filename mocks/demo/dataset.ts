@@ -19,7 +19,7 @@ const meta: WireMeta = {
   capabilities: [...CAPABILITIES],
   title: { zh: '海口市禁毒工作数据（演示）', en: 'Haikou drug-control data (demo)' },
   source: {
-    zh: '龙华区2016—2019年的部分数据来自龙华区2020年公布的首轮禁毒三年大会战工作报告；其余所有数值均为演示用的虚构示例数据。',
+    zh: '龙华区2016–2019年的部分数据来自龙华区2020年公布的首轮禁毒三年大会战工作报告；其余所有数值均为演示用的虚构示例数据。',
     en: "Some Longhua District figures for 2016–2019 come from the district's 2020 published report on the first three-year anti-drug campaign; every other value is illustrative demo data.",
   },
   dataAsOf: '2023-01-15',

@@ -1,6 +1,11 @@
 import { jitter, randomFor, roundTo } from './prng';
 import { YEARS } from './catalogue';
-import { CUMULATIVE_INDICATORS, demoIndicators, type IndicatorId } from './indicators';
+import {
+  CITY_IS_DISTRICT_SUM,
+  CUMULATIVE_INDICATORS,
+  demoIndicators,
+  type IndicatorId,
+} from './indicators';
 import { LONGHUA_POPULATION_K, longhuaSeries } from './longhua';
 import {
   DISTRICT_IDS,
@@ -100,11 +105,23 @@ export function districtValues(indicator: IndicatorId, district: DistrictId): Va
 
 /**
  * The city's own figures: close to what its districts report, but not their sum, because
- * city-level units handle cases of their own and rates do not add up.
+ * city-level units handle cases of their own and rates do not add up; exactly their sum where
+ * everything counted lies in a district (CITY_IS_DISTRICT_SUM), and then only when every
+ * district reports.
  */
 export function cityValues(indicator: IndicatorId): Values {
   const random = randomFor(`${indicator}|city`);
   const perDistrict = DISTRICT_IDS.map((d) => ({ d, values: districtValues(indicator, d) }));
+  if (CITY_IS_DISTRICT_SUM.has(indicator))
+    return finish(
+      YEARS.map((_, i) => {
+        const each = perDistrict.map(({ values }) => values[i] ?? null);
+        return each.some((v) => v === null)
+          ? null
+          : each.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+      }),
+      indicator,
+    );
   if (indicator === 'user-share') {
     const users = cityValues('registered-users');
     return finish(

@@ -4,7 +4,45 @@ import { workIndicators } from './indicators-work';
 
 export { INDICATOR_IDS, type DemoIndicator, type IndicatorId } from './indicator-ids';
 
-export const demoIndicators = [...peopleIndicators, ...workIndicators];
+/**
+ * Counted where the things counted are, all of them in some district (communities, venues): the
+ * city's figure is its districts' sum. The app never adds districts up itself; the demo city
+ * reports the sum, as a real city office would.
+ */
+export const CITY_IS_DISTRICT_SUM: ReadonlySet<IndicatorId> = new Set<IndicatorId>([
+  'drug-free-communities',
+  'spring-thunder-venues',
+]);
+
+/**
+ * Police work that city-level units do too: the city's figure is more than its districts' sum
+ * (derive.ts cityValues), which the indicator's description (contract `description`) says.
+ */
+export const CITY_OWN_WORK: ReadonlySet<IndicatorId> = new Set<IndicatorId>([
+  'drug-cases',
+  'suspects-arrested',
+  'drugs-seized',
+  'logistics-inspected',
+  'theft-robbery',
+  'aw-drug-cases',
+  'ttc-suspects',
+]);
+const CITY_OWN_WORK_NOTE = {
+  zh: '海口市的数字含市直单位办理的部分，不等于各区之和。',
+  en: "Haikou's figure includes what city-level units handled themselves, so it is not the sum of the districts.",
+};
+
+export const demoIndicators = [...peopleIndicators, ...workIndicators].map((i) =>
+  CITY_OWN_WORK.has(i.id) && i.description
+    ? {
+        ...i,
+        description: {
+          zh: `${i.description.zh}${CITY_OWN_WORK_NOTE.zh}`,
+          en: `${i.description.en} ${CITY_OWN_WORK_NOTE.en}`,
+        },
+      }
+    : i,
+);
 
 /** Running totals (1.1 `aggregation: 'cumulative'`): the latest year is the total. */
 export const CUMULATIVE_INDICATORS: ReadonlySet<IndicatorId> = new Set(
@@ -22,12 +60,6 @@ export const TOWNSHIP_INDICATORS: readonly IndicatorId[] = [
   'drug-cases',
   'theft-robbery',
 ];
-
-/** The city does not publish its own figure for these two. */
-export const NOT_AT_CITY_LEVEL: ReadonlySet<IndicatorId> = new Set<IndicatorId>([
-  'drug-free-communities',
-  'spring-thunder-venues',
-]);
 
 export const TARGETS: Partial<Record<IndicatorId, number>> = {
   'rehab-execution-rate': 100,

@@ -1,13 +1,7 @@
 import type { WireObservation, WireStatus, WireText } from '@contract/wire-types';
 import { PROVISIONAL_YEAR, YEARS } from './catalogue';
 import { cityValues, districtValues, townshipValues, type Values } from './derive';
-import {
-  demoIndicators,
-  NOT_AT_CITY_LEVEL,
-  TARGETS,
-  TOWNSHIP_INDICATORS,
-  type IndicatorId,
-} from './indicators';
+import { demoIndicators, TARGETS, TOWNSHIP_INDICATORS, type IndicatorId } from './indicators';
 import {
   DISTRICT_IDS,
   existsIn,
@@ -133,7 +127,7 @@ function toObservations(
 
 function buildObservations(): WireObservation[] {
   return demoIndicators.flatMap(({ id }) => [
-    ...(NOT_AT_CITY_LEVEL.has(id) ? [] : toObservations(id, HAIKOU, cityValues(id))),
+    ...toObservations(id, HAIKOU, cityValues(id)),
     ...DISTRICT_IDS.flatMap((d) => toObservations(id, d, districtValues(id, d))),
     ...(TOWNSHIP_INDICATORS.includes(id)
       ? longhuaTownships.flatMap((t) =>

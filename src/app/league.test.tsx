@@ -29,6 +29,21 @@ const drawn = (figure: HTMLElement) =>
     selected: g.getAttribute('data-selected') === 'true',
   }));
 
+const rgb = (hex: string): [number, number, number] => [
+  parseInt(hex.slice(1, 3), 16),
+  parseInt(hex.slice(3, 5), 16),
+  parseInt(hex.slice(5, 7), 16),
+];
+/** WCAG contrast of a colour against white. */
+function contrastOnWhite(hex: string) {
+  const lin = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  const [r, g, b] = rgb(hex).map(lin) as [number, number, number];
+  return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
+}
+
 describe('league (红黑榜)', () => {
   it('ranks the townships best first, ties sharing a place, with the chosen one marked', async () => {
     const { user } = renderApp(
@@ -59,6 +74,28 @@ describe('league (红黑榜)', () => {
       ['金贸街道', '10', '22人', '黑榜'],
       ['中山街道', '11', '23人', '黑榜'],
     ]);
+  });
+
+  it('draws 红榜 red and 黑榜 black, key swatch and bars alike, readable on white', async () => {
+    renderApp('/?view=league&indicator=new-users&district=460106&year=2016');
+    const figure = await screen.findByRole('figure', { name: TOWNSHIPS });
+    const fillOf = (sel: string) => [
+      ...new Set([...figure.querySelectorAll(sel)].map((r) => r.getAttribute('fill') ?? '')),
+    ];
+    const red = fillOf('g.bar-row[data-tone="top"] rect.bar');
+    const black = fillOf('g.bar-row[data-tone="bottom"] rect.bar');
+    expect(red).toHaveLength(1);
+    expect(black).toHaveLength(1);
+    expect(fillOf('g[data-key="top"] rect')).toEqual(red);
+    expect(fillOf('g[data-key="bottom"] rect')).toEqual(black);
+    const [r, g, b] = rgb(red.join(''));
+    expect(r).toBeGreaterThan(180);
+    expect(Math.max(g, b)).toBeLessThan(70);
+    expect(Math.max(...rgb(black.join('')))).toBeLessThan(60);
+    expect(contrastOnWhite(red.join(''))).toBeGreaterThanOrEqual(3);
+    // The words stay: colour is never the only cue.
+    expect(figure).toHaveTextContent('红榜（前3名）');
+    expect(figure).toHaveTextContent('黑榜（后3名）');
   });
 
   it('shows suppressed small counts as "<5", unranked after the ranked ones, with no bar', async () => {

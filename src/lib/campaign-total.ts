@@ -25,6 +25,7 @@ import { translator } from './i18n';
 import type { Lang } from './i18n';
 import { gapOf, gapWord } from './missing';
 import type { Gap } from './missing';
+import { yearRange } from './year-range';
 
 export interface TotalInput {
   aggregation: Aggregation | null | undefined;
@@ -107,8 +108,7 @@ export interface TotalText {
 /** The label for the total's years (also a column header). */
 export function totalLabel(total: Pick<CampaignTotal, 'rule' | 'from' | 'to'>, lang: Lang) {
   return translator(lang)(total.rule === 'sum' ? 'total.sum' : 'total.latest', {
-    from: total.from,
-    to: total.to,
+    years: yearRange(total.from, total.to, lang),
   });
 }
 

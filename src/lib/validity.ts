@@ -6,6 +6,7 @@
 import type { Region } from '@contract/types';
 import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
+import { yearRange } from './year-range';
 
 export function validIn(region: Region, year: number): boolean {
   return (
@@ -19,7 +20,8 @@ export function validitySpan(region: Region, lang: Lang): string {
   const t = translator(lang);
   const from = region.validFrom ?? null;
   const to = region.validTo ?? null;
-  if (from !== null && to !== null) return t('validity.between', { from, to });
+  if (from !== null && to !== null)
+    return t('validity.between', { years: yearRange(from, to, lang) });
   if (from !== null) return t('validity.from', { from });
   if (to !== null) return t('validity.to', { to });
   return '';

@@ -7,11 +7,15 @@ import type { BarLayout, BarRowLayout, BarTone, ChangeTone, KeyItem } from './ba
 import { BAR_FONT } from './bar-layout';
 import { AXIS, INK, MUTED } from './plot-layer';
 
-/** Light to dark in greyscale too: top list, in between, bottom list. */
+/**
+ * 红榜 red and 黑榜 black, as a Chinese reader expects them (not the better/worse colours, which
+ * stay with the change words). Both ≥ 3:1 on white, and apart in greyscale and for colour-blind
+ * readers by lightness: in between light grey, red mid-dark, black darkest.
+ */
 export const BAR_FILL: Record<BarTone, string> = {
-  top: '#4aa3ad',
+  top: '#de2910',
   middle: '#c3cad5',
-  bottom: '#c2541c',
+  bottom: '#262626',
   none: '#7d93b8',
 };
 const CHANGE_FILL: Record<ChangeTone, string> = {
@@ -84,15 +88,27 @@ function Row({ row }: { row: BarRowLayout }) {
         />
       )}
       {row.target && (
-        <line
-          className="bar-target"
-          x1={row.target.x}
-          x2={row.target.x}
-          y1={row.target.y1}
-          y2={row.target.y2}
-          stroke={TARGET}
-          strokeWidth={2}
-        />
+        <g>
+          {/* A white edge keeps the dark mark seen across a black (黑榜) or red bar. */}
+          <line
+            className="bar-target-edge"
+            x1={row.target.x}
+            x2={row.target.x}
+            y1={row.target.y1}
+            y2={row.target.y2}
+            stroke="#ffffff"
+            strokeWidth={5}
+          />
+          <line
+            className="bar-target"
+            x1={row.target.x}
+            x2={row.target.x}
+            y1={row.target.y1}
+            y2={row.target.y2}
+            stroke={TARGET}
+            strokeWidth={2}
+          />
+        </g>
       )}
       <text
         className="bar-value"

@@ -11,6 +11,7 @@ import { cellValueText, gapOf, gapWord, withMarker } from '@/lib/missing';
 import type { Indicator } from '@contract/types';
 import type { CompletionCell, CompletionModel } from './build-table';
 import type { PeerRank } from './peer-rank';
+import { yearRange } from '@/lib/year-range';
 
 export function changeText(change: Change | null, indicator: Indicator, lang: Lang): string {
   if (!change) return '—';
@@ -91,7 +92,9 @@ export function columnHeaders(model: CompletionModel, lang: Lang, baseline: bool
     met: t('completion.metHeader'),
     /** null when no region shown has a peer to be placed among (see CompletionModel.ranked). */
     rank: model.ranked ? t('completion.rankHeader') : null,
-    total: model.totalSpan && t('total.header', model.totalSpan),
+    total:
+      model.totalSpan &&
+      t('total.header', { years: yearRange(model.totalSpan.from, model.totalSpan.to, lang) }),
   };
 }
 

@@ -75,7 +75,7 @@ describe('kinds of missing in a chart', () => {
   it('counts as peers only the townships that existed in the year, and says why there is no total', () => {
     // 2019: East Town and New West Town; West Town was merged away after 2017.
     expect(chart('zh', true, 2019).summary).toBe(
-      '2019年东镇新发现吸毒人员3人；上年数据保密，无法比较；在甲区2个镇/街道中最低；因2018年保密，不计算2017—2019年合计。',
+      '2019年东镇新发现吸毒人员3人；上年数据保密，无法比较；在甲区2个镇/街道中最低；因2018年保密，不计算2017–2019年合计。',
     );
   });
 

@@ -10,6 +10,7 @@ import { useFiltersOpen, useUiActions } from './ui-store';
 import type { Selection } from './use-filters';
 import { useSetFilters } from './use-filters';
 import { validIn } from '@/lib/validity';
+import { yearRange } from '@/lib/year-range';
 
 interface Props {
   meta: Meta;
@@ -107,8 +108,7 @@ export function FilterBar({ meta, selection, controls, lang, t }: Props) {
                 value: c.id,
                 label: t('filters.campaignOption', {
                   campaign: c.name[lang],
-                  start: c.startYear,
-                  end: c.endYear,
+                  years: yearRange(c.startYear, c.endYear, lang),
                 }),
               }))}
             />

@@ -16,6 +16,7 @@ import { withViewStrings } from '@/lib/i18n';
 import { buildCard } from './build-card';
 import { overviewInputs } from './inputs';
 import { RankBadges } from './rank-badges';
+import { yearRange } from '@/lib/year-range';
 
 // The completion table and warnings have their own query and load on demand: the first load
 // carries the cards only.
@@ -135,7 +136,9 @@ export function OverviewView({ meta, lang, t }: { meta: Meta; lang: Lang; t: T }
                       trend={
                         <Sparkline
                           values={seriesValues(data.index, ind.id, region.id, years)}
-                          label={t('card.trend', { from: years[0], to: selection.year })}
+                          label={t('card.trend', {
+                            years: yearRange(years[0] ?? selection.year, selection.year, lang),
+                          })}
                         />
                       }
                       footer={

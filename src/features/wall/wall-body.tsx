@@ -12,7 +12,7 @@ import type { Meta } from '@contract/types';
 import { useCycle } from './use-cycle';
 import { sharedBadges, WallCards, wallCards } from './wall-cards';
 import { WallCurrent } from './wall-current';
-import { WallRanking, WallWarnings } from './wall-lists';
+import { WallLists } from './wall-lists';
 import { WallMap } from './wall-map';
 import { WallTop } from './wall-top';
 import { WallTrend } from './wall-trend';
@@ -121,10 +121,13 @@ export function WallBody({
               />
             </div>
             <WallMap model={model} current={current?.region.id ?? null} knownIds={knownIds} t={t} />
-            <div className="wall-column wall-column--lists">
-              <WallRanking model={model} current={current?.region.id ?? null} t={t} />
-              <WallWarnings model={completion.model} lang={lang} t={t} />
-            </div>
+            <WallLists
+              model={model}
+              completion={completion.model}
+              current={current?.region.id ?? null}
+              lang={lang}
+              t={t}
+            />
           </>
         ) : (
           <p className="wall-waiting" role="status">

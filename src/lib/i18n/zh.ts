@@ -41,7 +41,7 @@ export const zh = {
     compare: '对比年份',
     none: '不选',
     baseline: '{{year}}（基线年）',
-    campaignOption: '{{campaign}}（{{start}}–{{end}}）',
+    campaignOption: '{{campaign}}（{{years}}）',
     allOf: '全部（{{region}}）',
     open: '筛选条件',
     close: '完成',
@@ -112,7 +112,7 @@ export const zh = {
     target: '目标 {{value}}',
     targetMet: '已达标',
     targetMissed: '未达标',
-    trend: '{{from}}–{{to}}年趋势',
+    trend: '{{years}}年趋势',
     better: '向好',
     worse: '变差',
     same: '持平',
@@ -173,10 +173,10 @@ export const zh = {
   },
   /** A campaign total next to the yearly figure: flows are summed, cumulative figures are not. */
   total: {
-    header: '大会战合计（{{from}}–{{to}}年）',
+    header: '大会战合计（{{years}}年）',
     cumulative: '累计数',
-    sum: '{{from}}–{{to}}年合计',
-    latest: '{{from}}–{{to}}年累计',
+    sum: '{{years}}年合计',
+    latest: '{{years}}年累计',
     noteColumn: '合计说明',
     provisional: '含初步数据',
     gaps: '{{gaps}}，不合计',
@@ -188,7 +188,7 @@ export const zh = {
     ignored: '链接中的 {{param}}={{value}}（{{name}}）在{{year}}年不存在（{{span}}），已忽略。',
     from: '{{from}}年起设立',
     to: '{{to}}年后撤并',
-    between: '{{from}}–{{to}}年存在',
+    between: '{{years}}年存在',
   },
   // ---- end of contract 1.1 block ----
 };

@@ -41,7 +41,7 @@ const sum = (over: Partial<CampaignTotal> = {}): CampaignTotal =>
 describe('summaries with campaign totals (contract 1.1)', () => {
   it('state a flow’s total after the year’s figure', () => {
     expect(summarizeIndicator(input('zh', { total: sum() }))).toBe(
-      '2019年甲区新发现吸毒人员40人；2017—2019年合计200人（含初步数据）。',
+      '2019年甲区新发现吸毒人员40人；2017–2019年合计200人（含初步数据）。',
     );
     expect(summarizeIndicator(input('en', { total: sum({ provisional: false }) }))).toBe(
       'In 2019, District A recorded 40 newly identified drug users. The 2017–2019 total is 200 people.',
@@ -57,7 +57,7 @@ describe('summaries with campaign totals (contract 1.1)', () => {
       ],
     });
     expect(summarizeIndicator(input('zh', { total: gaps }))).toBe(
-      '2019年甲区新发现吸毒人员40人；因2018年保密、2017年数据不公开，不计算2017—2019年合计。',
+      '2019年甲区新发现吸毒人员40人；因2018年保密、2017年数据不公开，不计算2017–2019年合计。',
     );
     expect(summarizeIndicator(input('en', { total: gaps }))).toBe(
       'In 2019, District A recorded 40 newly identified drug users. There is no 2017–2019 total: 2018 withheld, 2017 not published.',
@@ -71,7 +71,7 @@ describe('summaries with campaign totals (contract 1.1)', () => {
       '2019年甲区累计投入经费为2,968万元。',
     );
     expect(summarizeIndicator(input('zh', { ...funding, year: 2020, total: latest }))).toBe(
-      '2020年甲区累计投入经费为2,968万元；2017—2019年累计2,968万元。',
+      '2020年甲区累计投入经费为2,968万元；2017–2019年累计2,968万元。',
     );
   });
 

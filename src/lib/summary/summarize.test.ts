@@ -452,7 +452,7 @@ describe('summarizeRanks', () => {
       [2022, 3],
     ];
     expect(summarizeRanks(ranks('zh', 2022, list))).toBe(
-      '2017—2019年龙华区在全省禁毒工作综合考评中连续3年位列全省第1名；2020—2021年暂无排名；2022年为第3名（共19个），较2019年下降2位。',
+      '2017–2019年龙华区在全省禁毒工作综合考评中连续3年位列全省第1名；2020–2021年暂无排名；2022年为第3名（共19个），较2019年下降2位。',
     );
     expect(summarizeRanks(ranks('en', 2022, list))).toBe(
       'Longhua ranked 1st in the province in the Provincial overall drug-control assessment for 3 years running (2017–2019). No ranking for 2020–2021. In 2022 it ranked 3rd of 19, down 2 places from 2019.',
@@ -467,7 +467,7 @@ describe('summarizeRanks', () => {
       [2020, 1],
     ];
     expect(summarizeRanks(ranks('zh', 2019, list))).toBe(
-      '2017—2019年龙华区在全省禁毒工作综合考评中连续3年位列全省第1名。',
+      '2017–2019年龙华区在全省禁毒工作综合考评中连续3年位列全省第1名。',
     );
     expect(summarizeRanks(ranks('en', 2020, list))).toContain('for 4 years running (2017–2020).');
   });
@@ -493,7 +493,7 @@ describe('summarizeRanks', () => {
       [2020, 1],
     ];
     expect(summarizeRanks(ranks('zh', 2020, list))).toBe(
-      '2017—2018年龙华区在全省禁毒工作综合考评中连续2年位列全省第1名；2019年暂无排名；2020年为第1名（共19个），与2018年持平。',
+      '2017–2018年龙华区在全省禁毒工作综合考评中连续2年位列全省第1名；2019年暂无排名；2020年为第1名（共19个），与2018年持平。',
     );
     expect(summarizeRanks(ranks('en', 2020, list))).toBe(
       'Longhua ranked 1st in the province in the Provincial overall drug-control assessment for 2 years running (2017–2018). No ranking for 2019. In 2020 it ranked 1st of 19, unchanged from 2018.',

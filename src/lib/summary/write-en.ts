@@ -19,6 +19,7 @@ import type {
   Reference,
   SummaryWriter,
 } from './facts';
+import { yearRange } from '../year-range';
 
 const t = translator('en');
 
@@ -222,8 +223,7 @@ function totalText(total: CampaignTotal, f: IndicatorFacts, owner: string | null
   return `${owner ? `${owner}'s` : 'The'} ${what} is ${formatValueText(total.value, f.unit, 'en')}${provisional}.`;
 }
 
-/** "2017–2019", or "2019" for a single year. */
-const span = (start: number, end: number) => (start === end ? `${start}` : `${start}–${end}`);
+const span = (start: number, end: number) => yearRange(start, end, 'en');
 
 function rankItem(item: RankItem, f: RankFacts, first: boolean): string {
   const { regionName: region, assessmentName: assessment, scopeWord: scope } = f;

@@ -19,6 +19,7 @@ import type {
   Reference,
   SummaryWriter,
 } from './facts';
+import { yearRange } from '../year-range';
 
 const t = translator('zh');
 
@@ -164,7 +165,7 @@ function partsText(p: PartsFacts, f: IndicatorFacts): string {
   return `${partsGroup(p, '里')}${p.leaders.join('、')}${joint}最${endWord(p.end, f)}（${value}）`;
 }
 
-/** "2017—2019年合计200人（含初步数据）", "因2018年保密，不计算2017—2019年合计". */
+/** "2017–2019年合计200人（含初步数据）", "因2018年保密，不计算2017–2019年合计". */
 function totalText(total: CampaignTotal, f: IndicatorFacts): string {
   const what = `${span(total.from, total.to)}年${total.rule === 'sum' ? '合计' : '累计'}`;
   if (total.status === 'unavailable') {
@@ -177,8 +178,7 @@ function totalText(total: CampaignTotal, f: IndicatorFacts): string {
   return `${what}${formatValueText(total.value, f.unit, 'zh')}${total.provisional ? `（${W.withProvisional}）` : ''}`;
 }
 
-/** "2017—2019", or "2019" for a single year. */
-const span = (start: number, end: number) => (start === end ? `${start}` : `${start}—${end}`);
+const span = (start: number, end: number) => yearRange(start, end, 'zh');
 
 const ofText = (of: number | null) => (of !== null ? `（共${of}个）` : '');
 
