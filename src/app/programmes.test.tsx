@@ -68,7 +68,7 @@ describe('programmes', () => {
       ).querySelector('.chart-frame__summary')?.textContent;
     const { unmount } = renderApp('/?view=programmes&programme=strike');
     expect(await summary()).toBe(
-      '2022年海口市破获毒品刑事案件340起（初步数据），较2019年（基线年）下降26.9%，较上年下降0.3%；海口市4个区中美兰区最多（98起）；2020—2022年合计1,085起（含初步数据）。',
+      '2022年海口市破获毒品刑事案件340起（初步数据），较2019年（基线年）下降26.9%，较上年下降0.3%；海口市4个区中美兰区最多（98起）；2020–2022年合计1,085起（含初步数据）。',
     );
     unmount();
     const en = renderApp('/?view=programmes&programme=strike&lang=en');
@@ -79,7 +79,7 @@ describe('programmes', () => {
     // A chosen district: its own figure, then its place among the districts, as before.
     renderApp('/?view=programmes&programme=strike&district=460106');
     expect(await summary()).toBe(
-      '2022年龙华区破获毒品刑事案件97起（初步数据），较2019年（基线年）下降26.5%，较上年下降6.7%；在海口市4个区中由高到低居第2位；2020—2022年合计319起（含初步数据）。',
+      '2022年龙华区破获毒品刑事案件97起（初步数据），较2019年（基线年）下降26.5%，较上年下降6.7%；在海口市4个区中由高到低居第2位；2020–2022年合计319起（含初步数据）。',
     );
   });
 });

@@ -82,7 +82,7 @@ describe('trends', () => {
         ?.textContent;
     const city = renderApp('/?view=trends&indicator=drug-cases');
     expect(await summary(/破获毒品刑事案件：各区对比/)).toBe(
-      '2022年海口市破获毒品刑事案件340起（初步数据），较2019年（基线年）下降26.9%，较上年下降0.3%；海口市4个区中美兰区最多（98起）；2020—2022年合计1,085起（含初步数据）。',
+      '2022年海口市破获毒品刑事案件340起（初步数据），较2019年（基线年）下降26.9%，较上年下降0.3%；海口市4个区中美兰区最多（98起）；2020–2022年合计1,085起（含初步数据）。',
     );
     city.unmount();
     const en = renderApp('/?view=trends&indicator=drug-cases&district=460106&lang=en');

@@ -74,7 +74,7 @@ const meilan = (lang: 'zh' | 'en', over: Partial<SummaryInput> = {}) =>
 describe('summarizeIndicator: a whole with a figure of its own, over its parts', () => {
   it('states the whole’s figure, then which part leads, then the whole’s total', () => {
     expect(summarizeIndicator(haikou('zh'))).toBe(
-      '2022年海口市破获毒品刑事案件340起（初步数据），较2019年（基线年）下降26.9%，较上年下降0.3%；海口市4个区中美兰区最多（98起）；2020—2022年合计1,085起（含初步数据）。',
+      '2022年海口市破获毒品刑事案件340起（初步数据），较2019年（基线年）下降26.9%，较上年下降0.3%；海口市4个区中美兰区最多（98起）；2020–2022年合计1,085起（含初步数据）。',
     );
     expect(summarizeIndicator(haikou('en'))).toBe(
       'In 2022, Haikou recorded 340 drug criminal cases solved (provisional), 26.9% fewer than in 2019 (baseline) and 0.3% fewer than the year before. Of the 4 districts of Haikou, Meilan recorded the most (98 cases). The 2020–2022 total is 1,085 cases (including provisional figures).',
@@ -138,7 +138,7 @@ describe('summarizeIndicator: a whole with a figure of its own, over its parts',
 describe('summarizeIndicator: a whole with no figure of its own', () => {
   it('says the sentence is about the parts, and whose changes and total follow', () => {
     expect(summarizeIndicator(meilan('zh'))).toBe(
-      '2022年海口市4个区中美兰区破获毒品刑事案件最多（98起，初步数据），较2019年（基线年）下降25.8%，较上年上升8.9%；美兰区2020—2022年合计301起（含初步数据）。',
+      '2022年海口市4个区中美兰区破获毒品刑事案件最多（98起，初步数据），较2019年（基线年）下降25.8%，较上年上升8.9%；美兰区2020–2022年合计301起（含初步数据）。',
     );
     expect(summarizeIndicator(meilan('en'))).toBe(
       "In 2022, of the 4 districts of Haikou, Meilan recorded the most drug criminal cases solved (98, provisional), 25.8% fewer than in 2019 (baseline) and 8.9% more than the year before. Meilan's 2020–2022 total is 301 cases (including provisional figures).",
