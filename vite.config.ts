@@ -185,11 +185,74 @@ const chunks = chunkGroups([
   },
 ]);
 
+/**
+ * A link to a view (`?view=trends`) or in English (`?lang=en`) needs code that the entry loads
+ * only once it has run: the view's chunk, what that imports, and its CSS. That waits for the
+ * first-screen file to download and run (on a slow phone, most of a second). This writes into
+ * index.html, as data, which files each view and the English words need (`<script
+ * type="application/json" id="preloads">`); public/boot.js, which runs first, preloads the
+ * link's files at once, in parallel with the first-screen file.
+ */
+function linkPreloads(targets: Record<string, RegExp>): Plugin {
+  return {
+    name: 'link-preloads',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return html;
+        const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const closure = (start: string[]): Set<string> => {
+          const seen = new Set<string>();
+          const queue = [...start];
+          while (queue.length > 0) {
+            const file = queue.pop() as string;
+            if (seen.has(file)) continue;
+            seen.add(file);
+            queue.push(...(byFile.get(file)?.imports ?? []));
+          }
+          return seen;
+        };
+        const upFront = closure(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
+        const files: Record<string, string[]> = {};
+        for (const [key, test] of Object.entries(targets)) {
+          const roots = chunks.filter((c) => c.facadeModuleId && test.test(c.facadeModuleId));
+          const js = [...closure(roots.map((c) => c.fileName))].filter((f) => !upFront.has(f));
+          const css = js.flatMap((f) => [...(byFile.get(f)?.viteMetadata?.importedCss ?? [])]);
+          if (js.length > 0) files[key] = [...js, ...css];
+        }
+        // "<" cannot close the element early: JSON has no other way to write it here.
+        const json = JSON.stringify(files).replace(/</g, '\\u003c');
+        return html.replace(
+          '</head>',
+          `  <script type="application/json" id="preloads">${json}</script>\n  </head>`,
+        );
+      },
+    },
+  };
+}
+
 // One build serves every deployment: the API base comes from config.json at run time,
 // so `base: './'` keeps the app relocatable under any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [react(), workbookTemplates(), devServerCsp(), chunks.plugin],
+  plugins: [
+    react(),
+    workbookTemplates(),
+    devServerCsp(),
+    chunks.plugin,
+    linkPreloads({
+      'view:trends': /src[\\/]features[\\/]trends[\\/]trends-view\.tsx$/,
+      'view:programmes': /src[\\/]features[\\/]programmes[\\/]programmes-view\.tsx$/,
+      'view:rankings': /src[\\/]features[\\/]rankings[\\/]rankings-view\.tsx$/,
+      'view:league': /src[\\/]features[\\/]league[\\/]league-view\.tsx$/,
+      'view:map': /src[\\/]features[\\/]map[\\/]map-view\.tsx$/,
+      'screen:wall': /src[\\/]features[\\/]wall[\\/]wall-screen\.tsx$/,
+      'lang:en': /src[\\/]lib[\\/]i18n[\\/]en\.ts$/,
+    }),
+  ],
   resolve: {
     alias: { '@': here('./src'), '@mocks': here('./mocks'), '@contract': here('./contract') },
   },

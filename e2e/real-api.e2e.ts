@@ -60,6 +60,32 @@ describe('a deployment whose config.json points at a real HTTP API', () => {
     expect(b.errors).toEqual([]);
   });
 
+  it('a link to a view fetches the files index.html lists for it, and they exist', async () => {
+    const html = await (await fetch(`${site.url}/`)).text();
+    const listed = /<script type="application\/json" id="preloads">(.*?)<\/script>/.exec(html)?.[1];
+    const files = JSON.parse(listed ?? '{}') as Record<string, string[]>;
+    expect(Object.keys(files).sort()).toEqual([
+      'lang:en',
+      'screen:wall',
+      'view:league',
+      'view:map',
+      'view:programmes',
+      'view:rankings',
+      'view:trends',
+    ]);
+    for (const list of Object.values(files))
+      for (const file of list) expect((await fetch(`${site.url}/${file}`)).status, file).toBe(200);
+    const fetched: string[] = [];
+    b.page.on('request', (r) => fetched.push(new URL(r.url()).pathname.replace(/^\//, '')));
+    await b.page.goto(`${site.url}/?view=trends&lang=en`);
+    await b.page.getByRole('heading', { level: 2 }).first().waitFor();
+    for (const file of [...(files['view:trends'] ?? []), ...(files['lang:en'] ?? [])])
+      expect(fetched, file).toContain(file);
+    // preloaded once, not fetched again by the app
+    expect(fetched.filter((f) => f.includes('trends-view'))).toHaveLength(1);
+    expect(b.errors).toEqual([]);
+  });
+
   it('reads the same values back from the table view', async () => {
     expect(await otherCitySeizedRow(b.page, site.url)).toEqual(OTHER_CITY_SEIZED_JIYANG);
   });

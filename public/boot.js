@@ -45,6 +45,31 @@
   });
   var params = new URLSearchParams(location.search);
   var lang = params.get('lang') === 'en' ? 'en' : 'zh';
+  // The code this link needs beyond the first screen (a view's, the wall's, the English words):
+  // the build lists the files in index.html (#preloads); fetching them now, beside the app's
+  // own code, spares waiting until that code has run to ask for them. Only a hint: the app
+  // loads them itself either way.
+  try {
+    var listed = document.getElementById('preloads');
+    var files = listed ? JSON.parse(listed.textContent || '{}') : {};
+    ['view:' + params.get('view'), 'screen:' + params.get('screen'), 'lang:' + lang].forEach(
+      function (key) {
+        if (!Object.prototype.hasOwnProperty.call(files, key) || !Array.isArray(files[key])) return;
+        files[key].forEach(function (file) {
+          if (typeof file !== 'string' || !/^assets\/[\w.-]+\.(js|css)$/.test(file)) return;
+          var link = document.createElement('link');
+          var css = /\.css$/.test(file);
+          link.rel = css ? 'preload' : 'modulepreload';
+          if (css) link.as = 'style';
+          link.crossOrigin = '';
+          link.href = file;
+          document.head.appendChild(link);
+        });
+      },
+    );
+  } catch {
+    // a malformed list only loses the head start
+  }
   var configTitle = null;
   // A localized text as the app reads it: the reader's language, else the other one.
   function pick(t) {

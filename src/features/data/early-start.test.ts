@@ -207,3 +207,86 @@ describe('public/boot.js: the page title before the app has loaded', () => {
     }
   });
 });
+
+describe('public/boot.js: preloading what a link needs', () => {
+  const files = {
+    'view:trends': ['assets/trends-view-a1.js', 'assets/views-b2.js', 'assets/views-c3.css'],
+    'view:map': ['assets/map-view-d4.js'],
+    'screen:wall': ['assets/wall-screen-e5.js'],
+    'lang:en': ['assets/en-f6.js'],
+  };
+  let list: HTMLScriptElement | null = null;
+  function clear() {
+    list?.remove();
+    list = null;
+    for (const l of document.head.querySelectorAll('link[rel=modulepreload], link[rel=preload]'))
+      l.remove();
+    delete window.__jinduEarly;
+  }
+  afterEach(() => {
+    clear();
+    window.history.replaceState(null, '', '/');
+  });
+  function page(url: string, listed: string) {
+    clear();
+    window.history.replaceState(null, '', url);
+    list = document.createElement('script');
+    list.type = 'application/json';
+    list.id = 'preloads';
+    list.textContent = listed;
+    document.head.append(list);
+  }
+  const links = () =>
+    [
+      ...document.head.querySelectorAll<HTMLLinkElement>(
+        'link[rel=modulepreload], link[rel=preload]',
+      ),
+    ].map(
+      (l) =>
+        `${l.rel}${l.as ? ` as=${l.as}` : ''} ${l.getAttribute('href') ?? ''} ${String(l.crossOrigin)}`,
+    );
+
+  it('preloads the files index.html lists for the link’s view and language, and only those', async () => {
+    page('/?view=trends&lang=en', JSON.stringify(files));
+    await boot('{"apiBaseUrl": "/api/v1"}');
+    expect(links()).toEqual([
+      'modulepreload assets/trends-view-a1.js ',
+      'modulepreload assets/views-b2.js ',
+      'preload as=style assets/views-c3.css ',
+      'modulepreload assets/en-f6.js ',
+    ]);
+  });
+
+  it('preloads nothing for the overview in Chinese, and only files of its own for the wall', async () => {
+    page('/', JSON.stringify(files));
+    await boot('{"apiBaseUrl": "/api/v1"}');
+    expect(links()).toEqual([]);
+    page('/?screen=wall', JSON.stringify(files));
+    await boot('{"apiBaseUrl": "/api/v1"}');
+    expect(links()).toEqual(['modulepreload assets/wall-screen-e5.js ']);
+  });
+
+  it('ignores a malformed list and anything that is not one of the build’s own files', async () => {
+    page('/?view=trends', '{"view:trends": ');
+    await boot('{"apiBaseUrl": "/api/v1"}');
+    expect(links()).toEqual([]);
+    page(
+      '/?view=trends',
+      JSON.stringify({
+        'view:trends': [
+          'https://evil.example/x.js',
+          '../x.js',
+          'assets/../x.js',
+          42,
+          'assets/ok.js',
+        ],
+        'view:map': 'assets/not-a-list.js',
+      }),
+    );
+    await boot('{"apiBaseUrl": "/api/v1"}');
+    expect(links()).toEqual(['modulepreload assets/ok.js ']);
+    page('/?view=constructor', JSON.stringify(files));
+    await boot('{"apiBaseUrl": "/api/v1"}');
+    expect(links()).toEqual([]);
+  });
+});
