@@ -69,7 +69,8 @@ export async function launchDebuggableChromium(): Promise<DebuggableChromium> {
     close: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
-      rmSync(dir, { recursive: true, force: true });
+      // Chromium may still be writing its profile for a moment after it exits: retry, do not fail the run.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
