@@ -222,6 +222,8 @@ export function buildIndicatorSpec(input: IndicatorSpecInput): ChartSpec {
             : null,
         parts: partsInput,
         leadsParts: leader !== undefined,
+        whole:
+          leader && whole ? { name: whole.name[lang], reason: wholeObs?.status ?? null } : null,
       })
     : '';
 

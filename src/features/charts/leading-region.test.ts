@@ -149,6 +149,13 @@ describe('the summary when the selected region is the whole whose parts are draw
     expect(spec('zh', [obs('city', null, 5), ...parts], 'city')).toBe(
       '2022年某市案件数少于5起（为保护隐私不显示具体数字）。',
     );
+    // The server said why the city has no figure (1.1 status): the sentence says so first.
+    expect(spec('zh', [{ ...obs('city', null), status: 'withheld' }, ...parts], 'city')).toBe(
+      '2022年某市案件数数据保密；某市4个区中有数据的3个里甲区案件数最多（30起）；上年暂无数据，无法比较。',
+    );
+    expect(spec('en', [{ ...obs('city', null), status: 'not-applicable' }, ...parts], 'city')).toBe(
+      "Mou's figure for 2022 is not applicable. In 2022, of the 3 with data among the 4 districts of Mou, a recorded the most cases (30). There is no figure for the year before to compare with.",
+    );
     // Nothing to lead with: the city's own gap, not a lone district's figure.
     expect(spec('zh', [obs('a', 30)], 'city')).toBe('2022年某市案件数暂无数据。');
   });

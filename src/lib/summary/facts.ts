@@ -58,6 +58,11 @@ export interface IndicatorInput {
    * ("2022年海口市4个区中美兰区…最多"), never in words that read as the whole's figure.
    */
   leadsParts?: boolean;
+  /**
+   * (1.1) With `leadsParts`: the whole's name and why it has no figure of its own, when the
+   * server said (withheld, not reported, not applicable); the sentence says so first.
+   */
+  whole?: { name: string; reason: ObservationStatus | null } | null;
 }
 
 /** A year the value is compared with. */
@@ -147,6 +152,8 @@ export type IndicatorFacts = IndicatorSubject & { topic: 'indicator' } & (
         parts?: PartsFacts;
         /** `regionName` leads `parts` and stands in for a whole with no figure of its own. */
         leadsParts?: true;
+        /** With `leadsParts`: the whole, when the server said why it has no figure. */
+        whole?: { name: string; reason: ObservationStatus };
       }
   );
 
@@ -284,6 +291,9 @@ export function indicatorFacts(input: IndicatorInput): IndicatorFacts {
     peers: leading ? null : peerFacts(input, value),
     ...(parts ? { parts } : {}),
     ...(leading ? { leadsParts: true as const } : {}),
+    ...(leading && input.whole?.reason
+      ? { whole: { name: input.whole.name, reason: input.whole.reason } }
+      : {}),
   };
 }
 

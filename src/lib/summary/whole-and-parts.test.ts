@@ -145,6 +145,28 @@ describe('summarizeIndicator: a whole with no figure of its own', () => {
     );
   });
 
+  it('says first why the whole has no figure, when the server said', () => {
+    expect(
+      summarizeIndicator(meilan('zh', { whole: { name: '海口市', reason: 'withheld' } })),
+    ).toBe(
+      '2022年海口市破获毒品刑事案件数据保密；海口市4个区中美兰区破获毒品刑事案件最多（98起，初步数据），较2019年（基线年）下降25.8%，较上年上升8.9%；美兰区2020–2022年合计301起（含初步数据）。',
+    );
+    expect(
+      summarizeIndicator(
+        meilan('en', {
+          whole: { name: 'Haikou', reason: 'missing' },
+          parts: districts('en', [98, 97, 85, 98]),
+        }),
+      ),
+    ).toBe(
+      "Haikou's figure for 2022 is not reported. In 2022, of the 4 districts of Haikou, Xiuying and Meilan jointly recorded the most drug criminal cases solved (98, provisional).",
+    );
+    // Without a reason from the server, nothing is said of the whole's own figure.
+    expect(summarizeIndicator(meilan('zh', { whole: { name: '海口市', reason: null } }))).toBe(
+      summarizeIndicator(meilan('zh')),
+    );
+  });
+
   it('keeps the better end and the rate words', () => {
     const rate = {
       unit: permille,

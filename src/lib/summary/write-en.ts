@@ -149,6 +149,9 @@ function indicator(f: IndicatorFacts): string {
       first = `In ${year}, of ${group}, ${names} ${jointly}recorded the ${p.end === 'highest' ? 'most' : 'fewest'} ${name.text} (${number}${note})`;
     else
       first = `In ${year}, of ${group}, ${name.text} was ${jointly}${p.end} in ${names} (${number}${note})`;
+    // Why the whole has no figure, when the server said: "Haikou's figure is withheld. In 2022, …".
+    if (f.whole)
+      first = `${f.whole.name}'s figure for ${year} is ${REASON[f.whole.reason]}. ${first}`;
     // Changes and totals belong to one region: said only when one region leads.
     if (p.leaders.length > 1) return sentence(first);
   } else {

@@ -110,6 +110,9 @@ function indicator(f: IndicatorFacts): string {
     first = p.allSame
       ? `${year}${partsGroup(p, '')}${f.indicatorName}均为${valueText}${f.provisional ? `（${W.provisional}）` : ''}`
       : `${year}${partsGroup(p, '里')}${p.leaders.join('、')}${f.indicatorName}${joint}最${endWord(p.end, f)}（${valueText}${note}）`;
+    // Why the whole has no figure, when the server said: "2022年海口市无毒社区（村）数据保密；…".
+    if (f.whole)
+      first = `${year}${f.whole.name}${f.indicatorName}${REASON[f.whole.reason]}；${first.slice(year.length)}`;
     // Changes and totals belong to one region: said only when one region leads.
     if (p.leaders.length > 1) return `${first}。`;
   } else {
