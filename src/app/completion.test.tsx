@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoDataset } from '@/test/fixtures';
 import { renderApp, server, startDemoServer } from '@/test/render-app';
@@ -111,6 +111,21 @@ describe('指标完成情况表', () => {
       .map((h) => h.textContent);
     expect(headers).toEqual(['Indicator', ...towns.map((r) => r.name.en)]);
     expect(await screen.findByText(/The cards show the first chosen township/)).toBeInTheDocument();
+  });
+
+  it('counts what needs attention in English with the right number: 1 indicator, 4 indicators', async () => {
+    renderApp('/?lang=en&district=460106&year=2022');
+    const one = (await screen.findByText('Needs attention')).closest('summary');
+    expect(one).toHaveTextContent(
+      'Needs attention 1 indicator got worse than the previous year or missed its target',
+    );
+    cleanup();
+    renderApp('/?lang=en&year=2022');
+    const many = (await screen.findByText('Needs attention')).closest('summary');
+    expect(many).toHaveTextContent(
+      /\d+ indicators got worse than the previous year or missed their target/,
+    );
+    expect(many).not.toHaveTextContent(/^Needs attention 1 indicators/);
   });
 
   it('lists what needs attention, each a link to its trend', async () => {

@@ -174,7 +174,7 @@ describe('league (红黑榜)', () => {
     });
     expect(window.location.search).toContain('view=league');
     expect(figure).toHaveTextContent(
-      'In 2019, among the 4 districts of Haikou, Newly identified drug users was lowest in Xiuying',
+      'In 2019, among the 4 districts of Haikou, the figure for newly identified drug users was lowest in Xiuying',
     );
     const { headers } = await tableOf(figure, user);
     expect(headers).toEqual(['Region', 'Rank', 'Value', 'Change since 2016', 'List']);

@@ -27,7 +27,9 @@ export function WarningsList({ model, lang }: { model: CompletionModel; lang: La
     <details className="warnings" open={!narrowScreen()}>
       <summary>
         <span className="warnings__title">{t('warnings.title')}</span>{' '}
-        {t('warnings.count', { count: warnings.length })}
+        {t(warnings.length === 1 ? 'warnings.countOne' : 'warnings.count', {
+          count: warnings.length,
+        })}
       </summary>
       <ul className="warnings__list">
         {warnings.map((w) => {

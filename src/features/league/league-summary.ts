@@ -5,6 +5,7 @@
  */
 import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
+import { nameInSentence } from '@/lib/summary/write-en';
 import type { Better } from '@/lib/change';
 import type { LeagueEntry, LeagueInput } from './league-order';
 
@@ -39,7 +40,8 @@ export function leagueSummary(input: LeagueSummaryInput): string {
   const { lang, entries } = input;
   const t = translator(lang);
   const ranked = entries.flatMap((e) => (e.status === 'ranked' ? [e] : []));
-  const common = { year: input.year, group: input.group, indicator: input.indicatorName };
+  const indicator = lang === 'en' ? nameInSentence(input.indicatorName).text : input.indicatorName;
+  const common = { year: input.year, group: input.group, indicator };
   const parts: string[] = [];
   const first = ranked[0];
   const last = ranked[ranked.length - 1];

@@ -211,6 +211,7 @@ export const en: Catalogue<typeof zh & typeof zhViews> = {
     title: 'Needs attention',
     none: 'No indicator of {{region}} got worse than the previous year or missed its target in {{year}}.',
     count: '{{count}} indicators got worse than the previous year or missed their target',
+    countOne: '1 indicator got worse than the previous year or missed its target',
     worse: '{{change}} on the previous year, worse',
     missed: 'target missed (target {{target}})',
     link: 'Trend of “{{indicator}}”',
@@ -257,11 +258,11 @@ export const en: Catalogue<typeof zh & typeof zhViews> = {
     missingNote: '“No data”: not reported for the year, not ranked.',
     provisionalNote: '*{{year}} figures are provisional.',
     summary:
-      'In {{year}}, among {{group}}, {{indicator}} was {{firstWord}} in {{first}} ({{firstValue}}) and {{lastWord}} in {{last}} ({{lastValue}})',
+      'In {{year}}, among {{group}}, the figure for {{indicator}} was {{firstWord}} in {{first}} ({{firstValue}}) and {{lastWord}} in {{last}} ({{lastValue}})',
     summaryOne:
       'In {{year}}, among {{group}}, only {{first}} has {{indicator}} data ({{firstValue}})',
     summarySame:
-      'In {{year}}, among {{group}}, {{first}} have the same {{indicator}} ({{firstValue}} each)',
+      'In {{year}}, among {{group}}, {{first}} have the same figure for {{indicator}} ({{firstValue}} each)',
     summaryNone: 'In {{year}}, none of {{group}} has {{indicator}} data that can be ranked',
     lowest: { count: 'lowest', rate: 'lowest' },
     highest: { count: 'highest', rate: 'highest' },

@@ -71,6 +71,7 @@ export const zhViews = {
     title: '需关注',
     none: '{{region}}{{year}}年没有较上年变差或未达标的指标。',
     count: '{{count}}项指标较上年变差或未达标',
+    countOne: '1项指标较上年变差或未达标',
     worse: '较上年{{change}}，变差',
     missed: '未达目标（目标 {{target}}）',
     link: '查看“{{indicator}}”趋势',

@@ -66,7 +66,7 @@ const refThan = (ref: Reference) => (ref.kind === 'previous' ? refFor(ref) : `in
  * English names are lower-cased when used inside a sentence, unless that would damage them
  * (acronyms, proper names, "Operation X: …" titles), in which case they are quoted as given.
  */
-function nameInSentence(name: string): { text: string; plain: boolean } {
+export function nameInSentence(name: string): { text: string; plain: boolean } {
   const plain = !/[A-Z]/.test(name.slice(1)) && !name.includes(':');
   return plain
     ? { text: name.charAt(0).toLowerCase() + name.slice(1), plain }
