@@ -42,6 +42,28 @@ describe('on a phone', () => {
     expect(errors).toEqual([]);
   });
 
+  it('opens a link to a later view with its tab in sight, in English too', async () => {
+    const width = page.viewportSize()?.width ?? 390;
+    for (const [url, name] of [
+      ['/?view=map&lang=en', 'Map'],
+      ['/?view=league&lang=en', 'League'],
+      ['/?view=map', '地图'],
+    ] as const) {
+      await page.goto(`${site.url}${url}`);
+      const tab = page.getByRole('navigation').getByRole('link', { name, exact: true });
+      await expect.poll(() => tab.getAttribute('aria-current')).toBe('page');
+      // The list scrolls sideways to it (after the first render's layout): whole and clear of the fade.
+      await expect
+        .poll(async () => {
+          const box = await tab.boundingBox();
+          return box ? box.x >= 0 && box.x + box.width <= width - 16 : false;
+        })
+        .toBe(true);
+      expect(await page.evaluate(() => window.scrollY), url).toBe(0);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('is compact, sorted largest first, leaves most of the plot visible, and a tap elsewhere closes it', async () => {
     // Longhua's townships: the trends view's second chart has a line for each.
     await page.goto(`${site.url}/?view=trends&indicator=new-users&district=460106`);

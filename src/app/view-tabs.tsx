@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import { VIEWS } from '@/features/filters/url-params';
 import type { View } from '@/features/filters/url-params';
 import { useSetFilters } from '@/features/filters/use-filters';
@@ -7,9 +8,22 @@ import { prefetchView } from './view-loaders';
 /** Views are links (`?view=trends`), so each has its own URL that works on any static server. */
 export function ViewTabs({ current, t }: { current: View; t: T }) {
   const set = useSetFilters();
+  const list = useRef<HTMLUListElement>(null);
+  // On a phone the tabs scroll sideways: a link to a later view (地图, or any in English) opens
+  // with its tab in sight, clear of the fade at the right edge, without scrolling the page.
+  useLayoutEffect(() => {
+    const ul = list.current;
+    const tab = ul?.querySelector('[aria-current="page"]');
+    if (!ul || !tab) return;
+    const box = ul.getBoundingClientRect();
+    const at = tab.getBoundingClientRect();
+    const fade = parseFloat(getComputedStyle(ul).paddingRight) || 0;
+    if (at.right > box.right - fade) ul.scrollLeft += at.right - (box.right - fade);
+    else if (at.left < box.left) ul.scrollLeft -= box.left - at.left;
+  }, [current]);
   return (
     <nav className="view-tabs" aria-label={t('app.views')}>
-      <ul>
+      <ul ref={list}>
         {VIEWS.map((v) => {
           const params = new URLSearchParams(window.location.search);
           if (v === 'overview') params.delete('view');
