@@ -132,9 +132,14 @@ describe('overview', () => {
     expect(within(district).getByRole('option', { name: '全部（海口市）' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('link', { name: '考评排名' }));
-    await screen.findAllByRole('figure');
+    const figures = await screen.findAllByRole('figure');
     // The rankings view takes its defaults from the same request, already cached.
     expect(requests.map((p) => p.get('region'))).toEqual(['460106']);
+    // Ranks are not compared with a year: the subtitles name the place and year only.
+    for (const f of figures) {
+      expect(f).toHaveTextContent('海口市 › 龙华区 · 2019年度');
+      expect(f).not.toHaveTextContent(/较\d{4}年/);
+    }
 
     await user.click(screen.getByRole('link', { name: '概览' }));
     const section = await findKpiSection();

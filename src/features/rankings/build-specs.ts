@@ -23,7 +23,8 @@ export function buildRankingSpecs(
         rankings,
         selectedId,
         campaign: selection.campaign,
-        scope: scopeOf(meta, selection, 'district'),
+        // Ranks are read year by year, never against a comparison year: no "较…年" in the subtitle.
+        scope: { ...scopeOf(meta, selection, 'district'), compare: null },
         focusYear: selection.year,
         lang,
         demo,
