@@ -49,4 +49,24 @@ describe('prestartViewData', () => {
     const r = await prestarted('?view=programmes', overviewInputs);
     expect(r.observations).toEqual([]);
   });
+
+  it('says when the first answer is in: the overview’s cards before its table’s round, and at once for a view it does not start', async () => {
+    const client = createQueryClient(false);
+    const meta = (await client.query(metaOptions(demoConfig))).data;
+    const seen: string[] = [];
+    const cachedObservations = () =>
+      client
+        .getQueryCache()
+        .findAll({ queryKey: dataKeys.all(demoConfig.apiBaseUrl) })
+        .filter((q) => q.queryKey[2] === 'observations' && q.state.data !== undefined).length;
+    const done = prestartViewData(client, demoConfig, meta, '?year=2021', () =>
+      seen.push(`first with ${cachedObservations()}`),
+    ).then(() => seen.push(`all with ${cachedObservations()}`));
+    await done;
+    expect(seen[0]).toBe('first with 1');
+    expect(seen.at(-1)).toBe('all with 2');
+    const other: string[] = [];
+    await prestartViewData(client, demoConfig, meta, '?view=programmes', () => other.push('in'));
+    expect(other).toEqual(['in']);
+  });
 });

@@ -59,12 +59,13 @@ export async function prestartViewData(
   config: AppConfig,
   meta: Meta,
   search: string,
+  firstIn: () => void = () => undefined,
 ): Promise<void> {
-  const valid: ValidFilters = validateFilters(readRaw(new URLSearchParams(search)), meta);
-  const start = starts[valid.view];
-  if (!start) return;
   // A failure stays in the cache: the view shows it with a retry, as if it had asked itself.
   try {
+    const valid: ValidFilters = validateFilters(readRaw(new URLSearchParams(search)), meta);
+    const start = starts[valid.view];
+    if (!start) return;
     const { requests, selection, then } = start;
     if (!selection || !then) {
       const first = requests(meta, valid);
@@ -75,8 +76,11 @@ export async function prestartViewData(
       return;
     }
     const settled = await fetchRecipe({ client, config, meta }, { requests, selection }, valid);
+    firstIn();
     await Promise.all(then(client, config, meta, settled.selection));
   } catch {
     // reported by the view
+  } finally {
+    firstIn();
   }
 }
