@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { App } from '@/app/app';
@@ -92,12 +92,16 @@ async function start(): Promise<void> {
     // (4× CPU), and the answer, in while it runs, would wait behind it. A slow or failing
     // /meta or first answer renders after FIRST_WAIT_MS, with what is in by then.
     await Promise.race([firstData, delay(FIRST_WAIT_MS)]);
-    root.render(
-      <StrictMode>
-        <Providers config={config} client={client}>
-          <App config={config} />
-        </Providers>
-      </StrictMode>,
+    // As a transition, React renders the page in slices of a few milliseconds, between which
+    // the browser can answer a tap or a scroll, rather than in one long task.
+    startTransition(() =>
+      root.render(
+        <StrictMode>
+          <Providers config={config} client={client}>
+            <App config={config} />
+          </Providers>
+        </StrictMode>,
+      ),
     );
   } catch (error) {
     dropEarlyStart();

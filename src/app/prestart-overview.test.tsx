@@ -5,6 +5,7 @@
  * data had not yet chosen.
  */
 import { render, screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '@/app/app';
 import { createQueryClient, Providers } from '@/app/providers';
@@ -52,4 +53,29 @@ describe('start-up of a cold overview link', () => {
       expect(seen).toEqual(atStart);
     },
   );
+
+  it('a refusal received at start-up is shown by the view, not asked for again', async () => {
+    server.use(
+      http.get('*/rankings', () =>
+        HttpResponse.json(
+          { error: { code: 'not-found', message: 'no rankings here' } },
+          { status: 404 },
+        ),
+      ),
+    );
+    server.events.on('request:start', record);
+    window.history.replaceState(null, '', '/');
+    const client = createQueryClient();
+    const meta = (await client.query(metaOptions(demoConfig))).data;
+    await prestartViewData(client, demoConfig, meta, window.location.search);
+    expect(seen.filter((u) => u.startsWith('rankings'))).toHaveLength(1);
+    render(
+      <Providers config={demoConfig} client={client}>
+        <App config={demoConfig} />
+      </Providers>,
+    );
+    const ranks = await screen.findByRole('region', { name: /考评排名/ });
+    await within(ranks).findByRole('alert');
+    expect(seen.filter((u) => u.startsWith('rankings'))).toHaveLength(1);
+  });
 });
