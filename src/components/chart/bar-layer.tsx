@@ -192,15 +192,11 @@ export function BarLayer({ layout, noData }: { layout: BarLayout; noData: string
             </text>
           </g>
         ))}
-        <text
-          x={layout.axisTitle.x}
-          y={layout.axisTitle.y}
-          fontSize={BAR_FONT.title}
-          fill={AXIS}
-          textAnchor="middle"
-        >
-          {layout.axisTitle.text}
-        </text>
+        {layout.axisTitle.map((l) => (
+          <text key={l.y} x={l.x} y={l.y} fontSize={BAR_FONT.title} fill={AXIS} textAnchor="middle">
+            {l.text}
+          </text>
+        ))}
       </g>
       <g className="bar-rows">
         {layout.rows.map((r) => (

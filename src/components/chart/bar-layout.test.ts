@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { layoutBars, NARROW } from './bar-layout';
 import type { BarPlotInput, BarRowInput } from './bar-layout';
+import { BAR_FONT } from './bar-layout';
+import { textWidth } from './text-metrics';
 
 const row = (id: string, value: number | null, extra: Partial<BarRowInput> = {}): BarRowInput => ({
   id,
@@ -89,6 +91,30 @@ describe('layoutBars', () => {
     const many = Array.from({ length: 20 }, (_, i) => row(String(i), i));
     const l = layoutBars(input(many), 900, 360);
     expect(l.height).toBe(360);
-    expect(l.axisTitle.y).toBeLessThanOrEqual(360);
+    expect(l.axisTitle[0]?.y).toBeLessThanOrEqual(360);
+  });
+
+  it('puts a long axis title on two lines in full on a phone, and makes room for them', () => {
+    const rows = [row('a', 10), row('b', 20)];
+    const axisLabel = 'Entertainment venues suspended (cumulative) (businesses)';
+    const short = layoutBars(input(rows), 340);
+    const long = layoutBars({ ...input(rows), axisLabel }, 340);
+    expect(short.axisTitle.map((l) => l.text)).toEqual(['Cases']);
+    const lines = long.axisTitle;
+    expect(lines).toHaveLength(2);
+    expect(lines.map((l) => l.text).join(' ')).toBe(axisLabel);
+    for (const l of lines) {
+      const w = textWidth(l.text, BAR_FONT.title);
+      expect(l.x - w / 2).toBeGreaterThanOrEqual(0);
+      expect(l.x + w / 2).toBeLessThanOrEqual(340);
+    }
+    // The second line goes under the first and the chart grows by it; the rows stay as they were.
+    expect((lines[1]?.y ?? 0) - (lines[0]?.y ?? 0)).toBeGreaterThanOrEqual(BAR_FONT.title);
+    expect(long.height - short.height).toBe((lines[1]?.y ?? 0) - (lines[0]?.y ?? 0));
+    expect(long.rows.map((r) => r.top)).toEqual(short.rows.map((r) => r.top));
+    // In a file of fixed height the rows give up the room instead.
+    const file = layoutBars({ ...input(rows), axisLabel }, 340, 200);
+    expect(file.height).toBe(200);
+    expect((file.axisTitle[1]?.y ?? Infinity) + 4).toBeLessThanOrEqual(200);
   });
 });

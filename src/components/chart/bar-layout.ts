@@ -6,7 +6,7 @@
  */
 import { niceTicks } from './scale';
 import type { Ticks } from './scale';
-import { clean, ellipsize, textWidth } from './text-metrics';
+import { clean, ellipsize, textWidth, titleLines } from './text-metrics';
 
 /** Which list a bar is on: the top, the bottom, in between, or no lists at all. */
 export type BarTone = 'top' | 'bottom' | 'middle' | 'none';
@@ -79,7 +79,8 @@ export interface BarLayout {
   ticks: Ticks;
   xTicks: { value: number; x: number; label: string }[];
   zeroX: number;
-  axisTitle: Placed;
+  /** Centred under the axis: one line, or two when one would be cut. */
+  axisTitle: Placed[];
   key: KeyItem[];
   rows: BarRowLayout[];
   empty: boolean;
@@ -93,6 +94,8 @@ const MIN_PITCH = { wide: 13, narrow: 30, stacked: 44 } as const;
 const KEY_ROW = 18;
 const AXIS_H = 40;
 const GAP = 8;
+/** A second axis-title line's distance below the first (a 12px font). */
+const TITLE_LINE = 15;
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -139,6 +142,9 @@ export function layoutBars(input: BarPlotInput, width: number, fitHeight?: numbe
   const ticks = niceTicks(lo, hi, input.wholeNumbers ? Math.min(5, Math.ceil(hi - lo)) : 5);
   const key = keyItems(input, width);
   const top = key.height + 4;
+  // A title too long for one line takes a second under it, and the rows give up its room.
+  const title = titleLines(input.axisLabel, BAR_FONT.title, width - 2 * GAP);
+  const axisH = AXIS_H + Math.max(0, title.length - 1) * TITLE_LINE;
   const rankW = Math.max(0, ...rows.map((r) => (r.rank ? textWidth(r.rank, BAR_FONT.name) : 0)));
   const nameX = 4 + (rankW > 0 ? rankW + 6 : 0);
   // On a phone the change and target words share the name's line when every row has room,
@@ -155,9 +161,9 @@ export function layoutBars(input: BarPlotInput, width: number, fitHeight?: numbe
   const pitch =
     fitHeight === undefined
       ? natural
-      : Math.max(MIN_PITCH[mode], Math.min(natural, (fitHeight - top - AXIS_H) / n));
+      : Math.max(MIN_PITCH[mode], Math.min(natural, (fitHeight - top - axisH) / n));
   const bottom = top + n * pitch;
-  const height = fitHeight ?? Math.ceil(bottom + AXIS_H);
+  const height = fitHeight ?? Math.ceil(bottom + axisH);
 
   const valueW = (r: BarRowInput) => textWidth(clean(r.valueText), BAR_FONT.name, r.selected) + 6;
   let left: number;
@@ -275,6 +281,7 @@ export function layoutBars(input: BarPlotInput, width: number, fitHeight?: numbe
     };
   });
 
+  const titleW = Math.max(0, ...title.map((l) => textWidth(l, BAR_FONT.title)));
   return {
     width,
     height,
@@ -287,11 +294,12 @@ export function layoutBars(input: BarPlotInput, width: number, fitHeight?: numbe
       label: clean(input.formatTick(v)),
     })),
     zeroX,
-    axisTitle: {
-      text: ellipsize(clean(input.axisLabel), BAR_FONT.title, width - 2 * GAP),
-      x: r2(Math.min(width - GAP, Math.max(GAP, (left + right) / 2))),
-      y: r2(bottom + 34),
-    },
+    axisTitle: title.map((text, i) => ({
+      text,
+      // Under the bars, but never past either edge.
+      x: r2(Math.min(width - GAP - titleW / 2, Math.max(GAP + titleW / 2, (left + right) / 2))),
+      y: r2(bottom + 34 + i * TITLE_LINE),
+    })),
     key: key.items,
     rows: laid,
     // Rows without a value say so themselves; only a league with no rows at all is empty.

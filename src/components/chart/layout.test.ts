@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { layoutPlot } from './layout';
 import type { PlotInput } from './layout';
+import { FONT } from './layout';
+import { textWidth } from './text-metrics';
 
 const input = (over: Partial<PlotInput> = {}): PlotInput => ({
   years: [2016, 2017, 2018, 2019, 2020, 2021, 2022],
@@ -83,5 +85,36 @@ describe('plot layout', () => {
     const xs = layout.xTicks.map((t) => t.x);
     for (let i = 1; i < xs.length; i++) expect((xs[i] ?? 0) - (xs[i - 1] ?? 0)).toBeGreaterThan(30);
     expect(layout.empty).toBe(true);
+  });
+
+  it('keeps a title that fits on one line, where it always was', () => {
+    const layout = layoutPlot(input(), 600, 260);
+    expect(layout.yTitle.lines).toEqual([{ text: '人数（人）', x: 9 }]);
+    const tickW = Math.max(...layout.yTicks.map((t) => textWidth(t.label, FONT.tick)));
+    expect(layout.plot.left).toBe(20 + tickW + 6);
+  });
+
+  it('puts a long title on two lines in full, left of the tick labels, rather than cut it', () => {
+    // The programmes view's chart (260 high) in English: one line took "arres… (people)".
+    const yLabel = 'Drug crime suspects arrested (people)';
+    const layout = layoutPlot(input({ yLabel }), 600, 260);
+    const lines = layout.yTitle.lines;
+    expect(lines).toHaveLength(2);
+    expect(lines.map((l) => l.text).join(' ')).toBe(yLabel);
+    const room = layout.plot.bottom - layout.plot.top + 20;
+    for (const l of lines) expect(textWidth(l.text, FONT.label)).toBeLessThanOrEqual(room);
+    // The second line (its descenders too) ends before the widest tick label starts.
+    const tickW = Math.max(...layout.yTicks.map((t) => textWidth(t.label, FONT.tick)));
+    const [first, second] = lines;
+    expect((second?.x ?? 0) - (first?.x ?? 0)).toBeGreaterThanOrEqual(FONT.label);
+    expect((second?.x ?? Infinity) + 4).toBeLessThanOrEqual(layout.plot.left - 6 - tickW);
+  });
+
+  it('cuts a title only when two lines are not enough, keeping its unit', () => {
+    const yLabel = `${'Drug crime suspects arrested '.repeat(4)}(people)`;
+    const lines = layoutPlot(input({ yLabel }), 600, 260).yTitle.lines.map((l) => l.text);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).not.toContain('…');
+    expect(lines[1]).toMatch(/… \(people\)$/);
   });
 });

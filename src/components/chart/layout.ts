@@ -8,7 +8,7 @@ import { axisKindOf, valueTicks } from './scale';
 import type { AxisKind, Ticks } from './scale';
 import { seriesStyles } from './series-style';
 import type { SeriesStyle, StyledInput } from './series-style';
-import { clean, ellipsize, ellipsizeKeepingUnit, textWidth } from './text-metrics';
+import { clean, ellipsize, textWidth, titleLines } from './text-metrics';
 
 export interface PlotSeries extends StyledInput {
   name: string;
@@ -80,7 +80,11 @@ export interface PlotLayout {
   yTicks: { value: number; y: number; label: string }[];
   /** The zero line, drawn stronger, when zero is on the axis. */
   zeroY: number | null;
-  yTitle: { text: string; x: number; y: number };
+  /**
+   * The y title, turned to read upwards, centred on y: one line, or two when one would be cut
+   * (each at its own x, the first furthest left). None when there is no title.
+   */
+  yTitle: { lines: { text: string; x: number }[]; y: number };
   /** x of every year, in order. */
   xs: number[];
   /** Year labels shown (thinned when they would collide). */
@@ -96,6 +100,8 @@ export interface PlotLayout {
 export const FONT = { tick: 11, label: 12, strip: 11 } as const;
 const INNER = 16;
 const STRIP_ROW = 15;
+/** A second y-title line's distance from the first (a 12px font). */
+const TITLE_LINE = 14;
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -173,21 +179,30 @@ export function layoutPlot(input: PlotInput, width: number, height: number): Plo
     10,
     ...ticks0.ticks.map((t) => textWidth(clean(input.formatTick(t)), FONT.tick)),
   );
-  const left = 20 + tickW + 6;
   const right = width - 10;
-  const xOf = xScale(left, right);
-  const raw = hasStrip ? stripLabels(input, xOf, { left, right }) : [];
-  let rows = raw.length > 0 ? 1 : 0;
-  const placed: [number, number][] = [];
-  const rowOf = raw.map((l) => {
-    const [a, b] = extent(l);
-    const clash = placed.some(([c, d]) => a < d + 6 && c < b + 6);
-    placed.push([a, b]);
-    if (clash) rows = 2;
-    return clash ? 1 : 0;
-  });
-  const top = rows * STRIP_ROW + 8;
-  const plot: Box = { left, right, top, bottom: Math.max(top + 40, bottom) };
+  // The strip's labels sit by the x scale, which starts after the y title and tick labels.
+  const across = (left: number) => {
+    const xOf = xScale(left, right);
+    const raw = hasStrip ? stripLabels(input, xOf, { left, right }) : [];
+    let rows = raw.length > 0 ? 1 : 0;
+    const placed: [number, number][] = [];
+    const rowOf = raw.map((l) => {
+      const [a, b] = extent(l);
+      const clash = placed.some(([c, d]) => a < d + 6 && c < b + 6);
+      placed.push([a, b]);
+      if (clash) rows = 2;
+      return clash ? 1 : 0;
+    });
+    const top = rows * STRIP_ROW + 8;
+    const plot: Box = { left, right, top, bottom: Math.max(top + 40, bottom) };
+    // The title runs along the plot's height and a little beyond.
+    const title = titleLines(input.yLabel, FONT.label, plot.bottom - plot.top + 20);
+    return { xOf, raw, rowOf, top, plot, title };
+  };
+  // A title too long for one line takes a second, left of the tick labels, moving the plot over.
+  const oneLine = across(20 + tickW + 6);
+  const { xOf, raw, rowOf, top, plot, title } =
+    oneLine.title.length > 1 ? across(20 + TITLE_LINE + tickW + 6) : oneLine;
   const ticks =
     top === oneRowTop
       ? ticks0
@@ -255,11 +270,6 @@ export function layoutPlot(input: PlotInput, width: number, height: number): Plo
   const rank = (l: SeriesLayout) => (l.style.quiet ? 0 : l.selected ? 2 : 1);
   const order = laid.map((l, i) => ({ l, i })).sort((a, b) => rank(a.l) - rank(b.l) || a.i - b.i);
 
-  const yTitleText = ellipsizeKeepingUnit(
-    clean(input.yLabel),
-    FONT.label,
-    plot.bottom - plot.top + 20,
-  );
   return {
     width,
     height,
@@ -272,7 +282,10 @@ export function layoutPlot(input: PlotInput, width: number, height: number): Plo
       label: clean(input.formatTick(value)),
     })),
     zeroY: kind !== 'rank' && ticks.lo <= 0 && ticks.hi >= 0 ? r2(yOf(0)) : null,
-    yTitle: { text: yTitleText, x: 9, y: r2((plot.top + plot.bottom) / 2) },
+    yTitle: {
+      lines: title.map((text, i) => ({ text, x: 9 + i * TITLE_LINE })),
+      y: r2((plot.top + plot.bottom) / 2),
+    },
     xs: xs.map(r2),
     xTicks,
     band,

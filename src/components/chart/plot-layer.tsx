@@ -175,18 +175,20 @@ export function PlotLayer({
           </g>
         ))}
       </g>
-      {layout.yTitle.text && (
+      {layout.yTitle.lines.map((l) => (
         <text
-          x={layout.yTitle.x}
+          key={l.x}
+          className="plot-y-title"
+          x={l.x}
           y={layout.yTitle.y}
           fontSize={FONT.label}
           fill={theme.label}
           textAnchor="middle"
-          transform={`rotate(-90 ${String(layout.yTitle.x)} ${String(layout.yTitle.y)})`}
+          transform={`rotate(-90 ${String(l.x)} ${String(layout.yTitle.y)})`}
         >
-          {layout.yTitle.text}
+          {l.text}
         </text>
-      )}
+      ))}
       <g className="plot-x-axis">
         <line
           x1={plot.left}

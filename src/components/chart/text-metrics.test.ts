@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clean, ellipsize, ellipsizeKeepingUnit, textWidth, wrapText } from './text-metrics';
+import {
+  clean,
+  ellipsize,
+  ellipsizeKeepingUnit,
+  textWidth,
+  titleLines,
+  wrapText,
+} from './text-metrics';
 
 describe('text metrics', () => {
   it('wraps Chinese between characters without starting a line with punctuation', () => {
@@ -35,5 +42,24 @@ describe('text metrics', () => {
     expect(ellipsizeKeepingUnit(zh, 10, 500)).toBe(zh);
     expect(ellipsizeKeepingUnit('一二三四五六', 10, 35)).toBe('一二…');
     expect(ellipsizeKeepingUnit(zh, 10, 40)).toBe(ellipsize(zh, 10, 40));
+  });
+
+  it('puts a title on two even lines when one would cut it, and cuts only past two', () => {
+    const en = 'Drug crime suspects arrested (people)';
+    expect(titleLines(en, 12, 500)).toEqual([en]);
+    // Not "Drug crime suspects arrested" over a lone "(people)".
+    expect(titleLines(en, 12, 233)).toEqual(['Drug crime suspects', 'arrested (people)']);
+    expect(titleLines('吸毒人员占常住人口比例（‰）', 12, 120)).toEqual([
+      '吸毒人员占常住',
+      '人口比例（‰）',
+    ]);
+    expect(titleLines('社区戒毒社区康复执行率（%）', 12, 80)).toEqual([
+      '社区戒毒社区',
+      '康复执…（%）',
+    ]);
+  });
+
+  it('never ends a line with an opening bracket', () => {
+    expect(wrapText('人数（人）', 12, 40, 3)).toEqual(['人数', '（人）']);
   });
 });

@@ -73,6 +73,9 @@ export function ellipsizeKeepingUnit(s: string, size: number, maxWidth: number):
 /** Punctuation that must not start a line (Chinese line-breaking rules). */
 const NO_LINE_START = new Set(Array.from('，。、：；！？）》」』】〉,.;:!?)%‰'));
 
+/** Opening brackets must not end a line: "（" stays with the unit it opens. */
+const NO_LINE_END = new Set(Array.from('（《「『【〈('));
+
 function tokens(s: string): string[] {
   const out: string[] = [];
   let word = '';
@@ -84,7 +87,14 @@ function tokens(s: string): string[] {
     } else word += ch;
   }
   if (word) out.push(word);
-  return out;
+  // An opening bracket goes with what follows it.
+  return out.reduce<string[]>((acc, tok) => {
+    const last = acc[acc.length - 1];
+    if (last !== undefined && tok !== ' ' && NO_LINE_END.has(last.slice(-1))) {
+      acc[acc.length - 1] = last + tok;
+    } else acc.push(tok);
+    return acc;
+  }, []);
 }
 
 /** Greedy wrap: CJK breaks between any characters, other scripts at spaces. */
@@ -128,4 +138,32 @@ export function wrapText(
   const kept = lines.slice(0, maxLines);
   kept[maxLines - 1] = ellipsize(`${kept[maxLines - 1] ?? ''}…`, size, maxWidth, bold);
   return kept;
+}
+
+/**
+ * An axis title on one line when it fits, else on two of about equal length ("Drug crime
+ * suspects" / "arrested (people)": the unit does not hang alone on the second), cut only when
+ * two lines are not enough: then the second line is shortened by its name and keeps the unit.
+ */
+export function titleLines(s: string, size: number, maxWidth: number): string[] {
+  const t = clean(s);
+  if (!t) return [];
+  if (textWidth(t, size) <= maxWidth) return [t];
+  const all = wrapText(t, size, maxWidth, Infinity);
+  if (all.length <= 2) {
+    // The narrowest width that still takes two lines, but never one that breaks a word.
+    const widest = Math.max(...tokens(t).map((tok) => textWidth(tok, size)));
+    let lo = Math.max(widest, textWidth(t, size) / 2);
+    let hi = maxWidth;
+    if (lo >= hi) return all;
+    for (let i = 0; i < 12; i++) {
+      const mid = (lo + hi) / 2;
+      if (wrapText(t, size, mid, Infinity).length <= 2) hi = mid;
+      else lo = mid;
+    }
+    return wrapText(t, size, hi, 2);
+  }
+  const first = all[0] ?? '';
+  const rest = t.startsWith(first) ? t.slice(first.length).trim() : all.slice(1).join(' ');
+  return [first, ellipsizeKeepingUnit(rest, size, maxWidth)];
 }

@@ -56,12 +56,11 @@ const WALL_PLOT: PlotTheme = {
 
 /**
  * The layout with the wall's series colours and weights (the region the screen is about, the
- * one on show, the rest) and no y title (the panel's heading names the unit).
+ * one on show, the rest).
  */
 function wallLayout(layout: PlotLayout, subject: string | null, current: string | null) {
   return {
     ...layout,
-    yTitle: { ...layout.yTitle, text: '' },
     series: layout.series.map((s) => ({
       ...s,
       style: {
@@ -137,6 +136,8 @@ export function WallTrend({
       layoutPlot(
         {
           ...spec,
+          // No y title (the panel's heading names the unit), so none takes a second line's room.
+          yLabel: '',
           band: spec.band && { ...spec.band, label: bandWord },
           baseline: spec.baseline && { ...spec.baseline, label: baselineWord },
         },
