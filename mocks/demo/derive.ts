@@ -105,9 +105,9 @@ export function districtValues(indicator: IndicatorId, district: DistrictId): Va
 
 /**
  * The city's own figures: close to what its districts report, but not their sum, because
- * city-level units handle cases of their own and rates do not add up; exactly their sum where
- * everything counted lies in a district (CITY_IS_DISTRICT_SUM), and then only when every
- * district reports.
+ * city-level units handle cases of their own (CITY_OWN_WORK, CITY_OWN_SHARE: the description
+ * says so) and rates do not add up; exactly their sum where everything counted lies in a
+ * district (CITY_IS_DISTRICT_SUM), and then only when every district reports.
  */
 export function cityValues(indicator: IndicatorId): Values {
   const random = randomFor(`${indicator}|city`);

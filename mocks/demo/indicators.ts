@@ -5,11 +5,14 @@ import { workIndicators } from './indicators-work';
 export { INDICATOR_IDS, type DemoIndicator, type IndicatorId } from './indicator-ids';
 
 /**
- * Counted where the things counted are, all of them in some district (communities, venues): the
- * city's figure is its districts' sum. The app never adds districts up itself; the demo city
- * reports the sum, as a real city office would.
+ * Counted where the things counted are, all of them in some district (people on the register
+ * where they live, communities, venues): the city's figure is its districts' sum. The app never
+ * adds districts up itself; the demo city reports the sum, as a real city office would.
  */
 export const CITY_IS_DISTRICT_SUM: ReadonlySet<IndicatorId> = new Set<IndicatorId>([
+  'registered-users',
+  'new-users',
+  'venues-suspended',
   'drug-free-communities',
   'spring-thunder-venues',
 ]);
@@ -19,6 +22,7 @@ export const CITY_IS_DISTRICT_SUM: ReadonlySet<IndicatorId> = new Set<IndicatorI
  * (derive.ts cityValues), which the indicator's description (contract `description`) says.
  */
 export const CITY_OWN_WORK: ReadonlySet<IndicatorId> = new Set<IndicatorId>([
+  'compulsory-admissions',
   'drug-cases',
   'suspects-arrested',
   'drugs-seized',
@@ -32,17 +36,33 @@ const CITY_OWN_WORK_NOTE = {
   en: "Haikou's figure includes what city-level units handled themselves, so it is not the sum of the districts.",
 };
 
-export const demoIndicators = [...peopleIndicators, ...workIndicators].map((i) =>
-  CITY_OWN_WORK.has(i.id) && i.description
+/** The city's own staff, money and contest rounds, beside the districts': again more than the sum. */
+export const CITY_OWN_SHARE: ReadonlySet<IndicatorId> = new Set<IndicatorId>([
+  'contest-participations',
+  'staff',
+  'funding',
+]);
+const CITY_OWN_SHARE_NOTE = {
+  zh: '海口市的数字含市本级（市禁毒办等）的部分，不等于各区之和。',
+  en: "Haikou's figure includes the city's own share (the city anti-drug office and other city-level bodies), so it is not the sum of the districts.",
+};
+
+export const demoIndicators = [...peopleIndicators, ...workIndicators].map((i) => {
+  const note = CITY_OWN_WORK.has(i.id)
+    ? CITY_OWN_WORK_NOTE
+    : CITY_OWN_SHARE.has(i.id)
+      ? CITY_OWN_SHARE_NOTE
+      : null;
+  return note && i.description
     ? {
         ...i,
         description: {
-          zh: `${i.description.zh}${CITY_OWN_WORK_NOTE.zh}`,
-          en: `${i.description.en} ${CITY_OWN_WORK_NOTE.en}`,
+          zh: `${i.description.zh}${note.zh}`,
+          en: `${i.description.en} ${note.en}`,
         },
       }
-    : i,
-);
+    : i;
+});
 
 /** Running totals (1.1 `aggregation: 'cumulative'`): the latest year is the total. */
 export const CUMULATIVE_INDICATORS: ReadonlySet<IndicatorId> = new Set(
