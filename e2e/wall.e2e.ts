@@ -214,7 +214,13 @@ describe('wall mode on the production build at 1920×1080', () => {
     const more = (await b.page.locator('.wall-warnings .wall-more').allTextContents()).join('');
     expect(count).toBeGreaterThan(shown);
     expect(more).toBe(`${count - shown} more`);
+    // Not one item and "3 more" (English under taller cards): two of the three Chinese shows.
+    expect(shown).toBeGreaterThanOrEqual(2);
     expect((await b.page.evaluate(textSizes)).filter((s) => s.size < 28)).toEqual([]);
+    await b.page.goto(`${site.url}/?screen=wall&year=2022&cycle=600`);
+    await b.page.locator('.wall-warnings li').first().waitFor();
+    expect(await b.page.locator('.wall-warnings li').count()).toBe(3);
+    expect(await b.page.evaluate(attentionCut)).toEqual([]);
     expect(b.errors).toEqual([]);
   });
 

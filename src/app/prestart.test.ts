@@ -1,9 +1,12 @@
 /** A cold link's first data is asked for at start-up under exactly the key its view reads. */
 import { describe, expect, it } from 'vitest';
 import { createQueryClient } from '@/app/providers';
+import { completionFilter, completionRegions } from '@/features/completion/request';
 import { dataKeys, metaOptions, observationsOptions } from '@/features/data/queries';
 import { validateFilters } from '@/features/filters/resolve';
 import { readRaw } from '@/features/filters/url-params';
+import { mapRecipe } from '@/features/map/recipe';
+import { fetchRecipe } from '@/features/recipe/run-recipe';
 import { overviewInputs } from '@/features/overview/inputs';
 import { trendsRecipe } from '@/features/trends/recipe';
 import type { RecipeInputs } from '@/features/recipe/recipe';
@@ -27,7 +30,12 @@ async function prestarted(search: string, inputs: RecipeInputs) {
     .findAll({ queryKey: dataKeys.all(demoConfig.apiBaseUrl) })
     .map((q) => q.queryKey)
     .filter((key) => key[2] === 'observations');
-  return { cached: client.getQueryData(queryKey), queryKey, observations };
+  const rankings = client
+    .getQueryCache()
+    .findAll({ queryKey: dataKeys.all(demoConfig.apiBaseUrl) })
+    .map((q) => q.queryKey)
+    .filter((key) => key[2] === 'rankings');
+  return { cached: client.getQueryData(queryKey), queryKey, observations, rankings };
 }
 
 describe('prestartViewData', () => {
@@ -44,6 +52,35 @@ describe('prestartViewData', () => {
     expect(r.observations).toHaveLength(2);
     expect(r.observations[0]).toEqual(r.queryKey);
   });
+
+  it.each(['?screen=wall', '?screen=wall&district=460106&view=trends'])(
+    'asks for what the wall reads at %s: cards, the map’s indicator, the warnings’ table; no rankings',
+    async (search) => {
+      const r = await prestarted(search, overviewInputs);
+      const client = createQueryClient(false);
+      const meta = (await client.query(metaOptions(demoConfig))).data;
+      const valid = validateFilters(readRaw(new URLSearchParams(search)), meta);
+      const key = (filter: Parameters<typeof observationsOptions>[2]) =>
+        observationsOptions(demoConfig, meta, filter).queryKey;
+      // The wall's selection is the overview's (wall-body.tsx: its warnings follow the cards).
+      const { selection: s } = await fetchRecipe(
+        { client, config: demoConfig, meta },
+        overviewInputs,
+        valid,
+      );
+      const table = completionFilter(meta, completionRegions(s), s.year, s.compare, s.campaign);
+      expect(r.cached).toBeDefined();
+      expect(r.observations).toHaveLength(3);
+      expect(r.observations).toEqual(
+        expect.arrayContaining([
+          r.queryKey,
+          key(mapRecipe.requests(meta, valid).observations),
+          key(table),
+        ]),
+      );
+      expect(r.rankings).toEqual([]);
+    },
+  );
 
   it('asks nothing for a view it does not know the requests of', async () => {
     const r = await prestarted('?view=programmes', overviewInputs);

@@ -138,6 +138,7 @@ export function WallWarnings({
   const listRef = useRef<HTMLUListElement>(null);
   const warnings = model ? collectWarnings(model) : [];
   const many = (model?.regions.length ?? 0) > 1;
+  const wording = model ? { previous: model.previous } : undefined;
   const candidates = warnings.slice(0, MAX_WARNINGS);
   const fit = useFit(
     listRef,
@@ -161,7 +162,7 @@ export function WallWarnings({
         {shown.map((w) => {
           const name = `${many ? `${w.region.name[lang]} · ` : ''}${w.indicator.name[lang]}`;
           const colon = lang === 'zh' ? '：' : ': ';
-          const text = warningText(w, lang);
+          const text = warningText(w, lang, wording);
           return (
             <li
               key={`${w.indicator.id}|${w.region.id}`}

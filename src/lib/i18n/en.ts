@@ -452,6 +452,8 @@ export const en: Catalogue<typeof zh & typeof zhViews> = {
     ranking: 'Ranking, {{year}}',
     warnings: 'Needs attention',
     noWarnings: 'Nothing got worse than last year or missed its target',
+    worse: 'worse {{change}} vs {{year}}',
+    missed: 'target {{target}} missed',
     more: '{{n}} more',
     noData: 'The data cannot be loaded just now; it will be tried again.',
   },

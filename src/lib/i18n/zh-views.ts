@@ -251,6 +251,9 @@ export const zhViews = {
     ranking: '{{year}}年排名',
     warnings: '需关注',
     noWarnings: '没有较上年变差或未达标的指标',
+    // A word joiner (U+2060): "较" is not left at a line's end without its year.
+    worse: '较\u2060{{year}}年{{change}}，变差',
+    missed: '未达目标（目标 {{target}}）',
     more: '另有{{n}}项',
     noData: '数据暂时无法加载，稍后自动重试。',
   },
