@@ -69,8 +69,21 @@ export async function launchDebuggableChromium(): Promise<DebuggableChromium> {
     close: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
-      // Chromium may still be writing its profile for a moment after it exits: retry, do not fail the run.
-      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      // Chromium's helper processes may still be writing the profile after the browser exits:
+      // retry, then leave the temporary folder behind rather than fail a run whose
+      // measurements are all taken (it did, twice, with ENOTEMPTY).
+      for (let attempt = 0; ; attempt++) {
+        try {
+          rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+          return;
+        } catch (error) {
+          if (attempt >= 2) {
+            console.warn(`could not remove ${dir}: ${String(error)}`);
+            return;
+          }
+          await new Promise((ok) => setTimeout(ok, 1000));
+        }
+      }
     },
   };
 }
