@@ -53,7 +53,7 @@ describe('programmes', () => {
     const programmes = [{ id: 'plan', name: { zh: '规划', en: 'Plan' } }, ...meta.programmes];
     server.use(...createHandlers({ ...demoDataset, meta: { ...meta, programmes } }));
     renderApp('/?view=programmes');
-    await screen.findByRole('figure', { name: '严打：破获毒品刑事案件' });
+    await screen.findByRole('figure', { name: '严打：破获毒品刑事案件（各区对比）' });
     const titles = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(titles).toHaveLength(3);
     for (const title of titles) expect(title).toMatch(/^严打：/);

@@ -44,7 +44,9 @@ export function buildProgrammeSpecs(
       selectedIds: new Set(selection.district ? [selection.district.id] : []),
       years,
       campaign: selection.campaign,
-      title: t('chart.programmeTitle', {
+      // The lines are the districts, never the city itself (whose figure the summary gives):
+      // the title says so, as the trends view's districts chart does.
+      title: t(districts.length > 0 ? 'chart.programmeDistrictsTitle' : 'chart.programmeTitle', {
         programme: programme?.name[lang] ?? '',
         indicator: ind.name[lang],
       }),

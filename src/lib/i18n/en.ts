@@ -176,6 +176,7 @@ export const en: Catalogue<typeof zh & typeof zhViews> = {
     townshipsTitle: '{{indicator}}: townships of {{district}}',
     noTownships: 'The chosen district has no township data.',
     programmeTitle: '{{programme}}: {{indicator}}',
+    programmeDistrictsTitle: '{{programme}}: {{indicator}}, districts compared',
     rankingTitle: '{{assessment}}',
     target: 'Target',
   },

@@ -36,6 +36,7 @@ export const zhViews = {
     townshipsTitle: '{{indicator}}：{{district}}各镇/街道对比',
     noTownships: '所选区没有镇/街道数据。',
     programmeTitle: '{{programme}}：{{indicator}}',
+    programmeDistrictsTitle: '{{programme}}：{{indicator}}（各区对比）',
     rankingTitle: '{{assessment}}',
     target: '目标',
   },
