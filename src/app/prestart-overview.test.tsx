@@ -6,31 +6,27 @@
  */
 import { render, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { App } from '@/app/app';
 import { createQueryClient, Providers } from '@/app/providers';
 import { metaOptions } from '@/features/data/queries';
-import { demoConfig, findKpiSection, server, startDemoServer } from '@/test/render-app';
+import {
+  demoConfig,
+  findKpiSection,
+  server,
+  recordDataRequests,
+  startDemoServer,
+} from '@/test/render-app';
 import { prestartViewData } from './prestart';
 
 startDemoServer();
 
-const seen: string[] = [];
-function record({ request }: { request: Request }) {
-  const url = new URL(request.url);
-  if (/\/(observations|rankings)$/.test(url.pathname))
-    seen.push(`${url.pathname.split('/').pop() ?? ''}${url.search}`);
-}
-afterEach(() => {
-  server.events.removeListener('request:start', record);
-  seen.length = 0;
-});
+const seen = recordDataRequests();
 
 describe('start-up of a cold overview link', () => {
   it.each(['/', '/?district=460106', '/?year=2019&compare=2016'])(
     '%s: the view asks for nothing the start-up did not',
     async (url) => {
-      server.events.on('request:start', record);
       window.history.replaceState(null, '', url);
       const client = createQueryClient(false);
       const meta = (await client.query(metaOptions(demoConfig))).data;
@@ -63,7 +59,6 @@ describe('start-up of a cold overview link', () => {
         ),
       ),
     );
-    server.events.on('request:start', record);
     window.history.replaceState(null, '', '/');
     const client = createQueryClient();
     const meta = (await client.query(metaOptions(demoConfig))).data;

@@ -4,31 +4,21 @@
  * badges' rankings, which the wall does not show. The wall then asks for nothing more.
  */
 import { render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { App } from '@/app/app';
 import { createQueryClient, Providers } from '@/app/providers';
 import { metaOptions } from '@/features/data/queries';
-import { demoConfig, server, startDemoServer } from '@/test/render-app';
+import { demoConfig, recordDataRequests, startDemoServer } from '@/test/render-app';
 import { prestartViewData } from './prestart';
 
 startDemoServer();
 
-const seen: string[] = [];
-function record({ request }: { request: Request }) {
-  const url = new URL(request.url);
-  if (/\/(observations|rankings)$/.test(url.pathname))
-    seen.push(`${url.pathname.split('/').pop() ?? ''}${url.search}`);
-}
-afterEach(() => {
-  server.events.removeListener('request:start', record);
-  seen.length = 0;
-});
+const seen = recordDataRequests();
 
 describe('start-up of a cold wall link', () => {
   it.each(['/?screen=wall&cycle=600', '/?screen=wall&district=460106&year=2022&cycle=600'])(
     '%s: what the wall reads, no rankings, and the wall asks for nothing more',
     async (url) => {
-      server.events.on('request:start', record);
       window.history.replaceState(null, '', url);
       const client = createQueryClient(false);
       const meta = (await client.query(metaOptions(demoConfig))).data;

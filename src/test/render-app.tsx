@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { App } from '@/app/app';
 import { createQueryClient, Providers } from '@/app/providers';
 import { resolveConfig } from '@/features/data/config';
@@ -42,4 +42,25 @@ export async function findKpiSection(): Promise<HTMLElement> {
   const section = await screen.findByRole('region', { name: /重点指标|Key indicators/ });
   await screen.findAllByRole('article');
   return section;
+}
+
+/**
+ * The data requests the demo API sees during each test of this file, as "observations?…" and
+ * "rankings?…" (what a test of "asks for nothing more" compares); emptied after each test.
+ */
+export function recordDataRequests(): string[] {
+  const seen: string[] = [];
+  const record = ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    if (/\/(observations|rankings)$/.test(url.pathname))
+      seen.push(`${url.pathname.split('/').pop() ?? ''}${url.search}`);
+  };
+  beforeEach(() => {
+    server.events.on('request:start', record);
+  });
+  afterEach(() => {
+    server.events.removeListener('request:start', record);
+    seen.length = 0;
+  });
+  return seen;
 }
