@@ -4,20 +4,16 @@
  * all three from the cache and asks for nothing more — no request twice, none for a region the
  * data had not yet chosen.
  */
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { App } from '@/app/app';
-import { createQueryClient, Providers } from '@/app/providers';
-import { metaOptions } from '@/features/data/queries';
 import {
-  demoConfig,
   findKpiSection,
   server,
   recordDataRequests,
   startDemoServer,
+  startUp,
 } from '@/test/render-app';
-import { prestartViewData } from './prestart';
 
 startDemoServer();
 
@@ -27,20 +23,13 @@ describe('start-up of a cold overview link', () => {
   it.each(['/', '/?district=460106', '/?year=2019&compare=2016'])(
     '%s: the view asks for nothing the start-up did not',
     async (url) => {
-      window.history.replaceState(null, '', url);
-      const client = createQueryClient(false);
-      const meta = (await client.query(metaOptions(demoConfig))).data;
-      await prestartViewData(client, demoConfig, meta, window.location.search);
+      const { draw } = await startUp(url);
       const atStart = [...seen];
       // cards, then the warnings' table data and the rank badges
       expect(atStart.filter((u) => u.startsWith('observations'))).toHaveLength(2);
       expect(atStart.filter((u) => u.startsWith('rankings'))).toHaveLength(1);
 
-      render(
-        <Providers config={demoConfig} client={client}>
-          <App config={demoConfig} />
-        </Providers>,
-      );
+      draw();
       await findKpiSection();
       const table = await screen.findByRole('region', { name: /指标完成情况表/ });
       await within(table).findByRole('table');
@@ -59,16 +48,9 @@ describe('start-up of a cold overview link', () => {
         ),
       ),
     );
-    window.history.replaceState(null, '', '/');
-    const client = createQueryClient();
-    const meta = (await client.query(metaOptions(demoConfig))).data;
-    await prestartViewData(client, demoConfig, meta, window.location.search);
+    const { draw } = await startUp('/', { retry: true });
     expect(seen.filter((u) => u.startsWith('rankings'))).toHaveLength(1);
-    render(
-      <Providers config={demoConfig} client={client}>
-        <App config={demoConfig} />
-      </Providers>,
-    );
+    draw();
     const ranks = await screen.findByRole('region', { name: /考评排名/ });
     await within(ranks).findByRole('alert');
     expect(seen.filter((u) => u.startsWith('rankings'))).toHaveLength(1);

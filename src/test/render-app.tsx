@@ -2,8 +2,10 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { App } from '@/app/app';
+import { prestartViewData } from '@/app/prestart';
 import { createQueryClient, Providers } from '@/app/providers';
 import { resolveConfig } from '@/features/data/config';
+import { metaOptions } from '@/features/data/queries';
 import type { AppConfig } from '@/features/data/config';
 import { server } from '@mocks/node';
 
@@ -63,4 +65,22 @@ export function recordDataRequests(): string[] {
     seen.length = 0;
   });
   return seen;
+}
+
+/**
+ * A cold link's start-up as main.tsx runs it (meta, then the link's first data through
+ * prestart.ts) on a fresh QueryClient; `draw()` then renders the whole app on that client.
+ */
+export async function startUp(url: string, { retry = false } = {}) {
+  window.history.replaceState(null, '', url);
+  const client = createQueryClient(retry);
+  const meta = (await client.query(metaOptions(demoConfig))).data;
+  await prestartViewData(client, demoConfig, meta, window.location.search);
+  const draw = () =>
+    render(
+      <Providers config={demoConfig} client={client}>
+        <App config={demoConfig} />
+      </Providers>,
+    );
+  return { client, meta, draw };
 }
