@@ -20,6 +20,10 @@ export function createQueryClient(retry = true): QueryClient {
         retry: retry ? shouldRetry : false,
         retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 8000),
         refetchOnWindowFocus: false,
+        // An error is shown with its retry button, not asked again because a view mounts on it:
+        // start-up asks for a link's data before the view is drawn (app/prestart.ts), so a quick
+        // refusal is often in before the view's first commit, and a 4xx would be asked twice.
+        retryOnMount: false,
       },
     },
   });

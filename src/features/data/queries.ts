@@ -68,19 +68,6 @@ export function metaOptions(config: AppConfig) {
   });
 }
 
-/**
- * How long an error counts as the answer just given. Start-up asks for a link's data before
- * the view is drawn (app/prestart.ts): a quick refusal is then in the cache before the view
- * mounts, and mounting must show it with its retry button, not ask again at once (a 4xx would
- * be asked twice). An older error is asked again when its view is opened again.
- */
-const FRESH_ERROR_MS = 10_000;
-
-function retryOnMount(client: QueryClient | undefined, key: readonly unknown[]): boolean {
-  const state = client?.getQueryState(key);
-  return !(state?.status === 'error' && Date.now() - state.errorUpdatedAt < FRESH_ERROR_MS);
-}
-
 /** Seeds cut from a response that must be fetched again (restored at start-up, say). */
 const invalidatedSeeds = new WeakSet<object>();
 
@@ -144,10 +131,6 @@ export function observationsOptions(
     },
     enabled: meta !== undefined,
     staleTime: 5 * 60_000,
-    retryOnMount: retryOnMount(
-      client,
-      dataKeys.observations(config.apiBaseUrl, f, meta?.dataVersion),
-    ),
     initialData: () => seed()?.data,
     initialDataUpdatedAt: () => seed()?.updatedAt,
   });
@@ -176,7 +159,6 @@ export function rankingsOptions(
     },
     enabled: meta !== undefined,
     staleTime: 5 * 60_000,
-    retryOnMount: retryOnMount(client, dataKeys.rankings(config.apiBaseUrl, f, meta?.dataVersion)),
   });
 }
 
